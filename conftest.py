@@ -1,0 +1,93 @@
+"""Shared fixtures: a small newsroom (sections, authors, tags) and a factory
+for articles. App tests build on these; see docs/testing.md."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from masthead.articles import services
+from masthead.articles.models import Article
+from masthead.people.models import Author
+from masthead.sections.models import Section, Tag
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    # Hashed static names need `collectstatic`; tests use the plain names.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def world(db):
+    return Section.objects.create(
+        names={"de": "Welt", "en": "World"}, slugs={"de": "welt", "en": "world"}, position=1
+    )
+
+
+@pytest.fixture
+def science(db):
+    return Section.objects.create(
+        names={"de": "Wissenschaft", "en": "Science"},
+        slugs={"de": "wissenschaft", "en": "science"},
+        position=2,
+    )
+
+
+@pytest.fixture
+def author(db):
+    return Author.objects.create(
+        name="Lena Hartmann",
+        slug="lena-hartmann",
+        bios={"de": "Lena berichtet aus Brüssel.", "en": "Lena reports from Brussels."},
+    )
+
+
+@pytest.fixture
+def make_article(db, world, author):
+    """Create an article through the service layer.
+
+    >>> make_article(headline="…", language="en", age=timedelta(hours=2))
+    Defaults: German, published an hour ago, in "Welt", by Lena Hartmann.
+    """
+
+    def make(
+        headline="Der Rat beschließt den Haushalt",
+        *,
+        language="de",
+        status=Article.Status.PUBLISHED,
+        age=timedelta(hours=1),
+        publish_at=None,
+        section=None,
+        authors=None,
+        tags=(),
+        body="<p>Der Rat hat am Dienstag den Haushalt beschlossen.</p>",
+        **fields,
+    ):
+        article = Article(
+            headline=headline,
+            language=language,
+            status=status,
+            publish_at=publish_at or (timezone.now() - age if age is not None else None),
+            section=section or world,
+            body=body,
+            standfirst=fields.pop("standfirst", "Eine Zusammenfassung in einem Satz."),
+            **fields,
+        )
+        return services.save_article(article, authors=authors or [author], tags=tags)
+
+    return make
+
+
+@pytest.fixture
+def make_tag(db):
+    def make(name, language="de"):
+        from masthead.lib.text import make_slug
+
+        return Tag.objects.create(language=language, name=name, slug=make_slug(name))
+
+    return make

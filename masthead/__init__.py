@@ -1,0 +1,3 @@
+"""Masthead: a multilingual news publishing platform."""
+
+__version__ = "0.1.0"

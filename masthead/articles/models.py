@@ -1,0 +1,244 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from masthead.lib.html import sanitize
+from masthead.lib.i18n import content_languages
+from masthead.lib.text import excerpt
+
+
+class ArticleQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """The one gate for readers: published, and the publish time has come.
+
+        Every public surface (pages, lists, recent posts, feeds, sitemaps)
+        starts from this method.
+        """
+        return self.filter(
+            status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now()
+        )
+
+    def in_language(self, language: str):
+        return self.filter(language=language)
+
+    def for_listing(self):
+        """What a teaser needs, in a fixed number of queries: the section in
+        the same query, bylines (with authors) in one more."""
+        return self.select_related("section").prefetch_related(
+            Prefetch(
+                "bylines",
+                queryset=ArticleAuthor.objects.select_related("author").order_by("position"),
+            )
+        )
+
+    def newest_first(self):
+        return self.order_by("-publish_at", "-id")
+
+
+class Article(models.Model):
+    """One language version of a story. The versions of the same story share
+    a ``translation_key``; each has its own slug and its own state."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    translation_key = models.UUIDField(_("story"), default=uuid.uuid4, editable=False)
+    language = models.CharField(_("language"), max_length=10, choices=content_languages)
+    headline = models.CharField(_("headline"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        help_text=_("The last part of the article's address. Unique within a language."),
+    )
+    standfirst = models.TextField(
+        _("standfirst"), blank=True, help_text=_("One or two sentences below the headline.")
+    )
+    body = models.TextField(_("body"), blank=True)
+    excerpt = models.TextField(
+        _("excerpt"),
+        blank=True,
+        help_text=_("Shown in lists and feeds. Leave empty to use the standfirst."),
+    )
+    section = models.ForeignKey(
+        "sections.Section",
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    tags = models.ManyToManyField(
+        "sections.Tag", verbose_name=_("tags"), blank=True, related_name="articles"
+    )
+    authors = models.ManyToManyField(
+        "people.Author",
+        verbose_name=_("authors"),
+        through="ArticleAuthor",
+        related_name="articles",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        _("publish time"),
+        null=True,
+        blank=True,
+        help_text=_("The article is public from this time on. Empty means now."),
+    )
+    updated_at = models.DateTimeField(
+        _("updated"),
+        null=True,
+        blank=True,
+        help_text=_("When the published article was last changed for readers."),
+    )
+    image = models.ImageField(
+        _("lead image"),
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    modified_at = models.DateTimeField(_("modified"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-publish_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="article_unique_slug"),
+            models.UniqueConstraint(
+                fields=["translation_key", "language"], name="article_one_version_per_language"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(publish_at__isnull=False),
+                name="article_published_has_time",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["language", "status", "publish_at"], name="article_public"),
+            models.Index(
+                fields=["section", "language", "status", "publish_at"], name="article_section"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        # Every stored body is sanitised, whichever path saves it.
+        self.body = sanitize(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        with translation.override(self.language):
+            return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def teaser(self) -> str:
+        """The text shown in lists: the hand-written excerpt, else the
+        standfirst, else the body, cut at a word boundary."""
+        return excerpt(self.excerpt or self.standfirst or self.body, 180)
+
+    @property
+    def byline_authors(self) -> list:
+        """Authors in byline order (uses the prefetch of ``for_listing``)."""
+        return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def last_modified(self):
+        """The time readers see as the article's last change."""
+        return max(t for t in (self.publish_at, self.updated_at) if t is not None)
+
+    def translations(self):
+        """The other language versions of this story (all states)."""
+        return Article.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+
+
+class ArticleAuthor(models.Model):
+    """An author in an article's byline, in order."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        "people.Author", on_delete=models.PROTECT, related_name="bylines"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_unique_author"),
+        ]
+
+
+class Correction(models.Model):
+    """A dated note, shown on the article, saying what was corrected."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="corrections"
+    )
+    text = models.TextField(_("correction"))
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class SlugRedirect(models.Model):
+    """An article's former slug, so that old links keep working."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+    language = models.CharField(max_length=10)
+    slug = models.SlugField(max_length=200)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="slugredirect_unique"),
+        ]

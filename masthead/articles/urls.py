@@ -1,0 +1,15 @@
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from . import views
+
+app_name = "articles"
+
+# Path segments are translated ("/de/artikel/…", "/en/article/…").
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(pgettext_lazy("URL", "article/<slug:slug>/"), views.article_detail, name="detail"),
+    path(pgettext_lazy("URL", "section/<slug:slug>/"), views.section_detail, name="section"),
+    path(pgettext_lazy("URL", "tag/<slug:slug>/"), views.tag_detail, name="tag"),
+    path(pgettext_lazy("URL", "author/<slug:slug>/"), views.author_detail, name="author"),
+]

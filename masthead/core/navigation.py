@@ -1,0 +1,63 @@
+"""What every public page shows around its content: the section menu and
+the language switcher (with its hreflang alternates)."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from masthead.sections.models import Section
+
+
+def sections_for(request) -> list[Section]:
+    """All sections, loaded once per request (one query)."""
+    if not hasattr(request, "_masthead_sections"):
+        request._masthead_sections = list(Section.objects.all())
+    return request._masthead_sections
+
+
+def home_url(language: str) -> str:
+    with translation.override(language):
+        return reverse("articles:home")
+
+
+@dataclass
+class Alternate:
+    code: str
+    name: str
+    url: str
+    current: bool
+    # True when the link leads to the same content in that language (and so
+    # is an hreflang alternate), False when it falls back to the home page.
+    same_content: bool
+
+
+def alternates_for(request, *, translations=(), current=None, urls=None) -> list[Alternate]:
+    """One entry per content language for the language switcher.
+
+    ``translations`` are the other language versions of ``current`` (an
+    article); ``urls`` maps language codes to the same page in that language
+    (sections, authors). Languages without either link to their home page.
+    """
+    active = translation.get_language()
+    known = dict(urls or {})
+    for article in translations:
+        known[article.language] = article.get_absolute_url()
+    if current is not None:
+        known[current.language] = current.get_absolute_url()
+    if not known:
+        known[active] = request.path
+    result = []
+    for code, name in settings.LANGUAGES:
+        url = known.get(code)
+        result.append(
+            Alternate(
+                code=code,
+                name=name,
+                url=url or home_url(code),
+                current=code == active,
+                same_content=url is not None,
+            )
+        )
+    return result

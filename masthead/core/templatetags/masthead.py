@@ -1,0 +1,95 @@
+"""Template tags for reader pages: times and structured data.
+
+Times are rendered in one place (masthead.lib.dates) and always in the
+page's language. Relative times carry the machine time, so that a small
+script can keep them fresh on cached pages; with JavaScript off they read
+as rendered.
+"""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from masthead.lib import dates
+
+register = template.Library()
+
+
+@register.simple_tag
+def reltime(value):
+    """<time datetime="…" title="25. November 2026, 13:14">vor 20 Stunden</time>"""
+    if value is None:
+        return ""
+    language = get_language()
+    return format_html(
+        '<time datetime="{}" title="{}" data-reltime>{}</time>',
+        value.isoformat(),
+        dates.absolute_datetime(value, language),
+        dates.relative_time(value, language),
+    )
+
+
+@register.simple_tag
+def datetime(value, fmt="long"):
+    """<time datetime="…">25. November 2026, 13:14</time>"""
+    if value is None:
+        return ""
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        value.isoformat(),
+        dates.absolute_datetime(value, get_language(), fmt),
+    )
+
+
+@register.filter
+def date_only(value):
+    return dates.absolute_date(value, get_language()) if value else ""
+
+
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(value):
+    """A dict as a JSON-LD script element, safe inside HTML."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """``path`` as a full address on the requested host."""
+    request = context.get("request")
+    if request is None or path.startswith(("http://", "https://")):
+        return path
+    return request.build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's address without tracking parameters; keeps ?page=N."""
+    request = context["request"]
+    url = request.build_absolute_uri(request.path)
+    page = context.get("page")
+    if page is not None and getattr(page, "number", 1) > 1:
+        url += f"?page={page.number}"
+    return url
+
+
+@register.simple_tag
+def byline(authors):
+    """Linked author names joined as the language joins a list:
+    "A, B und C" / "A, B, and C"."""
+    from babel.lists import format_list
+
+    links = [
+        format_html('<a href="{}" rel="author">{}</a>', author.get_absolute_url(), author.name)
+        for author in authors
+    ]
+    if not links:
+        return ""
+    # format_list only places the (already escaped) items in a pattern.
+    return mark_safe(format_list(links, locale=dates.babel_locale(get_language())))  # noqa: S308

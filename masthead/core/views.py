@@ -1,0 +1,32 @@
+from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.template import loader
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /desk/",
+        "Disallow: /admin/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap_news'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    """The 404 page, in the language of the address (or the reader's)."""
+    template = loader.get_template("404.html")
+    return HttpResponseNotFound(template.render({"request_path": request.path}, request))
+
+
+def server_error(request):
+    """The 500 page. It renders without context processors or database
+    access: whatever failed may fail again."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({}))

@@ -1,0 +1,254 @@
+"""RSS 2.0, Atom 1.0 and JSON Feed 1.1, per language, section, tag and author.
+
+Every feed is a Django ``Feed`` subclass; the JSON Feed is one more feed
+generator, so all three formats share the same items and the one public
+gate (``Article.objects.public()``).
+"""
+
+import json
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed, rfc3339_date
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from masthead.articles.models import Article
+from masthead.people.models import Author
+from masthead.sections.models import Section, Tag
+
+FEED_SIZE = 30
+
+
+class JSONFeed11(SyndicationFeed):
+    """JSON Feed version 1.1 (https://jsonfeed.org/version/1.1)."""
+
+    content_type = "application/feed+json; charset=utf-8"
+
+    def write(self, outfile, encoding):
+        outfile.write(json.dumps(self.as_dict(), ensure_ascii=False, indent=1).encode(encoding))
+
+    def as_dict(self) -> dict:
+        feed = self.feed
+        data = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": feed["title"],
+            "home_page_url": feed["link"],
+            "feed_url": feed["feed_url"],
+            "description": feed["description"],
+            "language": feed["language"],
+            "items": [self._item(item) for item in self.items],
+        }
+        return {k: v for k, v in data.items() if v not in (None, "")}
+
+    def _item(self, item: dict) -> dict:
+        data = {
+            "id": item["unique_id"] or item["link"],
+            "url": item["link"],
+            "title": item["title"],
+            "summary": item["description"],
+            "content_html": item.get("content_html") or item["description"],
+            "date_published": rfc3339_date(item["pubdate"]) if item["pubdate"] else None,
+            "date_modified": rfc3339_date(item["updateddate"]) if item["updateddate"] else None,
+            "authors": item.get("authors") or None,
+            "tags": item["categories"] or None,
+            "image": item.get("image"),
+            "language": item.get("language"),
+        }
+        return {k: v for k, v in data.items() if v not in (None, "")}
+
+
+class LatestArticlesRss(Feed):
+    """The newest public articles in the page's language."""
+
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return None
+
+    def title(self, obj):
+        return settings.SITE_NAME
+
+    def description(self, obj):
+        return _("The latest news from %(site)s.") % {"site": settings.SITE_NAME}
+
+    def link(self, obj):
+        return reverse("articles:home")
+
+    def articles(self, obj):
+        return Article.objects.public().in_language(get_language())
+
+    def items(self, obj):
+        return (
+            self.articles(obj)
+            .for_listing()
+            .prefetch_related("tags")
+            .newest_first()[:FEED_SIZE]
+        )
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_description(self, item):
+        return item.teaser
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_guid(self, item):
+        return f"urn:uuid:{item.translation_key}:{item.language}"
+
+    def item_guid_is_permalink(self, item):
+        return False
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.last_modified
+
+    def item_author_name(self, item):
+        return ", ".join(author.name for author in item.byline_authors) or None
+
+    def item_author_link(self, item):
+        authors = item.byline_authors
+        return self.request.build_absolute_uri(authors[0].get_absolute_url()) if authors else None
+
+    def item_categories(self, item):
+        return [item.section.name, *(tag.name for tag in item.tags.all())]
+
+    def item_extra_kwargs(self, item):
+        absolute = self.request.build_absolute_uri
+        extra = {
+            "content_html": item.body,
+            "language": item.language,
+            "authors": [
+                {"name": a.name, "url": absolute(a.get_absolute_url())}
+                for a in item.byline_authors
+            ],
+        }
+        if item.image:
+            extra["image"] = absolute(item.image.url)
+        return extra
+
+
+class LatestArticlesAtom(LatestArticlesRss):
+    feed_type = Atom1Feed
+    subtitle = LatestArticlesRss.description
+
+    def item_guid(self, item):
+        return item.get_absolute_url()
+
+    def item_guid_is_permalink(self, item):
+        return None
+
+
+class LatestArticlesJson(LatestArticlesRss):
+    feed_type = JSONFeed11
+
+
+class SectionMixin:
+    def get_object(self, request, slug):
+        self.request = request
+        language = get_language()
+        section = Section.objects.filter(**{f"slugs__{language}": slug}).first()
+        if section is None:
+            raise Http404
+        return section
+
+    def title(self, obj):
+        return f"{settings.SITE_NAME}: {obj.name}"
+
+    def description(self, obj):
+        return _("The latest news in %(section)s from %(site)s.") % {
+            "section": obj.name,
+            "site": settings.SITE_NAME,
+        }
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def articles(self, obj):
+        return Article.objects.public().in_language(get_language()).filter(section=obj)
+
+
+class TagMixin:
+    def get_object(self, request, slug):
+        self.request = request
+        return get_object_or_404(Tag, language=get_language(), slug=slug)
+
+    def title(self, obj):
+        return f"{settings.SITE_NAME}: {obj.name}"
+
+    def description(self, obj):
+        return _("Articles about %(tag)s from %(site)s.") % {
+            "tag": obj.name,
+            "site": settings.SITE_NAME,
+        }
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def articles(self, obj):
+        return Article.objects.public().in_language(get_language()).filter(tags=obj)
+
+
+class AuthorMixin:
+    def get_object(self, request, slug):
+        self.request = request
+        return get_object_or_404(Author, slug=slug)
+
+    def title(self, obj):
+        return f"{settings.SITE_NAME}: {obj.name}"
+
+    def description(self, obj):
+        return _("Articles by %(author)s from %(site)s.") % {
+            "author": obj.name,
+            "site": settings.SITE_NAME,
+        }
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def articles(self, obj):
+        return Article.objects.public().in_language(get_language()).filter(bylines__author=obj)
+
+
+class SectionRss(SectionMixin, LatestArticlesRss):
+    pass
+
+
+class SectionAtom(SectionMixin, LatestArticlesAtom):
+    subtitle = SectionMixin.description
+
+
+class SectionJson(SectionMixin, LatestArticlesJson):
+    pass
+
+
+class TagRss(TagMixin, LatestArticlesRss):
+    pass
+
+
+class TagAtom(TagMixin, LatestArticlesAtom):
+    subtitle = TagMixin.description
+
+
+class TagJson(TagMixin, LatestArticlesJson):
+    pass
+
+
+class AuthorRss(AuthorMixin, LatestArticlesRss):
+    pass
+
+
+class AuthorAtom(AuthorMixin, LatestArticlesAtom):
+    subtitle = AuthorMixin.description
+
+
+class AuthorJson(AuthorMixin, LatestArticlesJson):
+    pass

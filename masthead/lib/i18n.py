@@ -1,0 +1,30 @@
+"""Per-language labels: short texts stored as {"de": "Welt", "en": "World"}.
+
+Long texts (articles) are rows per language; short labels such as section
+names and author bios are a mapping per language code.
+"""
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+
+def content_languages() -> list[tuple[str, str]]:
+    """The configured content languages as (code, name) choices.
+
+    A callable, so that model fields can use it as ``choices`` without the
+    list ending up in migrations: adding a language needs no migration.
+    """
+    return list(settings.LANGUAGES)
+
+
+def pick(mapping: dict[str, str] | None, language: str | None = None) -> str:
+    """The label for ``language`` (default: the active language), else the
+    default language's, else any; "" when the mapping is empty."""
+    mapping = mapping or {}
+    language = language or get_language() or settings.LANGUAGE_CODE
+    return (
+        mapping.get(language)
+        or mapping.get(language.split("-")[0])
+        or mapping.get(settings.LANGUAGE_CODE)
+        or next((v for v in mapping.values() if v), "")
+    )

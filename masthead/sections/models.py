@@ -1,0 +1,109 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from masthead.lib.i18n import content_languages, pick
+
+
+class Section(models.Model):
+    """A part of the site ("Welt" / "World"). Sections form a tree; each has a
+    name and a slug per content language."""
+
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent section"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    names = models.JSONField(
+        _("names"), default=dict, help_text=_("The section's name in each content language.")
+    )
+    slugs = models.JSONField(
+        _("slugs"),
+        default=dict,
+        help_text=_("The section's address in each content language, e.g. “welt” and “world”."),
+    )
+    position = models.PositiveIntegerField(
+        _("position"), default=0, help_text=_("Sections are listed in ascending order.")
+    )
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The name in the active language."""
+        return pick(self.names)
+
+    @property
+    def slug(self) -> str:
+        return pick(self.slugs)
+
+    def url_in(self, language: str) -> str | None:
+        slug = self.slugs.get(language)
+        if not slug:
+            return None
+        with translation.override(language):
+            return reverse("articles:section", kwargs={"slug": slug})
+
+    def get_absolute_url(self) -> str:
+        return self.url_in(translation.get_language()) or self.url_in(next(iter(self.slugs)))
+
+    def clean(self) -> None:
+        errors = {}
+        for code, language_name in content_languages():
+            slug = (self.slugs or {}).get(code, "")
+            if not (self.names or {}).get(code):
+                errors.setdefault("names", []).append(
+                    _("Enter a name in %(language)s.") % {"language": language_name}
+                )
+            if not slug:
+                errors.setdefault("slugs", []).append(
+                    _("Enter an address in %(language)s.") % {"language": language_name}
+                )
+            elif (
+                Section.objects.exclude(pk=self.pk).filter(**{f"slugs__{code}": slug}).exists()
+            ):
+                errors.setdefault("slugs", []).append(
+                    _("Another section already uses the address “%(slug)s”.") % {"slug": slug}
+                )
+        node = self.parent
+        while node is not None:
+            if node.pk == self.pk:
+                errors["parent"] = _("A section cannot be placed inside itself.")
+                break
+            node = node.parent
+        if errors:
+            raise ValidationError(errors)
+
+
+class Tag(models.Model):
+    """A keyword in one language; articles of that language share it."""
+
+    language = models.CharField(_("language"), max_length=10, choices=content_languages)
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="tag_unique_slug"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        with translation.override(self.language):
+            return reverse("articles:tag", kwargs={"slug": self.slug})

@@ -1,0 +1,37 @@
+// Keeps "vor 20 Stunden" / "20 hours ago" current on cached pages.
+// The server renders every relative time with Babel (CLDR); this script
+// recomputes it from the <time datetime> with the browser's CLDR data,
+// using Babel's rules (threshold 0.85, round half to even), so the text
+// only changes when time has passed. Without JavaScript the server's text stays.
+(function () {
+  "use strict";
+  var UNITS = [
+    ["year", 31536000], ["month", 2592000], ["week", 604800],
+    ["day", 86400], ["hour", 3600], ["minute", 60], ["second", 1]
+  ];
+  function roundHalfEven(x) {
+    var r = Math.round(x);
+    return (Math.abs(x % 1) === 0.5 && r % 2 !== 0) ? r - 1 : r;
+  }
+  function format(rtf, seconds) {
+    seconds = Math.min(seconds, -1);
+    for (var i = 0; i < UNITS.length; i++) {
+      var value = Math.abs(seconds) / UNITS[i][1];
+      if (value >= 0.85 || UNITS[i][0] === "second") {
+        value = Math.max(1, roundHalfEven(value));
+        return rtf.format(-value, UNITS[i][0]);
+      }
+    }
+  }
+  function refresh() {
+    if (!window.Intl || !Intl.RelativeTimeFormat) return;
+    var rtf = new Intl.RelativeTimeFormat(document.documentElement.lang, {numeric: "always"});
+    var nodes = document.querySelectorAll("time[data-reltime]");
+    for (var i = 0; i < nodes.length; i++) {
+      var then = Date.parse(nodes[i].getAttribute("datetime"));
+      if (!isNaN(then)) nodes[i].textContent = format(rtf, (then - Date.now()) / 1000);
+    }
+  }
+  refresh();
+  setInterval(refresh, 60000);
+})();
