@@ -188,6 +188,10 @@ STORAGES = {
         )
     },
 }
+# Serve uploaded media from Django itself (fine for the demo and small
+# sites). Large sites set SERVE_MEDIA=false and let the front server or
+# object storage serve MEDIA_URL.
+SERVE_MEDIA = envbool("SERVE_MEDIA", "true")
 # Uploads larger than this are refused with a message next to the field.
 MAX_UPLOAD_BYTES = envint("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024

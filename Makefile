@@ -1,0 +1,32 @@
+# The two commands of the README, and a few more for development.
+.PHONY: demo test test-sqlite test-postgres lint format messages serve
+
+demo:            ## set up and run the demo site on http://127.0.0.1:8000/
+	scripts/demo.sh
+
+test:            ## set up and run the whole test suite (SQLite, then PostgreSQL + Redis)
+	scripts/test.sh
+
+test-sqlite:
+	MASTHEAD_TEST_ONLY=sqlite scripts/test.sh
+
+test-postgres:
+	MASTHEAD_TEST_ONLY=postgres scripts/test.sh
+
+lint:
+	scripts/bootstrap.sh requirements-dev.txt
+	.venv/bin/ruff check masthead tests conftest.py
+	.venv/bin/ruff format --check masthead tests conftest.py
+
+format:
+	.venv/bin/ruff format masthead tests conftest.py
+	.venv/bin/ruff check --fix masthead tests conftest.py
+
+messages:        ## extract strings into the .po files and compile them
+	scripts/bootstrap.sh requirements-dev.txt
+	cd masthead && MASTHEAD_VAR_DIR=../var ../.venv/bin/masthead makemessages --all --no-obsolete --no-location --ignore='demo/content.py'
+	.venv/bin/masthead compilemessages --ignore='.venv'
+
+serve:           ## production server (set DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS …)
+	scripts/bootstrap.sh requirements.txt
+	.venv/bin/masthead serve
