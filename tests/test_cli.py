@@ -1,0 +1,117 @@
+"""The `masthead` command as an operator meets it: `demo` builds a site,
+`serve` runs it under the production server (gunicorn, DEBUG off)."""
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+MASTHEAD = str(Path(sys.executable).with_name("masthead"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory):
+    var = tmp_path_factory.mktemp("var")
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env |= {"MASTHEAD_VAR_DIR": str(var), "MASTHEAD_DEMO_PASSWORD": "correct-horse-42"}
+    result = subprocess.run(
+        [MASTHEAD, "demo", "--no-serve"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return var, env, result.stdout
+
+
+def test_it_prints_the_admin_login(demo_site):
+    _, _, output = demo_site
+    assert "http://127.0.0.1:8000/desk/" in output
+    assert re.search(r"User:\s+admin", output)
+    assert re.search(r"Password:\s+correct-horse-42", output)
+
+
+@pytest.fixture(scope="module")
+def server(demo_site):
+    var, env, _ = demo_site
+    port = _free_port()
+    env = env | {
+        "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}",
+        "MEDIA_ROOT": str(var / "demo-media"),
+    }
+    process = subprocess.Popen(
+        [MASTHEAD, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            _get(base + "/robots.txt")
+            break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail(process.stdout.read().decode())
+    yield base
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=20)
+
+
+def test_it_serves_the_demo_in_german_and_english(server):
+    status, _, body = _get(server + "/de/")
+    assert status == 200
+    assert "Neueste Meldungen" in body.decode()
+    status, _, body = _get(server + "/en/")
+    assert status == 200
+    assert "Latest" in body.decode()
+
+
+def test_it_sends_readers_to_their_language(server):
+    # urllib follows the redirect to the home page of the best language.
+    status, _, body = _get(server + "/", {"Accept-Language": "en-GB,en;q=0.9"})
+    assert status == 200
+    assert '<html lang="en">' in body.decode()
+    status, _, body = _get(server + "/", {"Accept-Language": "de-AT,de;q=0.9"})
+    assert '<html lang="de">' in body.decode()
+
+
+def test_it_runs_with_debug_off_and_a_localized_404(server):
+    status, _, body = _get(server + "/de/artikel/gibt-es-nicht/")
+    assert status == 404
+    text = body.decode()
+    assert "Seite nicht gefunden" in text
+    assert "Traceback" not in text and "DEBUG" not in text
+
+
+def test_it_serves_hashed_compressed_static_files(server):
+    _, _, body = _get(server + "/de/")
+    css = re.search(r'href="(/static/masthead/site\.[0-9a-f]{12}\.css)"', body.decode())
+    assert css, "static files are not hashed"
+    status, headers, _ = _get(server + css.group(1), {"Accept-Encoding": "br, gzip"})
+    assert status == 200
+    assert headers.get("Content-Encoding") in ("br", "gzip")
+    assert "max-age=315360000" in headers.get("Cache-Control", "")
