@@ -3,7 +3,9 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+
+from masthead.articles.models import Article
 
 from masthead.demo.load import load_demo
 
@@ -22,6 +24,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, bind, no_serve, **options):
         call_command("migrate", interactive=False, verbosity=0)
+        if Article.objects.exists():
+            raise CommandError(
+                "This database already has articles; the demo needs an empty one. "
+                "Unset DATABASE_URL to use the demo's own SQLite database."
+            )
         count = load_demo()
         password = os.environ.get("MASTHEAD_DEMO_PASSWORD") or secrets.token_urlsafe(12)
         User = get_user_model()
