@@ -8,6 +8,8 @@ as rendered.
 
 import json
 
+from babel import Locale
+from babel.core import get_global
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -26,7 +28,7 @@ def reltime(value):
     language = get_language()
     return format_html(
         '<time datetime="{}" title="{}" data-reltime>{}</time>',
-        value.isoformat(),
+        value.isoformat(timespec="seconds"),
         dates.absolute_datetime(value, language),
         dates.relative_time(value, language),
     )
@@ -39,7 +41,7 @@ def datetime(value, fmt="long"):
         return ""
     return format_html(
         '<time datetime="{}">{}</time>',
-        value.isoformat(),
+        value.isoformat(timespec="seconds"),
         dates.absolute_datetime(value, get_language(), fmt),
     )
 
@@ -93,3 +95,14 @@ def byline(authors):
         return ""
     # format_list only places the (already escaped) items in a pattern.
     return mark_safe(format_list(links, locale=dates.babel_locale(get_language())))  # noqa: S308
+
+
+@register.simple_tag
+def og_locale():
+    """The page language as Open Graph wants it: "de_DE", "en_US"."""
+    language = dates.babel_locale(get_language())
+    if "_" in language:
+        return language
+    likely = get_global("likely_subtags").get(language, language)
+    territory = Locale.parse(likely).territory
+    return f"{language}_{territory}" if territory else language

