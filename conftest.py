@@ -91,3 +91,73 @@ def make_tag(db):
         return Tag.objects.create(language=language, name=name, slug=make_slug(name))
 
     return make
+
+
+@pytest.fixture
+def make_author(db):
+    """Another person for bylines: ``make_author("Jonas Weber")``."""
+
+    def make(name, slug=None):
+        from masthead.lib.text import make_slug
+
+        return Author.objects.create(name=name, slug=slug or make_slug(name))
+
+    return make
+
+
+@pytest.fixture
+def png_file():
+    """A small real PNG (Pillow) to use as an ImageField value."""
+
+    def make(width=1200, height=675, name="lead.png"):
+        from io import BytesIO
+
+        from django.core.files.base import ContentFile
+        from PIL import Image
+
+        buffer = BytesIO()
+        Image.new("RGB", (width, height), (30, 90, 160)).save(buffer, format="PNG")
+        return ContentFile(buffer.getvalue(), name=name)
+
+    return make
+
+
+class _CapturedSQL:
+    """The queries of a django_assert_num_queries block, numbered; given as its
+    ``info`` so that a failing count always prints the SQL (not only with -v)."""
+
+    context = None
+
+    def __bool__(self):
+        return True
+
+    def __str__(self):
+        queries = self.context.captured_queries if self.context is not None else []
+        return "Queries:\n" + "\n".join(f"{n}. {q['sql']}" for n, q in enumerate(queries, 1))
+
+
+@pytest.fixture
+def assert_num_queries(django_assert_num_queries):
+    """``with assert_num_queries(5): …`` – an exact count that prints the SQL on failure."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def check(num):
+        sql = _CapturedSQL()
+        with django_assert_num_queries(num, info=sql) as context:
+            sql.context = context
+            yield context
+
+    return check
+
+
+@pytest.fixture
+def shared_schemas():
+    """/work/shared/schemas, found from the repository root (../shared/schemas)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent
+    path = root.parent / "shared" / "schemas"
+    if not path.is_dir():
+        pytest.skip(f"schemas folder {path} is missing")
+    return path

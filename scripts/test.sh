@@ -21,6 +21,11 @@ if [ ! -x /usr/bin/chromium ]; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
+if ! command -v jing >/dev/null || ! command -v xgettext >/dev/null; then
+    echo "Installing jing (Atom schema) and gettext (catalog checks) …"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jing gettext >/dev/null
+fi
 if ! command -v java >/dev/null; then
     echo "Installing Java for the Nu Html Checker …"
     as_root apt-get update -qq

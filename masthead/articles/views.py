@@ -4,33 +4,54 @@ Each view fetches through ``Article.objects.public()`` (the one gate) and
 runs a fixed number of queries whatever the data; see test_queries.py.
 """
 
+from math import ceil
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import F, Window
+from django.db.models import F, Prefetch, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
-from masthead.core.navigation import alternates_for, home_url, sections_for
+from masthead.core.navigation import alternates_for, home_url, section_tree_ids, sections_for
 from masthead.people.models import Author
 from masthead.sections.models import Tag
 
 from . import jsonld
-from .models import Article, SlugRedirect
+from .models import Article, ArticleAuthor, SlugRedirect
 
 RECENT_COUNT = 5
 LATEST_COUNT = 6
 PER_SECTION = 3
 
 
-def paginate(request, queryset, per_page=None):
+def paginate(request, queryset, per_page=None, paginator_class=Paginator):
     """The requested page of ``queryset``; a page that does not exist is a 404."""
-    paginator = Paginator(queryset, per_page or settings.PAGE_SIZE, allow_empty_first_page=True)
+    paginator = paginator_class(queryset, per_page or settings.PAGE_SIZE)
     try:
         return paginator.page(request.GET.get("page", 1))
     except (EmptyPage, PageNotAnInteger) as e:
         raise Http404 from e
+
+
+class ArchivePaginator(Paginator):
+    """The home page's pages: page 1 holds the front page's newest
+    ``LATEST_COUNT + 1`` articles, and the archive goes on from there, so
+    that page 2 starts with the first article the front page left out."""
+
+    first = LATEST_COUNT + 1
+
+    @cached_property
+    def num_pages(self):
+        return 1 + ceil(max(self.count - self.first, 0) / self.per_page)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = 0 if number == 1 else self.first + (number - 2) * self.per_page
+        top = self.first if number == 1 else bottom + self.per_page
+        return self._get_page(self.object_list[bottom:top], number, self)
 
 
 def home(request):
@@ -39,13 +60,15 @@ def home(request):
     page_number = request.GET.get("page", "1")
     if page_number != "1":
         # Beyond the front page, the home page is the archive of everything.
-        page = paginate(request, public.for_listing().newest_first())
+        page = paginate(
+            request, public.for_listing().newest_first(), paginator_class=ArchivePaginator
+        )
         return render(request, "articles/archive.html", {"page": page})
 
-    top = list(public.for_listing().newest_first()[: LATEST_COUNT + 1])
+    top = list(public.select_related("section").newest_first()[: LATEST_COUNT + 1])
     lead, latest = (top[0], top[1:]) if top else (None, [])
     # The newest few of every section in one query (a window function).
-    ranked = (
+    ranked = list(
         public.exclude(pk__in=[a.pk for a in top])
         .annotate(
             rank=Window(
@@ -55,8 +78,17 @@ def home(request):
             )
         )
         .filter(rank__lte=PER_SECTION)
-        .for_listing()
+        .select_related("section")
         .newest_first()
+    )
+    # The bylines of both lists in one query, so that the count does not
+    # depend on whether the section blocks are empty.
+    prefetch_related_objects(
+        top + ranked,
+        Prefetch(
+            "bylines",
+            queryset=ArticleAuthor.objects.select_related("author").order_by("position"),
+        ),
     )
     by_section = {}
     for article in ranked:
@@ -129,16 +161,6 @@ def render_article(request, article, *, preview=False):
     )
 
 
-def _section_tree_ids(sections, root):
-    """``root`` and every section below it."""
-    ids, frontier = {root.pk}, [root.pk]
-    while frontier:
-        children = [s.pk for s in sections if s.parent_id in frontier and s.pk not in ids]
-        ids.update(children)
-        frontier = children
-    return ids
-
-
 def section_detail(request, slug):
     language = get_language()
     sections = sections_for(request)
@@ -148,7 +170,7 @@ def section_detail(request, slug):
     articles = (
         Article.objects.public()
         .in_language(language)
-        .filter(section_id__in=_section_tree_ids(sections, section))
+        .filter(section_id__in=section_tree_ids(sections, section))
         .for_listing()
         .newest_first()
     )

@@ -17,6 +17,16 @@ def sections_for(request) -> list[Section]:
     return request._masthead_sections
 
 
+def section_tree_ids(sections: list[Section], root: Section) -> set[int]:
+    """The ids of ``root`` and every section below it."""
+    ids, frontier = {root.pk}, [root.pk]
+    while frontier:
+        children = [s.pk for s in sections if s.parent_id in frontier and s.pk not in ids]
+        ids.update(children)
+        frontier = children
+    return ids
+
+
 def home_url(language: str) -> str:
     with translation.override(language):
         return reverse("articles:home")

@@ -5,7 +5,9 @@ generator, so all three formats share the same items and the one public
 gate (``Article.objects.public()``).
 """
 
+import copy
 import json
+import uuid
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -13,10 +15,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed, rfc3339_date
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from masthead.articles.models import Article
+from masthead.core.navigation import section_tree_ids
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
@@ -49,7 +53,7 @@ class JSONFeed11(SyndicationFeed):
             "id": item["unique_id"] or item["link"],
             "url": item["link"],
             "title": item["title"],
-            "summary": item["description"],
+            "summary": item.get("summary") or item["description"],  # plain text
             "content_html": item.get("content_html") or item["description"],
             "date_published": rfc3339_date(item["pubdate"]) if item["pubdate"] else None,
             "date_modified": rfc3339_date(item["updateddate"]) if item["updateddate"] else None,
@@ -66,8 +70,14 @@ class LatestArticlesRss(Feed):
 
     feed_type = Rss201rev2Feed
 
+    def __call__(self, request, *args, **kwargs):
+        # One feed object serves every request of a process; the request
+        # goes on a copy, so that threads never share it.
+        feed = copy.copy(self)
+        feed.request = request
+        return super(LatestArticlesRss, feed).__call__(request, *args, **kwargs)
+
     def get_object(self, request, *args, **kwargs):
-        self.request = request
         return None
 
     def title(self, obj):
@@ -94,7 +104,9 @@ class LatestArticlesRss(Feed):
         return item.headline
 
     def item_description(self, item):
-        return item.teaser
+        # RSS descriptions and Atom summaries are read as HTML; the teaser
+        # is plain text ("5 < 6" must not become markup).
+        return escape(item.teaser)
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -124,6 +136,7 @@ class LatestArticlesRss(Feed):
     def item_extra_kwargs(self, item):
         absolute = self.request.build_absolute_uri
         extra = {
+            "summary": item.teaser,
             "content_html": item.body,
             "language": item.language,
             "authors": [
@@ -141,7 +154,9 @@ class LatestArticlesAtom(LatestArticlesRss):
     subtitle = LatestArticlesRss.description
 
     def item_guid(self, item):
-        return item.get_absolute_url()
+        # An atom:id must be an IRI and must never change: a UUID URN made
+        # from the story and the language, so a new slug is no new entry.
+        return f"urn:uuid:{uuid.uuid5(item.translation_key, item.language)}"
 
     def item_guid_is_permalink(self, item):
         return None
@@ -153,11 +168,13 @@ class LatestArticlesJson(LatestArticlesRss):
 
 class SectionMixin:
     def get_object(self, request, slug):
-        self.request = request
         language = get_language()
-        section = Section.objects.filter(**{f"slugs__{language}": slug}).first()
+        sections = list(Section.objects.all())
+        section = next((s for s in sections if s.slugs.get(language) == slug), None)
         if section is None:
             raise Http404
+        # Like the section page: the section and every section below it.
+        section.tree_ids = section_tree_ids(sections, section)
         return section
 
     def title(self, obj):
@@ -173,12 +190,15 @@ class SectionMixin:
         return obj.get_absolute_url()
 
     def articles(self, obj):
-        return Article.objects.public().in_language(get_language()).filter(section=obj)
+        return (
+            Article.objects.public()
+            .in_language(get_language())
+            .filter(section_id__in=obj.tree_ids)
+        )
 
 
 class TagMixin:
     def get_object(self, request, slug):
-        self.request = request
         return get_object_or_404(Tag, language=get_language(), slug=slug)
 
     def title(self, obj):
@@ -199,7 +219,6 @@ class TagMixin:
 
 class AuthorMixin:
     def get_object(self, request, slug):
-        self.request = request
         return get_object_or_404(Author, slug=slug)
 
     def title(self, obj):

@@ -8,10 +8,19 @@ from . import sitemaps
 
 _cache = cache_control(max_age=900, public=True)
 
+
+def index(request, sitemaps, **kwargs):
+    """The sitemap index, listing only the sitemaps that hold addresses: an
+    empty urlset is invalid (sitemap.xsd), e.g. for a language without
+    articles yet."""
+    filled = {name: site for name, site in sitemaps.items() if site.paginator.count}
+    return sitemap_views.index(request, filled, **kwargs)
+
+
 urlpatterns = [
     path(
         "sitemap.xml",
-        _cache(sitemap_views.index),
+        _cache(index),
         {"sitemaps": sitemaps.sitemaps(), "sitemap_url_name": "sitemap_section"},
         name="sitemap_index",
     ),

@@ -14,8 +14,8 @@ from masthead.sections.models import Section
 
 
 class ArticleSitemap(Sitemap):
-    """Every public article of one language, with its translations as
-    hreflang alternates. Split into files of at most 50,000 URLs."""
+    """Every public article of one language, split into files of at most
+    50,000 URLs. (The pages themselves carry the hreflang alternates.)"""
 
     limit = 50_000
 

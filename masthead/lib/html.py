@@ -39,8 +39,23 @@ EMBED_PREFIXES = (
 )
 
 
+# The scheme of a URL as a browser reads it: surrounding spaces and controls,
+# and tabs or newlines inside, do not count ("java\tscript:" is "javascript:").
+_URL_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_URL_STRIPPED = "".join(map(chr, range(0x21)))  # C0 controls and space
+
+
+def _url_scheme(value: str) -> str | None:
+    match = _URL_SCHEME.match(_URL_IGNORED.sub("", value.strip(_URL_STRIPPED)).lower())
+    return match.group(1) if match else None
+
+
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     if tag == "iframe" and attribute == "src" and not value.startswith(EMBED_PREFIXES):
+        return None
+    # nh3 checks the schemes of href and src only; cite holds a URL too.
+    if attribute == "cite" and _url_scheme(value) not in URL_SCHEMES | {None}:
         return None
     return value
 
@@ -59,16 +74,23 @@ _cleaner = nh3.Cleaner(
 def sanitize(value: str) -> str:
     """Return ``value`` with everything outside the allowlist removed.
 
-    An iframe left without an allowed ``src`` is dropped as a whole.
+    An iframe left without an allowed ``src`` is dropped as a whole; an
+    iframe kept loses its content (raw text that nh3 passes through as is).
     """
     cleaned = _cleaner.clean(value or "")
     if "<iframe" in cleaned:
-        cleaned = _drop_empty_iframes(cleaned)
+        cleaned = _IFRAME.sub(_clean_iframe, cleaned)
     return cleaned.strip()
 
 
-def _drop_empty_iframes(value: str) -> str:
-    return _EMPTY_IFRAME.sub("", value)
+# An iframe as nh3 writes it: attribute values always in double quotes (a
+# quote inside is written &quot;), content as raw text up to "</iframe>".
+_IFRAME = re.compile(r'<iframe((?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*)\s*>.*?</iframe>', re.S)
+_ATTRIBUTE_NAME = re.compile(r'\s+([^\s"\'>/=]+)(?:="[^"]*")?')
 
 
-_EMPTY_IFRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.S)
+def _clean_iframe(match: re.Match) -> str:
+    attributes = match.group(1)
+    if "src" not in _ATTRIBUTE_NAME.findall(attributes):
+        return ""
+    return f"<iframe{attributes}></iframe>"

@@ -1,0 +1,202 @@
+"""sitemap.xml, the sitemaps it lists and the Google News sitemap validate
+against the published schemas, and robots.txt names them."""
+
+import shutil
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from lxml import etree
+
+from masthead.articles import services
+from masthead.articles.models import Article
+
+SM = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
+NS = {"sm": SM, "news": NEWS}
+
+
+@pytest.fixture
+def schemas(shared_schemas, tmp_path):
+    """XMLSchema objects: the sitemap index, a plain urlset, and a urlset
+    whose news: elements are validated strictly against Google's schema
+    (sitemap.xsd's strict wildcard made lax in a temporary copy, with
+    sitemap-news.xsd imported beside it; see ../shared/schemas/README.md)."""
+    text = (shared_schemas / "sitemap.xsd").read_text(encoding="utf-8")
+    assert 'processContents="strict"' in text
+    (tmp_path / "sitemap.xsd").write_text(
+        text.replace('processContents="strict"', 'processContents="lax"'), encoding="utf-8"
+    )
+    shutil.copy(shared_schemas / "sitemap-news.xsd", tmp_path / "sitemap-news.xsd")
+    (tmp_path / "all.xsd").write_text(
+        '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">'
+        f'<xsd:import namespace="{SM}" schemaLocation="sitemap.xsd"/>'
+        f'<xsd:import namespace="{NEWS}" schemaLocation="sitemap-news.xsd"/>'
+        "</xsd:schema>"
+    )
+    return {
+        "index": etree.XMLSchema(etree.parse(str(shared_schemas / "siteindex.xsd"))),
+        "urlset": etree.XMLSchema(etree.parse(str(shared_schemas / "sitemap.xsd"))),
+        "news": etree.XMLSchema(etree.parse(str(tmp_path / "all.xsd"))),
+    }
+
+
+def parse(content: bytes):
+    return etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True))
+
+
+def assert_valid(schema, doc):
+    assert schema.validate(doc), "\n".join(f"line {e.line}: {e.message}" for e in schema.error_log)
+
+
+def get_xml(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
+    assert response["Content-Type"].startswith("application/xml")
+    return parse(response.content)
+
+
+def local_path(url):
+    parts = urlsplit(url)
+    assert parts.scheme == "http" and parts.netloc == "testserver", url
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+@pytest.fixture
+def articles(make_article, science):
+    return {
+        "de": make_article("Der Rat beschließt den Haushalt", age=timedelta(hours=3)),
+        "de old": make_article("Die Brücke wird saniert", age=timedelta(days=40)),
+        "en": make_article("Council passes the budget", language="en", section=science),
+        "draft": make_article("Geheimer Entwurf", status=Article.Status.DRAFT),
+        "future": make_article("Morgen erscheint das", age=-timedelta(hours=3)),
+    }
+
+
+def test_it_serves_a_valid_sitemap_index(client, articles, schemas):
+    doc = get_xml(client, reverse("sitemap_index"))
+
+    assert_valid(schemas["index"], doc)
+    locs = [local_path(loc) for loc in doc.xpath("//sm:sitemap/sm:loc/text()", namespaces=NS)]
+    assert locs == ["/sitemap-articles-de.xml", "/sitemap-articles-en.xml", "/sitemap-pages.xml"]
+
+
+def test_it_serves_valid_sitemaps_for_everything_the_index_lists(client, articles, schemas):
+    index = get_xml(client, reverse("sitemap_index"))
+
+    locations = []
+    for loc in index.xpath("//sm:sitemap/sm:loc/text()", namespaces=NS):
+        doc = get_xml(client, local_path(loc))
+        assert_valid(schemas["urlset"], doc)
+        locations += [local_path(u) for u in doc.xpath("//sm:url/sm:loc/text()", namespaces=NS)]
+
+    assert len(locations) == len(set(locations))
+    assert articles["de"].get_absolute_url() in locations
+    assert articles["de old"].get_absolute_url() in locations
+    assert articles["en"].get_absolute_url() in locations
+    assert articles["draft"].get_absolute_url() not in locations
+    assert articles["future"].get_absolute_url() not in locations
+    for page in ["/de/", "/en/", articles["en"].section.url_in("en")]:
+        assert page in locations
+    assert articles["de"].byline_authors[0].url_in("de") in locations
+
+
+def test_it_lists_each_language_in_its_own_article_sitemap(client, articles):
+    doc = get_xml(client, reverse("sitemap_section", kwargs={"section": "articles-en"}))
+
+    locs = [local_path(loc) for loc in doc.xpath("//sm:url/sm:loc/text()", namespaces=NS)]
+    assert locs == [articles["en"].get_absolute_url()]
+
+
+def test_it_dates_an_article_by_its_last_change(client, articles):
+    article = articles["de old"]
+    services.add_correction(article, "Die Brücke ist 40 Meter lang.")
+    sitemap = reverse("sitemap_section", kwargs={"section": "articles-de"})
+
+    doc = get_xml(client, sitemap)
+
+    [lastmod] = doc.xpath(
+        "//sm:url[sm:loc=$loc]/sm:lastmod/text()",
+        namespaces=NS,
+        loc="http://testserver" + article.get_absolute_url(),
+    )
+    assert lastmod == timezone.localdate(article.updated_at).isoformat()
+    assert lastmod != timezone.localdate(article.publish_at).isoformat()
+
+
+def test_it_lists_only_sitemaps_with_addresses_and_each_validates(client, make_article, schemas):
+    # A German-only site (no English article yet).
+    make_article("Der Rat beschließt den Haushalt")
+
+    index = get_xml(client, reverse("sitemap_index"))
+
+    assert_valid(schemas["index"], index)
+    for loc in index.xpath("//sm:sitemap/sm:loc/text()", namespaces=NS):
+        assert_valid(schemas["urlset"], get_xml(client, local_path(loc)))
+
+
+def test_it_serves_a_valid_news_sitemap(client, articles, schemas):
+    doc = get_xml(client, reverse("sitemap_news"))
+
+    assert_valid(schemas["news"], doc)
+    entries = doc.xpath("//sm:url", namespaces=NS)
+    assert len(entries) == 2
+    for entry in entries:
+        article = Article.objects.get(headline=entry.findtext(f"{{{NEWS}}}news/{{{NEWS}}}title"))
+        assert local_path(entry.findtext(f"{{{SM}}}loc")) == article.get_absolute_url()
+        news = entry.find(f"{{{NEWS}}}news")
+        assert news.findtext(f"{{{NEWS}}}publication/{{{NEWS}}}name") == "Masthead"
+        assert news.findtext(f"{{{NEWS}}}publication/{{{NEWS}}}language") == article.language
+        published = news.findtext(f"{{{NEWS}}}publication_date")
+        assert datetime.fromisoformat(published) == article.publish_at
+
+
+def test_the_news_schema_check_can_fail(client, articles, schemas):
+    doc = get_xml(client, reverse("sitemap_news"))
+    doc.find(f".//{{{NEWS}}}language").text = "Deutsch"
+
+    assert not schemas["news"].validate(doc)
+
+
+@pytest.mark.parametrize(
+    ("age", "listed"),
+    [
+        (timedelta(minutes=5), True),
+        (timedelta(hours=47, minutes=50), True),
+        (timedelta(hours=48, minutes=10), False),
+        (timedelta(days=5), False),
+        (-timedelta(minutes=5), False),
+    ],
+    ids=str,
+)
+def test_it_holds_only_articles_of_the_last_48_hours_in_the_news_sitemap(
+    client, make_article, age, listed
+):
+    make_article("Eine Meldung für Google News", age=age)
+    make_article("Aktuell", age=timedelta(hours=1))  # so that the sitemap is never empty
+
+    content = client.get(reverse("sitemap_news")).content.decode()
+
+    assert ("Eine Meldung für Google News" in content) is listed
+
+
+def test_it_escapes_headlines_in_the_news_sitemap(client, make_article, schemas):
+    make_article('Tom & Jerry <live> sagen "Hallo"')
+
+    doc = get_xml(client, reverse("sitemap_news"))
+
+    assert_valid(schemas["news"], doc)
+    assert doc.findtext(f".//{{{NEWS}}}title") == 'Tom & Jerry <live> sagen "Hallo"'
+
+
+def test_it_names_both_sitemaps_in_robots_txt(client):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Sitemap: http://testserver/news-sitemap.xml" in lines
+    assert "Disallow: /desk/" in lines

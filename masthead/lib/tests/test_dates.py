@@ -1,0 +1,141 @@
+"""Times read the way the page's language says them: "vor 20 Stunden" on a
+German page, "20 hours ago" on an English one, never a mix."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from babel.dates import format_timedelta
+from django.utils import translation
+
+from masthead.lib.dates import absolute_date, absolute_datetime, relative_time
+
+NOW = datetime(2026, 3, 25, 12, 0, tzinfo=UTC)
+
+AGES = [
+    timedelta(seconds=5),
+    timedelta(seconds=40),
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=45),
+    timedelta(hours=1),
+    timedelta(hours=3),
+    timedelta(hours=20),
+    timedelta(days=1),
+    timedelta(days=2),
+    timedelta(days=5),
+    timedelta(weeks=1),
+    timedelta(weeks=3),
+    timedelta(days=45),
+    timedelta(days=60),
+    timedelta(days=150),
+    timedelta(days=400),
+]
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("age", AGES, ids=str)
+def test_it_matches_babel(language, age):
+    expected = format_timedelta(-age, add_direction=True, locale=language)
+
+    assert relative_time(NOW - age, language, now=NOW) == expected
+
+
+@pytest.mark.parametrize(
+    ("age", "language", "expected"),
+    [
+        (timedelta(seconds=30), "de", "vor 30 Sekunden"),
+        (timedelta(seconds=30), "en", "30 seconds ago"),
+        (timedelta(minutes=5), "de", "vor 5 Minuten"),
+        (timedelta(minutes=5), "en", "5 minutes ago"),
+        (timedelta(hours=20), "de", "vor 20 Stunden"),
+        (timedelta(hours=20), "en", "20 hours ago"),
+        (timedelta(days=2), "de", "vor 2 Tagen"),
+        (timedelta(days=2), "en", "2 days ago"),
+        (timedelta(weeks=3), "de", "vor 3 Wochen"),
+        (timedelta(weeks=3), "en", "3 weeks ago"),
+        (timedelta(days=60), "de", "vor 2 Monaten"),
+        (timedelta(days=60), "en", "2 months ago"),
+        (timedelta(days=400), "de", "vor 1 Jahr"),
+        (timedelta(days=400), "en", "1 year ago"),
+    ],
+    ids=str,
+)
+def test_it_reads_as_expected(age, language, expected):
+    assert relative_time(NOW - age, language, now=NOW) == expected
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize(
+    "offset", [timedelta(0), timedelta(seconds=3), timedelta(minutes=5), timedelta(days=2)], ids=str
+)
+def test_it_never_reads_as_future(language, offset):
+    text = relative_time(NOW + offset, language, now=NOW)
+
+    assert not text.startswith("in ")
+    assert text == {"de": "vor 1 Sekunde", "en": "1 second ago"}[language]
+
+
+def test_it_uses_the_current_time_by_default():
+    value = datetime.now(UTC) - timedelta(hours=3)
+
+    assert relative_time(value, "de") == "vor 3 Stunden"
+    assert relative_time(value, "en") == "3 hours ago"
+
+
+@pytest.mark.parametrize(
+    ("language", "month", "other"),
+    [("de", "März", "March"), ("en", "March", "März")],
+)
+def test_it_names_the_month_in_the_language(language, month, other):
+    text = absolute_datetime(NOW, language)
+
+    assert month in text
+    assert other not in text
+    assert "2026" in text
+    assert "'" not in text  # CLDR pattern quotes never leak into the text
+
+
+def test_it_shows_the_site_time_zone(settings):
+    settings.TIME_ZONE = "Europe/Berlin"
+
+    # 12:00 UTC is 13:00 in Berlin in March (CET).
+    assert absolute_datetime(NOW, "de") == "25. März 2026, 13:00"
+    # CLDR puts a narrow no-break space before "PM".
+    assert absolute_datetime(NOW, "en") == "March 25, 2026, 1:00\u202fPM"
+    assert absolute_date(NOW, "de") == "25. März 2026"
+    assert absolute_date(NOW, "en") == "March 25, 2026"
+
+
+def test_it_dates_late_evening_utc_by_the_local_day(settings):
+    settings.TIME_ZONE = "Europe/Berlin"
+    late = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+
+    assert absolute_date(late, "de") == "1. Januar 2027"
+
+
+@pytest.mark.django_db
+def test_it_renders_german_relative_times_on_the_german_home_page(client, make_article):
+    make_article("Der Rat beschließt den Haushalt", age=timedelta(hours=20))
+    make_article("Die Brücke wird saniert", age=timedelta(days=2))
+
+    with translation.override("de"):
+        response = client.get("/de/")
+
+    page = response.content.decode()
+    assert "vor 20 Stunden" in page
+    assert "vor 2 Tagen" in page
+    assert " ago" not in page
+
+
+@pytest.mark.django_db
+def test_it_renders_english_relative_times_on_the_english_home_page(client, make_article):
+    make_article("Council passes the budget", language="en", age=timedelta(hours=20))
+    make_article("The bridge will be repaired", language="en", age=timedelta(days=2))
+
+    with translation.override("en"):
+        response = client.get("/en/")
+
+    page = response.content.decode()
+    assert "20 hours ago" in page
+    assert "2 days ago" in page
+    assert "vor " not in page
