@@ -15,7 +15,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
-from masthead.core.navigation import alternates_for, home_url, section_tree_ids, sections_for
+from masthead.core.navigation import (
+    alternates_for,
+    home_url,
+    root_section,
+    section_tree_ids,
+    sections_for,
+)
 from masthead.people.models import Author
 from masthead.sections.models import Tag
 
@@ -156,6 +162,7 @@ def render_article(request, article, *, preview=False):
             "recent": recent,
             "preview": preview,
             "alternates": alternates_for(request, translations=translations, current=article),
+            "current_section": root_section(request, article.section),
             "jsonld": jsonld.news_article(article, request),
         },
     )
@@ -179,6 +186,7 @@ def section_detail(request, slug):
         "articles/section_detail.html",
         {
             "section": section,
+            "current_section": root_section(request, section),
             "children": [s for s in sections if s.parent_id == section.pk],
             "page": paginate(request, articles),
             "alternates": alternates_for(

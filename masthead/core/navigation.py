@@ -27,6 +27,15 @@ def section_tree_ids(sections: list[Section], root: Section) -> set[int]:
     return ids
 
 
+def root_section(request, section: Section) -> Section:
+    """The top-level section above ``section`` (the one the menu shows)."""
+    by_pk = {s.pk: s for s in sections_for(request)}
+    node = by_pk.get(section.pk, section)
+    while node.parent_id and node.parent_id in by_pk:
+        node = by_pk[node.parent_id]
+    return node
+
+
 def home_url(language: str) -> str:
     with translation.override(language):
         return reverse("articles:home")
@@ -51,6 +60,12 @@ def alternates_for(request, *, translations=(), current=None, urls=None) -> list
     (sections, authors). Languages without either link to their home page.
     """
     active = translation.get_language()
+    if urls is None and not translations and current is None and request is None:
+        # No page of its own (an error page): every language's home page.
+        return [
+            Alternate(code, name, home_url(code), code == active, same_content=False)
+            for code, name in settings.LANGUAGES
+        ]
     known = dict(urls or {})
     for article in translations:
         known[article.language] = article.get_absolute_url()

@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from .navigation import alternates_for
+
 
 @require_GET
 @cache_control(max_age=86400, public=True)
@@ -22,7 +24,8 @@ def robots_txt(request):
 def page_not_found(request, exception=None):
     """The 404 page, in the language of the address (or the reader's)."""
     template = loader.get_template("404.html")
-    return HttpResponseNotFound(template.render({"request_path": request.path}, request))
+    context = {"request_path": request.path, "alternates": alternates_for(None)}
+    return HttpResponseNotFound(template.render(context, request))
 
 
 def server_error(request):

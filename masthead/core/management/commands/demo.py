@@ -6,7 +6,6 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from masthead.articles.models import Article
-
 from masthead.demo.load import load_demo
 
 
