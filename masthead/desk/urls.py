@@ -2,11 +2,29 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
+from .forms import DeskAuthenticationForm
 
 app_name = "desk"
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="desk/login.html"), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            template_name="desk/login.html", authentication_form=DeskAuthenticationForm
+        ),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.home, name="home"),
+    path("articles/new/", views.article_create, name="article_create"),
+    path("articles/<int:pk>/", views.article_edit, name="article_edit"),
+    path("articles/<int:pk>/preview/", views.article_preview, name="article_preview"),
+    path("articles/<int:pk>/publish/", views.article_publish, name="article_publish"),
+    path("articles/<int:pk>/unpublish/", views.article_unpublish, name="article_unpublish"),
+    path("articles/<int:pk>/corrections/", views.correction_add, name="correction_add"),
+    path(
+        "articles/<int:pk>/translate/<str:language>/",
+        views.article_translate,
+        name="article_translate",
+    ),
 ]

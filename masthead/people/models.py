@@ -4,8 +4,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from masthead.lib.i18n import pick
-
 
 class Author(models.Model):
     """A person in a byline. Authors have a public page; they need no login."""

@@ -1,0 +1,22 @@
+"""Template helpers of the newsroom back office."""
+
+from django import template
+from django.utils.html import format_html
+
+from masthead.desk.languages import language_name as _language_name
+from masthead.desk.states import STATE_LABELS, state_of
+
+register = template.Library()
+
+
+@register.filter
+def language_name(code):
+    """A content language named in the editor's language: "Englisch"."""
+    return _language_name(code) if code else ""
+
+
+@register.simple_tag
+def state_badge(article):
+    """<span class="state state--scheduled">Scheduled</span>"""
+    state = state_of(article)
+    return format_html('<span class="state state--{}">{}</span>', state, STATE_LABELS[state])

@@ -1,0 +1,91 @@
+"""A lead image needs a description, and large files are refused."""
+
+from django.test import override_settings
+from django.urls import reverse
+
+from masthead.articles.models import Article
+
+from .conftest import edit_data, make_png
+
+
+def test_it_saves_an_image_with_its_description(post_article, client):
+    response = post_article(
+        image=make_png(),
+        image_alt="Der Ratssaal am Dienstag",
+        image_caption="Der Rat tagt.",
+        image_credit="Jana Foto",
+    )
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.image.name.startswith("articles/")
+    assert (article.image_width, article.image_height) == (40, 30)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert 'alt="Der Ratssaal am Dienstag"' in page
+
+
+def test_it_asks_for_a_description_of_the_image(post_article):
+    response = post_article(image=make_png(), image_alt="  ", headline="Mit Bild")
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert list(form.errors) == ["image_alt"]
+    page = response.content.decode()
+    assert 'id="id_image_alt_error"' in page
+    # A browser does not send the file again; the page says so.
+    assert 'class="notice"' in page
+    assert not Article.objects.exists()
+
+
+def test_it_refuses_an_image_larger_than_allowed(post_article):
+    image = make_png(width=60, height=60, noise=True)
+    assert image.size > 2000
+    with override_settings(MAX_UPLOAD_BYTES=2000):
+        response = post_article(image=image, image_alt="Rauschen")
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert list(form.errors) == ["image"]
+    assert form.errors.as_data()["image"][0].code == "file_too_large"
+    assert 'id="id_image_error"' in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_it_refuses_a_file_that_is_not_an_image(post_article):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = post_article(
+        image=SimpleUploadedFile("lead.png", b"not an image", content_type="image/png"),
+        image_alt="Kaputt",
+    )
+    assert list(response.context["form"].errors) == ["image"]
+
+
+def test_it_keeps_the_image_when_editing_other_fields(post_article, editor_client):
+    post_article(image=make_png(), image_alt="Ein Bild")
+    article = Article.objects.get()
+    name = article.image.name
+    response = editor_client.post(
+        reverse("desk:article_edit", args=[article.pk]), edit_data(article, headline="Neu")
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.image.name == name
+
+
+def test_it_asks_for_a_description_when_an_existing_image_lacks_one(post_article, editor_client):
+    post_article(image=make_png(), image_alt="Ein Bild")
+    article = Article.objects.get()
+    response = editor_client.post(
+        reverse("desk:article_edit", args=[article.pk]), edit_data(article, image_alt="")
+    )
+    assert list(response.context["form"].errors) == ["image_alt"]
+
+
+def test_it_removes_the_image_when_asked(post_article, editor_client):
+    post_article(image=make_png(), image_alt="Ein Bild")
+    article = Article.objects.get()
+    response = editor_client.post(
+        reverse("desk:article_edit", args=[article.pk]),
+        edit_data(article, image_alt="", **{"image-clear": "on"}),
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert not article.image

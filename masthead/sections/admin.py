@@ -1,0 +1,136 @@
+"""Sections and tags in Django's admin (linked from the newsroom header).
+
+A section's names and addresses are stored as one JSON mapping each; the
+form shows one text field per content language instead ("Name in German",
+"Address in German", …) and leaves validation to ``Section.clean``.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+
+from masthead.desk.languages import language_name
+
+from .models import Section, Tag
+
+
+def field_name(prefix: str, code: str) -> str:
+    """``name_de``, ``slug_pt_br``: a form field name for a language code."""
+    return f"{prefix}_{code.replace('-', '_')}"
+
+
+def _label(text, code: str) -> str:
+    return str(text) % {"language": language_name(code)}
+
+
+# "Name in German": ``text`` (a lazy translation with a %(language)s
+# placeholder) is filled in when the label is shown, in the language of
+# the admin page.
+label_in = lazy(_label, str)
+
+
+def _language_fields() -> dict[str, forms.Field]:
+    fields = {}
+    for code, _name in settings.LANGUAGES:
+        fields[field_name("name", code)] = forms.CharField(
+            # Translators: a field label, "Name in German"
+            label=label_in(_("Name in %(language)s"), code),
+            max_length=100,
+            required=False,
+        )
+        fields[field_name("slug", code)] = forms.SlugField(
+            # Translators: a field label, "Address in German"
+            label=label_in(_("Address in %(language)s"), code),
+            max_length=100,
+            required=False,
+            help_text=_("The section's part of the address, for example “world”."),
+        )
+    return fields
+
+
+def _unconfigured(mapping: dict | None) -> dict:
+    """The entries for languages that are not (or no longer) configured."""
+    configured = {code for code, _name in settings.LANGUAGES}
+    return {k: v for k, v in (mapping or {}).items() if k not in configured}
+
+
+class BaseSectionForm(forms.ModelForm):
+    class Meta:
+        model = Section
+        fields = ["parent", "position"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, _name in settings.LANGUAGES:
+            for prefix, values in (("name", self.instance.names), ("slug", self.instance.slugs)):
+                name = field_name(prefix, code)
+                if name in self.fields:
+                    self.initial.setdefault(name, (values or {}).get(code, ""))
+
+    def clean(self):
+        cleaned = super().clean()
+        names, slugs = {}, {}
+        for code, _name in settings.LANGUAGES:
+            if value := (cleaned.get(field_name("name", code)) or "").strip():
+                names[code] = value
+            if value := cleaned.get(field_name("slug", code)):
+                slugs[code] = value
+        # Names in languages that are no longer configured are kept.
+        self.instance.names = _unconfigured(self.instance.names) | names
+        self.instance.slugs = _unconfigured(self.instance.slugs) | slugs
+        return cleaned
+
+    def add_error(self, field, error):
+        # Section.clean() reports on "names" and "slugs", which this form
+        # shows as several fields: its messages name the language, so they
+        # are shown above the form.
+        if field is None and isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            errors = dict(error.error_dict)
+            moved = [*errors.pop("names", []), *errors.pop("slugs", [])]
+            if moved:
+                errors[NON_FIELD_ERRORS] = [*errors.get(NON_FIELD_ERRORS, []), *moved]
+            error = ValidationError(errors)
+        super().add_error(field, error)
+
+
+# The per-language fields are declared on the class, so that the admin
+# knows them; content languages come from the settings at start-up.
+SectionAdminForm = type("SectionAdminForm", (BaseSectionForm,), _language_fields())
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    form = SectionAdminForm
+    list_display = ["__str__", "all_names", "all_slugs", "parent", "position"]
+    list_editable = ["position"]
+    list_select_related = ["parent"]
+    search_fields = ["names", "slugs"]
+    ordering = ["position", "id"]
+
+    def get_fields(self, request, obj=None):
+        language_fields = [
+            field_name(prefix, code)
+            for code, _name in settings.LANGUAGES
+            for prefix in ("name", "slug")
+        ]
+        return ["parent", *language_fields, "position"]
+
+    @admin.display(description=_("names"))
+    def all_names(self, section):
+        return " · ".join(section.names.values())
+
+    @admin.display(description=_("addresses"))
+    def all_slugs(self, section):
+        return " · ".join(section.slugs.values())
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "language", "slug"]
+    list_filter = ["language"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    ordering = ["language", "name"]
