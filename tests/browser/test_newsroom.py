@@ -1,0 +1,94 @@
+"""The newsroom in a real browser: a reporter signs in, writes and publishes
+an article in the rich-text editor, and readers see it on the home page and
+in the feed; the story is then translated and linked across languages."""
+
+import re
+import urllib.request
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from masthead.articles.models import Article
+
+pytestmark = pytest.mark.browser
+
+HEADLINE = "Haldenau eröffnet neue Fahrradbrücke über die Wendel"
+
+
+@pytest.fixture
+def signed_in(demo_site, new_page):
+    get_user_model().objects.create_superuser("chefin", "chefin@example.org", "s3cret-pass!")
+    page = new_page(locale="de-DE")
+    page.goto(demo_site + "/desk/login/")
+    page.get_by_label("Benutzername").fill("chefin")
+    page.get_by_label("Passwort").fill("s3cret-pass!")
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url(demo_site + "/desk/")
+    return page
+
+
+def _write_article(page, base):
+    page.goto(base + "/desk/articles/new/")
+    page.select_option("#id_language", "de")
+    page.fill("#id_headline", HEADLINE)
+    page.fill("#id_standfirst", "Nach zwei Jahren Bauzeit verbindet die Brücke Altstadt und Bahnhof.")
+    editor = page.locator('.ProseMirror[contenteditable="true"]')
+    editor.click()
+    page.keyboard.type("„Endlich trockenen Fußes zum Zug“, sagte die Bürgermeisterin.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Die Brücke ist 84 Meter lang.")
+    page.select_option("#id_section", label="Welt")
+    page.select_option("#id_author_1", label="Lena Hartmann")
+    page.get_by_label("Veröffentlicht", exact=True).check()
+    page.get_by_role("button", name="Speichern", exact=True).click()
+    page.wait_for_load_state()
+
+
+def test_it_publishes_an_article_written_in_the_browser(signed_in, demo_site):
+    page = signed_in
+    _write_article(page, demo_site)
+    assert page.locator(".messages, [role=status]").first.inner_text().count(HEADLINE) == 1
+
+    article = Article.objects.get(headline=HEADLINE)
+    assert article.is_public
+    assert "<script" not in article.body
+    assert "„Endlich trockenen Fußes zum Zug“" in article.body
+
+    reader = page.context.browser.new_context(locale="de-DE").new_page()
+    reader.goto(demo_site + "/de/")
+    lead = reader.locator(".front__lead .teaser__headline").inner_text()
+    assert lead == HEADLINE
+    reader.get_by_role("link", name=HEADLINE).first.click()
+    assert reader.locator("h1").inner_text() == HEADLINE
+    assert "Die Brücke ist 84 Meter lang." in reader.locator(".article__body").inner_text()
+    times = reader.locator(".recent__time").all_inner_texts()
+    assert times and all(t.startswith("vor ") for t in times)
+
+    with urllib.request.urlopen(demo_site + "/de/feed/rss/") as response:  # noqa: S310
+        feed = response.read().decode()
+    assert HEADLINE in feed
+    reader.context.close()
+
+
+def test_it_translates_a_story_and_links_both_versions(signed_in, demo_site):
+    page = signed_in
+    _write_article(page, demo_site)
+    page.get_by_role("button", name=re.compile("Übersetzen: Englisch")).click()
+    page.wait_for_url(re.compile(r"/desk/articles/\d+/$"))
+    original = Article.objects.get(headline=HEADLINE, language="de")
+    translation = Article.objects.get(language="en", translation_key=original.translation_key)
+    assert translation.status == Article.Status.DRAFT
+
+    page.fill("#id_headline", "Haldenau opens a new cycle bridge over the Wendel")
+    page.fill("#id_slug", "haldenau-opens-new-cycle-bridge")
+    page.get_by_label("Veröffentlicht", exact=True).check()
+    page.get_by_role("button", name="Speichern", exact=True).click()
+    page.wait_for_load_state()
+
+    reader = page.context.browser.new_context(locale="de-DE").new_page()
+    reader.goto(demo_site + original.get_absolute_url())
+    reader.get_by_role("link", name="English").click()
+    assert reader.url.endswith("/en/article/haldenau-opens-new-cycle-bridge/")
+    assert reader.locator("h1").inner_text() == "Haldenau opens a new cycle bridge over the Wendel"
+    assert reader.locator("#recent-heading").inner_text().lower() == "recent posts"
+    reader.context.close()
