@@ -105,8 +105,7 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         # A theme directory, when set, is searched before Masthead's own templates.
-        "DIRS": [p for p in [os.environ.get("MASTHEAD_THEME_DIR")] if p]
-        + [BASE_DIR / "templates"],
+        "DIRS": [p for p in [os.environ.get("MASTHEAD_THEME_DIR")] if p] + [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -167,7 +166,9 @@ CONTENT_LANGUAGES = envlist("MASTHEAD_LANGUAGES", "de,en")
 LANGUAGE_CODE = os.environ.get("MASTHEAD_DEFAULT_LANGUAGE", CONTENT_LANGUAGES[0])
 if LANGUAGE_CODE not in CONTENT_LANGUAGES:
     raise ImproperlyConfigured("MASTHEAD_DEFAULT_LANGUAGE must be one of MASTHEAD_LANGUAGES")
-LANGUAGES = [(code, Locale.parse(code, sep="-").get_display_name(code)) for code in CONTENT_LANGUAGES]
+LANGUAGES = [
+    (code, Locale.parse(code, sep="-").get_display_name(code)) for code in CONTENT_LANGUAGES
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

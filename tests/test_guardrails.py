@@ -39,8 +39,7 @@ def test_it_translates_every_string_into_german():
     untranslated = [
         m.id
         for m in catalog
-        if m.id
-        and (not m.string or (isinstance(m.string, tuple) and not all(m.string)) or m.fuzzy)
+        if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)) or m.fuzzy)
     ]
     assert untranslated == []
 

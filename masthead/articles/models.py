@@ -19,9 +19,7 @@ class ArticleQuerySet(models.QuerySet):
         Every public surface (pages, lists, recent posts, feeds, sitemaps)
         starts from this method.
         """
-        return self.filter(
-            status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now()
-        )
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
 
     def in_language(self, language: str):
         return self.filter(language=language)
@@ -137,6 +135,7 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(publish_at__isnull=False),
                 name="article_published_has_time",
+                violation_error_message=_("A published article needs a publish time."),
             ),
         ]
         indexes = [
@@ -179,8 +178,9 @@ class Article(models.Model):
 
     @property
     def last_modified(self):
-        """The time readers see as the article's last change."""
-        return max(t for t in (self.publish_at, self.updated_at) if t is not None)
+        """The time readers see as the article's last change (None for a
+        draft that was never published)."""
+        return max((t for t in (self.publish_at, self.updated_at) if t is not None), default=None)
 
     def translations(self):
         """The other language versions of this story (all states)."""
@@ -191,9 +191,7 @@ class ArticleAuthor(models.Model):
     """An author in an article's byline, in order."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
-    author = models.ForeignKey(
-        "people.Author", on_delete=models.PROTECT, related_name="bylines"
-    )
+    author = models.ForeignKey("people.Author", on_delete=models.PROTECT, related_name="bylines")
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -203,6 +201,9 @@ class ArticleAuthor(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "author"], name="byline_unique_author"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.position + 1}. {self.author_id}"
 
 
 class Correction(models.Model):
@@ -242,3 +243,6 @@ class SlugRedirect(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["language", "slug"], name="slugredirect_unique"),
         ]
+
+    def __str__(self) -> str:
+        return f"/{self.language}/…/{self.slug}/"

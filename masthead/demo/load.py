@@ -104,7 +104,9 @@ def load_demo(now=None) -> int:
                 article.save(update_fields=["updated_at"])
             if correction := story.get("correction"):
                 created = now - correction["age"]
-                Correction.objects.create(article=article, text=correction[language], created_at=created)
+                Correction.objects.create(
+                    article=article, text=correction[language], created_at=created
+                )
                 article.updated_at = max(article.updated_at or created, created)
                 article.save(update_fields=["updated_at"])
             count += 1

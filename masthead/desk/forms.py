@@ -21,11 +21,10 @@ from django_prose_editor.fields import ProseEditorFormField
 from masthead.articles import services
 from masthead.articles.models import Article
 from masthead.lib.html import sanitize
+from masthead.lib.i18n import content_language_codes, language_name
 from masthead.lib.text import make_slug
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
-
-from .languages import content_language_codes, language_name
 
 # What the rich text editor offers. The model sanitises every body with
 # masthead.lib.html.sanitize, whose allowlist covers all of these.

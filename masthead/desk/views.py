@@ -27,9 +27,9 @@ from masthead.articles import services
 from masthead.articles.models import Article
 from masthead.articles.views import render_article
 from masthead.lib.dates import absolute_datetime
+from masthead.lib.i18n import content_language_codes, language_name
 
 from .forms import ArticleForm, CorrectionForm, DashboardFilterForm
-from .languages import content_language_codes, language_name
 from .states import DRAFT, PUBLISHED, SCHEDULED, state_of
 
 PER_PAGE = 25

@@ -93,12 +93,7 @@ class LatestArticlesRss(Feed):
         return Article.objects.public().in_language(get_language())
 
     def items(self, obj):
-        return (
-            self.articles(obj)
-            .for_listing()
-            .prefetch_related("tags")
-            .newest_first()[:FEED_SIZE]
-        )
+        return self.articles(obj).for_listing().prefetch_related("tags").newest_first()[:FEED_SIZE]
 
     def item_title(self, item):
         return item.headline
@@ -140,8 +135,7 @@ class LatestArticlesRss(Feed):
             "content_html": item.body,
             "language": item.language,
             "authors": [
-                {"name": a.name, "url": absolute(a.get_absolute_url())}
-                for a in item.byline_authors
+                {"name": a.name, "url": absolute(a.get_absolute_url())} for a in item.byline_authors
             ],
         }
         if item.image:
@@ -191,9 +185,7 @@ class SectionMixin:
 
     def articles(self, obj):
         return (
-            Article.objects.public()
-            .in_language(get_language())
-            .filter(section_id__in=obj.tree_ids)
+            Article.objects.public().in_language(get_language()).filter(section_id__in=obj.tree_ids)
         )
 
 

@@ -4,8 +4,11 @@ Long texts (articles) are rows per language; short labels such as section
 names and author bios are a mapping per language code.
 """
 
+from babel import Locale, UnknownLocaleError
 from django.conf import settings
 from django.utils.translation import get_language
+
+from masthead.lib.dates import babel_locale
 
 
 def content_languages() -> list[tuple[str, str]]:
@@ -28,3 +31,23 @@ def pick(mapping: dict[str, str] | None, language: str | None = None) -> str:
         or mapping.get(settings.LANGUAGE_CODE)
         or next((v for v in mapping.values() if v), "")
     )
+
+
+def content_language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def language_name(code: str) -> str:
+    """``code``'s name in the active language, from CLDR ("Englisch" on a
+    German page); the configured name when CLDR does not know it.
+
+    Readers choose a language by its own name ("Deutsch", "English", in
+    ``settings.LANGUAGES``); people working in one language read every
+    language's name in theirs.
+    """
+    ui = get_language() or settings.LANGUAGE_CODE
+    try:
+        name = Locale.parse(code, sep="-").get_display_name(babel_locale(ui))
+    except (ValueError, UnknownLocaleError):
+        name = None
+    return name or dict(settings.LANGUAGES).get(code, code)

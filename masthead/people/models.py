@@ -42,12 +42,12 @@ class Author(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
     @property
     def bio(self) -> str:
         return (self.bios or {}).get(translation.get_language(), "")
-
-    def get_absolute_url(self) -> str:
-        return reverse("articles:author", kwargs={"slug": self.slug})
 
     def url_in(self, language: str) -> str:
         with translation.override(language):

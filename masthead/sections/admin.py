@@ -12,7 +12,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from masthead.desk.languages import language_name
+from masthead.lib.i18n import language_name
 
 from .models import Section, Tag
 

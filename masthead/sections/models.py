@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from masthead.lib.i18n import content_languages, pick
+from masthead.lib.i18n import content_language_codes, content_languages, language_name, pick
 
 
 class Section(models.Model):
@@ -39,6 +39,9 @@ class Section(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return self.url_in(translation.get_language()) or self.url_in(next(iter(self.slugs)))
+
     @property
     def name(self) -> str:
         """The name in the active language."""
@@ -55,24 +58,19 @@ class Section(models.Model):
         with translation.override(language):
             return reverse("articles:section", kwargs={"slug": slug})
 
-    def get_absolute_url(self) -> str:
-        return self.url_in(translation.get_language()) or self.url_in(next(iter(self.slugs)))
-
     def clean(self) -> None:
         errors = {}
-        for code, language_name in content_languages():
+        for code in content_language_codes():
             slug = (self.slugs or {}).get(code, "")
             if not (self.names or {}).get(code):
                 errors.setdefault("names", []).append(
-                    _("Enter a name in %(language)s.") % {"language": language_name}
+                    _("Enter a name in %(language)s.") % {"language": language_name(code)}
                 )
             if not slug:
                 errors.setdefault("slugs", []).append(
-                    _("Enter an address in %(language)s.") % {"language": language_name}
+                    _("Enter an address in %(language)s.") % {"language": language_name(code)}
                 )
-            elif (
-                Section.objects.exclude(pk=self.pk).filter(**{f"slugs__{code}": slug}).exists()
-            ):
+            elif Section.objects.exclude(pk=self.pk).filter(**{f"slugs__{code}": slug}).exists():
                 errors.setdefault("slugs", []).append(
                     _("Another section already uses the address “%(slug)s”.") % {"slug": slug}
                 )

@@ -31,7 +31,9 @@ def _write_article(page, base):
     page.goto(base + "/desk/articles/new/")
     page.select_option("#id_language", "de")
     page.fill("#id_headline", HEADLINE)
-    page.fill("#id_standfirst", "Nach zwei Jahren Bauzeit verbindet die Brücke Altstadt und Bahnhof.")
+    page.fill(
+        "#id_standfirst", "Nach zwei Jahren Bauzeit verbindet die Brücke Altstadt und Bahnhof."
+    )
     editor = page.locator('.ProseMirror[contenteditable="true"]')
     editor.click()
     page.keyboard.type("„Endlich trockenen Fußes zum Zug“, sagte die Bürgermeisterin.")

@@ -3,8 +3,8 @@
 from django import template
 from django.utils.html import format_html
 
-from masthead.desk.languages import language_name as _language_name
 from masthead.desk.states import STATE_LABELS, state_of
+from masthead.lib.i18n import language_name as _language_name
 
 register = template.Library()
 
