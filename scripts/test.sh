@@ -58,6 +58,10 @@ ensure_services() {
     fi
 }
 
+echo "== Lint =="
+.venv/bin/ruff check masthead tests conftest.py
+.venv/bin/ruff format --check --quiet masthead tests conftest.py
+
 status=0
 if [ "$only" != "postgres" ]; then
     echo "== Tests on SQLite =="
