@@ -39,6 +39,7 @@ class Command(BaseCommand):
             "--bind", bind,
             "--workers", str(workers),
             "--access-logfile", "-" if options["verbosity"] > 1 else "/dev/null",
+            "--log-level", "info" if options["verbosity"] > 1 else "warning",
             "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
             "--timeout", "30",
         ]  # fmt: skip
