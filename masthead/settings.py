@@ -84,6 +84,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_prose_editor",
+    "masthead.audit",
+    # Last: its post_migrate handler needs every app's permissions.
+    "masthead.accounts",
 ]
 
 MIDDLEWARE = [

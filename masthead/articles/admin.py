@@ -161,7 +161,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def publish_selected(self, request, queryset):
         articles = list(queryset)
         for article in articles:
-            services.publish(article)
+            services.publish(article, request.user)
         self.message_user(
             request,
             ngettext(
@@ -177,7 +177,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def unpublish_selected(self, request, queryset):
         articles = list(queryset)
         for article in articles:
-            services.unpublish(article)
+            services.unpublish(article, request.user)
         self.message_user(
             request,
             ngettext(

@@ -44,7 +44,10 @@ class Article(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        # Published with a publish time to come reads as "scheduled".
         PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
 
     translation_key = models.UUIDField(_("story"), default=uuid.uuid4, editable=False)
     language = models.CharField(_("language"), max_length=10, choices=content_languages)
@@ -120,6 +123,9 @@ class Article(models.Model):
         blank=True,
         related_name="+",
     )
+    # Goes up by one with every save; an edit of an older version is refused
+    # (see services.save_article), so that no one overwrites a colleague.
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -133,7 +139,7 @@ class Article(models.Model):
                 fields=["translation_key", "language"], name="article_one_version_per_language"
             ),
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(publish_at__isnull=False),
+                condition=~Q(status="published") | Q(publish_at__isnull=False),
                 name="article_published_has_time",
                 violation_error_message=_("A published article needs a publish time."),
             ),
@@ -156,6 +162,14 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         with translation.override(self.language):
             return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
 
     @property
     def is_public(self) -> bool:
@@ -246,3 +260,100 @@ class SlugRedirect(models.Model):
 
     def __str__(self) -> str:
         return f"/{self.language}/…/{self.slug}/"
+
+
+class Revision(models.Model):
+    """The text of an article as one save left it. Every save adds one;
+    restoring an old revision adds a new one, too."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    headline = models.CharField(_("headline"), max_length=200)
+    standfirst = models.TextField(_("standfirst"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    # The other fields an editor sets, so that restoring brings them back.
+    fields = models.JSONField(_("other fields"), default=dict, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="revision_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} #{self.number}"
+
+
+class PreviewLink(models.Model):
+    """A signed, expiring, revocable link to an article that someone without
+    an account may open (see services.share_preview)."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="preview_links"
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} until {self.expires_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_valid(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class Autosave(models.Model):
+    """The form as one editor last had it in the browser, saved every few
+    seconds while they type. It is a safety copy, not a revision: readers
+    and colleagues never see it, and a real save clears it."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="autosaves"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    data = models.JSONField(_("form data"), default=dict)
+    # The article version the editor started from.
+    base_version = models.PositiveIntegerField(_("version"))
+    saved_at = models.DateTimeField(_("saved"), default=timezone.now)
+    # Last sign of life from the editor's page: "who is editing what".
+    seen_at = models.DateTimeField(_("seen"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("autosave")
+        verbose_name_plural = _("autosaves")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="autosave_one_per_editor"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} / {self.user_id}"

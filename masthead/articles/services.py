@@ -1,20 +1,54 @@
 """The write path for articles. Views and admin actions call these; each
-function owns its transaction, so nothing is ever half-saved."""
+function owns its transaction (rows, revision and audit entry are saved
+together or not at all) and checks nothing about permissions: the caller
+asks ``masthead.accounts.rules.can`` first.
+
+States: draft → review → published (scheduled while the publish time is
+to come) → unpublished; an editor can return any of them to draft.
+"""
 
 from collections.abc import Iterable
+from datetime import timedelta
 
+from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
+from masthead.audit.models import AuditEntry
+from masthead.audit.services import record
 from masthead.lib.html import sanitize
 from masthead.lib.text import make_slug
 from masthead.people.models import Author
 from masthead.sections.models import Tag
 
-from .models import Article, ArticleAuthor, Correction, SlugRedirect
+from .models import (
+    Article,
+    ArticleAuthor,
+    Autosave,
+    Correction,
+    PreviewLink,
+    Revision,
+    SlugRedirect,
+)
+
+Action = AuditEntry.Action
 
 # Changing one of these on a public article sets its "updated" time.
 READER_FIELDS = ("headline", "standfirst", "body", "image_alt", "image_caption")
+# Besides headline, standfirst and body, a revision keeps these.
+REVISION_FIELDS = ("slug", "excerpt", "section_id", "image_alt", "image_caption", "image_credit")
+
+PREVIEW_SALT = "masthead.preview-link"
+PREVIEW_DAYS = 7
+
+
+class StaleEdit(Exception):
+    """The article changed since the editor opened it; their save would
+    overwrite a colleague's work. ``current`` is the article as stored."""
+
+    def __init__(self, current: Article):
+        super().__init__(f"article {current.pk} is at version {current.version}")
+        self.current = current
 
 
 def slug_is_free(language: str, slug: str, article: Article | None = None) -> bool:
@@ -44,12 +78,17 @@ def save_article(
     authors: Iterable[Author],
     tags: Iterable[Tag] = (),
     user=None,
+    expected_version: int | None = None,
+    note: str = "",
 ) -> Article:
-    """Save ``article`` with its byline (in the given order) and tags.
+    """Save ``article`` with its byline (in the given order) and tags, and
+    keep a revision of it.
 
-    The body is sanitised; a changed slug keeps redirecting from the old
-    one; a change readers can see on a public article sets its "updated"
-    time; publishing without a time publishes now.
+    ``expected_version`` is the version the editor started from: when the
+    stored article has moved on, nothing is saved and :class:`StaleEdit` is
+    raised. The body is sanitised; a changed slug keeps redirecting from the
+    old one; a change readers can see on a public article sets its
+    "updated" time; publishing without a time publishes now.
     """
     now = timezone.now()
     article.body = sanitize(article.body)  # before comparing with the stored body
@@ -58,8 +97,11 @@ def save_article(
     if article.status == Article.Status.PUBLISHED and article.publish_at is None:
         article.publish_at = now
 
-    if article.pk:
+    created = article.pk is None
+    if not created:
         before = Article.objects.select_for_update().get(pk=article.pk)
+        if expected_version is not None and before.version != expected_version:
+            raise StaleEdit(before)
         if before.slug != article.slug or before.language != article.language:
             SlugRedirect.objects.update_or_create(
                 language=before.language, slug=before.slug, defaults={"article": article}
@@ -68,11 +110,12 @@ def save_article(
             getattr(before, f) != getattr(article, f) for f in READER_FIELDS
         ):
             article.updated_at = now
+        article.version = before.version + 1
     else:
         article.created_by = article.created_by or user
     # A slug that is used again stops redirecting elsewhere.
     SlugRedirect.objects.filter(language=article.language, slug=article.slug).delete()
-    article.full_clean(exclude=["authors", "tags", "body"])
+    article.full_clean(exclude=["authors", "tags", "body", "version"])
     article.save()
 
     article.tags.set(tags)
@@ -81,35 +124,85 @@ def save_article(
         ArticleAuthor(article=article, author=author, position=i)
         for i, author in enumerate(authors)
     )
+    _keep_revision(article, user, note)
+    Autosave.objects.filter(article=article, user_id=getattr(user, "pk", None)).delete()
+    record(user, Action.CREATE if created else Action.EDIT, article, version=article.version)
     return article
+
+
+def _keep_revision(article: Article, user, note: str = "") -> Revision:
+    last = article.revisions.order_by("-number").values_list("number", flat=True).first()
+    return Revision.objects.create(
+        article=article,
+        number=(last or 0) + 1,
+        created_by=user if user is not None and user.is_authenticated else None,
+        headline=article.headline,
+        standfirst=article.standfirst,
+        body=article.body,
+        fields={
+            **{f: getattr(article, f) for f in REVISION_FIELDS},
+            "tags": sorted(article.tags.values_list("pk", flat=True)),
+            "authors": [b.author_id for b in article.bylines.order_by("position")],
+        },
+        note=note,
+    )
+
+
+def _set_status(article: Article, status: str, user, action: str, **fields) -> Article:
+    article.status = status
+    for name, value in fields.items():
+        setattr(article, name, value)
+    article.version += 1
+    article.save(update_fields=["status", "version", "modified_at", *fields])
+    record(user, action, article, version=article.version, **_details(fields))
+    return article
+
+
+def _details(fields: dict) -> dict:
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in fields.items()}
 
 
 @transaction.atomic
-def publish(article: Article, at=None) -> Article:
-    """Publish ``article`` now, or schedule it for ``at``."""
-    article.status = Article.Status.PUBLISHED
-    article.publish_at = at or article.publish_at or timezone.now()
-    article.save(update_fields=["status", "publish_at", "modified_at"])
-    return article
+def submit_for_review(article: Article, user=None) -> Article:
+    """Hand a draft to the editors."""
+    return _set_status(article, Article.Status.REVIEW, user, Action.SUBMIT)
 
 
 @transaction.atomic
-def unpublish(article: Article) -> Article:
-    article.status = Article.Status.DRAFT
-    article.save(update_fields=["status", "modified_at"])
-    return article
+def publish(article: Article, user=None, at=None) -> Article:
+    """Publish ``article`` now, or schedule it for ``at``. A scheduled
+    article becomes public at its time by itself: the public gate compares
+    the publish time with the clock on every request."""
+    publish_at = at or timezone.now()
+    action = Action.SCHEDULE if publish_at > timezone.now() else Action.PUBLISH
+    return _set_status(article, Article.Status.PUBLISHED, user, action, publish_at=publish_at)
+
+
+@transaction.atomic
+def unpublish(article: Article, user=None) -> Article:
+    """Take a published (or scheduled) article off the site."""
+    return _set_status(article, Article.Status.UNPUBLISHED, user, Action.UNPUBLISH)
+
+
+@transaction.atomic
+def return_to_draft(article: Article, user=None) -> Article:
+    """Send an article in review (or unpublished) back to its writer."""
+    return _set_status(article, Article.Status.DRAFT, user, Action.RETURN)
 
 
 @transaction.atomic
 def add_correction(article: Article, text: str, user=None) -> Correction:
-    """Append a dated correction note; the article counts as updated."""
+    """Append a dated correction note (what was wrong, and what is right);
+    a public article counts as updated, so ``dateModified`` moves too."""
     now = timezone.now()
     correction = Correction.objects.create(
         article=article, text=text.strip(), created_at=now, created_by=user
     )
     if article.is_public:
         article.updated_at = now
-        article.save(update_fields=["updated_at", "modified_at"])
+        article.version += 1
+        article.save(update_fields=["updated_at", "version", "modified_at"])
+    record(user, Action.CORRECT, article, correction=correction.pk)
     return correction
 
 
@@ -143,4 +236,85 @@ def translate(source: Article, language: str, user=None) -> Article:
     )
     tag_slugs = [tag.slug for tag in source.tags.all()]
     tags = Tag.objects.filter(language=language, slug__in=tag_slugs)
-    return save_article(draft, authors=source.byline_authors, tags=tags, user=user)
+    article = save_article(draft, authors=source.byline_authors, tags=tags, user=user)
+    record(user, Action.TRANSLATE, article, source=source.pk)
+    return article
+
+
+@transaction.atomic
+def restore_revision(revision: Revision, user=None) -> Article:
+    """Bring back the text and fields of ``revision``. The restore is a new
+    revision itself, so nothing is lost by restoring."""
+    article = Article.objects.select_for_update().get(pk=revision.article_id)
+    article.headline = revision.headline
+    article.standfirst = revision.standfirst
+    article.body = revision.body
+    fields = revision.fields or {}
+    for name in REVISION_FIELDS:
+        if name in fields:
+            setattr(article, name, fields[name])
+    if not slug_is_free(article.language, article.slug, article):
+        article.slug = unique_slug(article.language, article.headline, article)
+    authors = list(Author.objects.filter(pk__in=fields.get("authors", [])))
+    authors.sort(key=lambda a: fields["authors"].index(a.pk))
+    save_article(
+        article,
+        authors=authors or article.byline_authors,
+        tags=Tag.objects.filter(pk__in=fields.get("tags", []), language=article.language),
+        user=user,
+        note=f"restored #{revision.number}",
+    )
+    record(user, Action.RESTORE, article, revision=revision.number)
+    return article
+
+
+def autosave(article: Article, user, data: dict, base_version: int) -> Autosave:
+    """Keep the editor's unsaved form as a safety copy (one per editor and
+    article). Not a revision, not audited: it is nobody's decision yet."""
+    now = timezone.now()
+    copy, _ = Autosave.objects.update_or_create(
+        article=article,
+        user=user,
+        defaults={"data": data, "base_version": base_version, "saved_at": now, "seen_at": now},
+    )
+    return copy
+
+
+@transaction.atomic
+def share_preview(article: Article, user=None, days: int = PREVIEW_DAYS) -> tuple[PreviewLink, str]:
+    """Create a preview link valid for ``days``; returns it and its signed
+    token (the part of the address that proves it)."""
+    link = PreviewLink.objects.create(
+        article=article, created_by=user, expires_at=timezone.now() + timedelta(days=days)
+    )
+    record(user, Action.PREVIEW_LINK, article, link=link.pk, expires=link.expires_at.isoformat())
+    return link, preview_token(link)
+
+
+def preview_token(link: PreviewLink) -> str:
+    return signing.dumps(link.pk, salt=PREVIEW_SALT, compress=True)
+
+
+def preview_link_for(token: str) -> PreviewLink | None:
+    """The valid (signed, not expired, not revoked) link for ``token``."""
+    try:
+        pk = signing.loads(token, salt=PREVIEW_SALT, max_age=timedelta(days=PREVIEW_DAYS * 5))
+    except signing.BadSignature:
+        return None
+    link = PreviewLink.objects.select_related("article").filter(pk=pk).first()
+    return link if link is not None and link.is_valid else None
+
+
+@transaction.atomic
+def revoke_preview(link: PreviewLink, user=None) -> PreviewLink:
+    link.revoked_at = timezone.now()
+    link.save(update_fields=["revoked_at"])
+    record(user, Action.REVOKE_LINK, link.article, link=link.pk)
+    return link
+
+
+@transaction.atomic
+def delete_article(article: Article, user=None) -> None:
+    """Delete ``article``; its audit entries stay."""
+    record(user, Action.DELETE, article)
+    article.delete()

@@ -26,6 +26,8 @@ from masthead.lib.text import make_slug
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
+from .states import STATE_LABELS
+
 # What the rich text editor offers. The model sanitises every body with
 # masthead.lib.html.sanitize, whose allowlist covers all of these.
 BODY_EXTENSIONS = {
@@ -108,6 +110,9 @@ class ArticleForm(forms.ModelForm):
         extensions=BODY_EXTENSIONS,
         sanitize=clean_body,
     )
+    # The version the editor started from; a save of an older version is
+    # refused (services.StaleEdit) instead of overwriting a colleague.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     new_tags = forms.CharField(
         label=_("New tags"),
         required=False,
@@ -125,7 +130,6 @@ class ArticleForm(forms.ModelForm):
             "excerpt",
             "section",
             "tags",
-            "status",
             "publish_at",
             "image",
             "image_alt",
@@ -137,7 +141,6 @@ class ArticleForm(forms.ModelForm):
             "standfirst": forms.Textarea(attrs={"rows": 3}),
             "excerpt": forms.Textarea(attrs={"rows": 3}),
             "tags": forms.CheckboxSelectMultiple,
-            "status": forms.RadioSelect,
             "publish_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
             ),
@@ -195,6 +198,8 @@ class ArticleForm(forms.ModelForm):
             "An image file (for example JPEG, PNG or WebP) of at most %(size)s."
         ) % {"size": filesizeformat(settings.MAX_UPLOAD_BYTES)}
         self._add_author_fields()
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
 
     def _article_language(self) -> str:
         """The article's language: fixed once saved, else as chosen."""
@@ -319,15 +324,6 @@ class ArticleForm(forms.ModelForm):
         if "publish_at" in self.errors:
             self.fields["publish_at"].widget.input_type = "text"
 
-        # Published without a time means now. The model's check constraint
-        # (a published article has a time) is validated with the form.
-        if (
-            cleaned.get("status") == Article.Status.PUBLISHED
-            and cleaned.get("publish_at") is None
-            and "publish_at" not in self.errors
-        ):
-            cleaned["publish_at"] = timezone.now()
-
         image = cleaned.get("image")
         if image and not cleaned.get("image_alt", "").strip() and "image_alt" not in self.errors:
             self.add_error(
@@ -344,7 +340,8 @@ class ArticleForm(forms.ModelForm):
     @transaction.atomic
     def save(self, *, user=None) -> Article:
         """Create the new tags and save the article with its byline and tags
-        through the service layer, all in one transaction."""
+        through the service layer, all in one transaction. Raises
+        services.StaleEdit when the article changed since the form was opened."""
         article = super().save(commit=False)
         tags = {tag.pk: tag for tag in self.cleaned_data["tags"]}
         for name in self.cleaned_data["new_tags"]:
@@ -355,7 +352,11 @@ class ArticleForm(forms.ModelForm):
             )
             tags.setdefault(tag.pk, tag)
         return services.save_article(
-            article, authors=self.cleaned_data["authors"], tags=tags.values(), user=user
+            article,
+            authors=self.cleaned_data["authors"],
+            tags=tags.values(),
+            user=user,
+            expected_version=self.cleaned_data.get("version") if self.instance.pk else None,
         )
 
     def add_service_error(self, error: ValidationError) -> None:
@@ -387,12 +388,7 @@ class CorrectionForm(forms.Form):
 class DashboardFilterForm(forms.Form):
     """The filters above the article list (a GET form)."""
 
-    STATES = [
-        ("", _("All states")),
-        ("draft", _("Draft")),
-        ("scheduled", _("Scheduled")),
-        ("published", _("Published")),
-    ]
+    STATES = [("", _("All states")), *STATE_LABELS.items()]
 
     q = forms.CharField(
         label=_("Headline contains"), required=False, max_length=200, widget=forms.SearchInput

@@ -21,6 +21,8 @@ urlpatterns = [
     path("articles/<int:pk>/preview/", views.article_preview, name="article_preview"),
     path("articles/<int:pk>/publish/", views.article_publish, name="article_publish"),
     path("articles/<int:pk>/unpublish/", views.article_unpublish, name="article_unpublish"),
+    path("articles/<int:pk>/submit/", views.article_submit, name="article_submit"),
+    path("articles/<int:pk>/return/", views.article_return, name="article_return"),
     path("articles/<int:pk>/corrections/", views.correction_add, name="correction_add"),
     path(
         "articles/<int:pk>/translate/<str:language>/",

@@ -1,6 +1,7 @@
 """The newsroom back office: article list, editor, preview and quick actions.
 
-Views stay thin: check who may do what (``staff_view``), validate a form,
+Views stay thin: check who may do what (``desk_view``, ``article_for``:
+both ask masthead.accounts.rules), validate a form,
 call a function of ``masthead.articles.services`` and redirect. No view
 changes an article's state itself.
 """
@@ -11,8 +12,9 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from masthead.accounts import rules
 from masthead.articles import services
 from masthead.articles.models import Article
 from masthead.articles.views import render_article
@@ -30,40 +33,63 @@ from masthead.lib.dates import absolute_datetime
 from masthead.lib.i18n import content_language_codes, language_name
 
 from .forms import ArticleForm, CorrectionForm, DashboardFilterForm
-from .states import DRAFT, PUBLISHED, SCHEDULED, state_of
+from .states import DRAFT, PUBLISHED, REVIEW, SCHEDULED, UNPUBLISHED, state_of
 
 PER_PAGE = 25
 
-# Seeing articles: those who may change them may see them, too.
-VIEW_ARTICLES = ("articles.view_article", "articles.change_article")
+# Actions offered on one article; the templates read ``allowed.<action>``.
+ARTICLE_ACTIONS = (
+    rules.VIEW,
+    rules.EDIT,
+    rules.SUBMIT,
+    rules.PUBLISH,
+    rules.UNPUBLISH,
+    rules.CORRECT,
+    rules.TRANSLATE,
+    rules.RESTORE,
+    rules.SHARE_PREVIEW,
+)
 
 
-def staff_view(*perms):
-    """Restrict a view to signed-in staff with every one of ``perms``; an
-    item that is a tuple needs any one of its permissions.
+def forbidden(request, exception=None):
+    """The 403 page (also Django's handler403, see masthead/urls.py)."""
+    return render(request, "desk/forbidden.html", status=403)
 
-    Anonymous visitors are sent to the sign-in page; signed-in users who
-    are not staff, or lack a permission, get 403. Desk pages are never cached.
+
+def desk_view(action=rules.USE_DESK):
+    """Restrict a view to signed-in newsroom staff who may do ``action``
+    (an action on the newsroom as a whole, see masthead.accounts.rules).
+
+    Anonymous visitors are sent to the sign-in page; signed-in users without
+    the right get 403. Desk pages are never cached. Views about one article
+    check the article itself with :func:`article_for`.
     """
 
     def decorator(view):
         @wraps(view)
         @never_cache
         def wrapper(request, *args, **kwargs):
-            user = request.user
-            if not user.is_authenticated:
+            if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            allowed = user.is_active and user.is_staff
-            for perm in perms:
-                options = perm if isinstance(perm, tuple) else (perm,)
-                allowed = allowed and any(user.has_perm(p) for p in options)
-            if not allowed:
-                return render(request, "desk/forbidden.html", status=403)
+            if not (rules.can(request.user, rules.USE_DESK) and rules.can(request.user, action)):
+                return forbidden(request)
             return view(request, *args, **kwargs)
 
         return wrapper
 
     return decorator
+
+
+def article_for(request, pk, action, queryset=None) -> Article:
+    """The article ``pk`` if the user may do ``action`` to it; else 404 or 403."""
+    article = get_object_or_404(queryset or Article.objects.select_related("section"), pk=pk)
+    if not rules.can(request.user, action, article):
+        raise PermissionDenied
+    return article
+
+
+def allowed_actions(user, article) -> dict[str, bool]:
+    return {action: rules.can(user, action, article) for action in ARTICLE_ACTIONS}
 
 
 # The article list
@@ -83,11 +109,12 @@ class Version:
 class Row:
     article: Article
     state: str
+    allowed: dict = field(default_factory=dict)
     versions: list[Version] = field(default_factory=list)
     missing: list[Version] = field(default_factory=list)
 
 
-def _rows(articles: list[Article], now) -> list[Row]:
+def _rows(user, articles: list[Article], now) -> list[Row]:
     """Each article with its language versions (one query for all)."""
     keys = {a.translation_key for a in articles}
     versions: dict = {}
@@ -98,7 +125,7 @@ def _rows(articles: list[Article], now) -> list[Row]:
     names = {code: language_name(code) for code in content_language_codes()}
     rows = []
     for article in articles:
-        row = Row(article=article, state=state_of(article, now))
+        row = Row(article, state_of(article, now), allowed_actions(user, article))
         existing = versions.get(article.translation_key, {})
         for code, name in names.items():
             if code in existing:
@@ -111,11 +138,14 @@ def _rows(articles: list[Article], now) -> list[Row]:
     return rows
 
 
-@staff_view(VIEW_ARTICLES)
+@desk_view()
 def home(request):
     now = timezone.now()
     form = DashboardFilterForm(request.GET or None)
     articles = Article.objects.select_related("section").order_by("-modified_at", "-id")
+    if not rules.can(request.user, rules.VIEW, Article()):
+        # Those who may only see their own articles see only those.
+        articles = articles.filter(created_by=request.user)
     if form.is_valid():
         query = form.cleaned_data["q"].strip()
         if query:
@@ -124,8 +154,8 @@ def home(request):
             articles = articles.filter(language=language)
         state = form.cleaned_data["status"]
         published = Q(status=Article.Status.PUBLISHED)
-        if state == DRAFT:
-            articles = articles.filter(status=Article.Status.DRAFT)
+        if state in (DRAFT, REVIEW, UNPUBLISHED):
+            articles = articles.filter(status=state)
         elif state == SCHEDULED:
             articles = articles.filter(published, publish_at__gt=now)
         elif state == PUBLISHED:
@@ -138,7 +168,7 @@ def home(request):
             "nav": "articles",
             "form": form,
             "page": page,
-            "rows": _rows(list(page.object_list), now),
+            "rows": _rows(request.user, list(page.object_list), now),
             "filtered": form.is_bound and any(form.data.get(f) for f in form.fields),
         },
     )
@@ -155,20 +185,24 @@ def _initial_language(request) -> str:
     return settings.LANGUAGE_CODE
 
 
-def _render_editor(request, form, article=None, correction_form=None):
+def _render_editor(request, form, article=None, correction_form=None, conflict=None, status=200):
     context = {
         "nav": "new" if article is None else "articles",
         "form": form,
         "article": article,
+        # What the buttons under the form may offer.
+        "allowed": allowed_actions(request.user, article or Article(created_by=request.user)),
         # A browser does not send a chosen file again after an error.
         "image_lost": bool(form.errors and request.FILES.get("image")),
+        # The stored article, when the editor's save came too late.
+        "conflict": conflict,
     }
     if article is not None:
         now = timezone.now()
         versions = {a.language: a for a in article.translations()}
         context.update(
             state=state_of(article, now),
-            # Publishing a draft with a time to come schedules it.
+            # Publishing with a time to come schedules the article.
             schedules=bool(article.publish_at and article.publish_at > now),
             versions=[
                 (code, language_name(code), versions.get(code))
@@ -178,76 +212,140 @@ def _render_editor(request, form, article=None, correction_form=None):
             corrections=article.corrections.all(),
             correction_form=correction_form or CorrectionForm(),
         )
-    return render(request, "desk/article_form.html", context)
+    return render(request, "desk/article_form.html", context, status=status)
 
 
-def _save(request, form) -> Article | None:
-    """Save through the service layer; None (and errors on the form) when
-    the service refuses."""
+# The buttons under the article form, and what each does after saving.
+SAVE, SUBMIT, PUBLISH, PREVIEW = "save", "submit", "publish", "preview"
+
+
+def _requested_action(request) -> str:
+    action = request.POST.get("_action", SAVE)
+    return action if action in (SAVE, SUBMIT, PUBLISH, PREVIEW) else SAVE
+
+
+def _save(request, form, action: str) -> tuple[Article | None, Article | None]:
+    """Save the form through the service layer, then do ``action``, all in
+    one transaction. Returns (saved article, None), or (None, the stored
+    article) when a colleague saved in between, or (None, None) when the
+    service refused with errors on the form."""
     try:
-        return form.save(user=request.user)
+        with transaction.atomic():
+            article = form.save(user=request.user)
+            if action == SUBMIT and article.status in (
+                Article.Status.DRAFT,
+                Article.Status.UNPUBLISHED,
+            ):
+                services.submit_for_review(article, request.user)
+            elif action == PUBLISH:
+                services.publish(article, request.user, at=_publish_time(article))
+        return article, None
+    except services.StaleEdit as stale:
+        return None, stale.current
     except ValidationError as error:
         form.add_service_error(error)
-        return None
+        return None, None
 
 
-def _saved(request, article: Article):
+def _publish_time(article: Article):
+    """The publish time set in the form when it is still to come (this
+    schedules the article), else now."""
+    if article.publish_at and article.publish_at > timezone.now():
+        return article.publish_at
+    return None
+
+
+def _saved(request, article: Article, action: str):
     state = state_of(article)
     values = {"headline": article.headline}
-    if state == DRAFT:
-        text = _("“%(headline)s” was saved as a draft. Readers cannot see it.")
-    elif state == SCHEDULED:
+    if state == SCHEDULED:
         values["time"] = absolute_datetime(article.publish_at, get_language())
         # Translators: %(time)s is a date and time, e.g. "25. November 2026, 13:14"
         text = _("“%(headline)s” was saved. It will be published on %(time)s.")
-    else:
+    elif state == PUBLISHED:
         text = _("“%(headline)s” was saved and is published.")
+    elif state == REVIEW:
+        text = _("“%(headline)s” was saved and is waiting for review.")
+    else:
+        text = _("“%(headline)s” was saved. Readers cannot see it.")
     messages.success(request, text % values)
-    if "_preview" in request.POST:
+    if action == PREVIEW:
         return redirect("desk:article_preview", pk=article.pk)
     return redirect("desk:article_edit", pk=article.pk)
 
 
-@staff_view("articles.add_article")
+def _may(request, action: str, article: Article) -> bool:
+    return action not in (SUBMIT, PUBLISH) or rules.can(request.user, action, article)
+
+
+@desk_view(rules.CREATE)
 def article_create(request):
+    action = _requested_action(request)
     if request.method == "POST":
         form = ArticleForm(request.POST, request.FILES)
-        if form.is_valid() and (article := _save(request, form)):
-            return _saved(request, article)
+        if not _may(request, action, Article(created_by=request.user)):
+            return forbidden(request)
+        if form.is_valid():
+            article, _stale = _save(request, form, action)
+            if article:
+                return _saved(request, article, action)
     else:
-        form = ArticleForm(
-            initial={"language": _initial_language(request), "status": Article.Status.DRAFT}
-        )
+        form = ArticleForm(initial={"language": _initial_language(request)})
     return _render_editor(request, form)
 
 
-@staff_view("articles.change_article")
+@desk_view()
 def article_edit(request, pk):
-    article = get_object_or_404(Article.objects.select_related("section"), pk=pk)
+    article = article_for(request, pk, rules.VIEW)
     if request.method == "POST":
+        action = _requested_action(request)
+        if not (rules.can(request.user, rules.EDIT, article) and _may(request, action, article)):
+            return forbidden(request)
         # The form gets its own copy: a rejected form leaves the typed values
         # on its instance, and the rest of the page shows the stored article.
         form = ArticleForm(request.POST, request.FILES, instance=Article.objects.get(pk=pk))
-        if form.is_valid() and (saved := _save(request, form)):
-            return _saved(request, saved)
+        if form.is_valid():
+            saved, current = _save(request, form, action)
+            if saved:
+                return _saved(request, saved, action)
+            if current:
+                return _conflict(request, form, current)
     else:
         form = ArticleForm(instance=article)
     return _render_editor(request, form, article)
 
 
-@staff_view(VIEW_ARTICLES)
+def _conflict(request, form, current: Article):
+    """A colleague saved since this editor opened the article. Keep every
+    word the editor typed, show the stored version beside it, and let the
+    next save (made knowing both) go through."""
+    messages.error(
+        request,
+        _(
+            "Someone else saved this article while you were editing it, so your changes "
+            "were not saved. Your text is still in the form; the saved version is shown "
+            "beside it. Merge what you need, then save again."
+        ),
+    )
+    data = form.data.copy()
+    data["version"] = current.version
+    form = ArticleForm(data, instance=current)
+    form.is_valid()
+    return _render_editor(request, form, current, conflict=current, status=409)
+
+
+@desk_view()
 def article_preview(request, pk):
     """The article exactly as readers will see it, drafts included."""
-    article = get_object_or_404(
-        Article.objects.for_listing().prefetch_related("tags", "corrections"), pk=pk
-    )
+    queryset = Article.objects.for_listing().prefetch_related("tags", "corrections")
+    article = article_for(request, pk, rules.VIEW, queryset)
     with translation.override(article.language):
         response = render_article(request, article, preview=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
 
-# Quick actions (POST only)
+# Workflow actions (POST only)
 
 
 def _back(request, article: Article):
@@ -260,11 +358,23 @@ def _back(request, article: Article):
     return redirect("desk:article_edit", pk=article.pk)
 
 
-@staff_view("articles.change_article")
+@desk_view()
+@require_POST
+def article_submit(request, pk):
+    article = article_for(request, pk, rules.SUBMIT)
+    services.submit_for_review(article, request.user)
+    messages.success(
+        request,
+        _("“%(headline)s” is waiting for review.") % {"headline": article.headline},
+    )
+    return _back(request, article)
+
+
+@desk_view()
 @require_POST
 def article_publish(request, pk):
-    article = get_object_or_404(Article, pk=pk)
-    services.publish(article)
+    article = article_for(request, pk, rules.PUBLISH)
+    services.publish(article, request.user, at=_publish_time(article))
     if state_of(article) == SCHEDULED:
         messages.success(
             request,
@@ -282,23 +392,35 @@ def article_publish(request, pk):
     return _back(request, article)
 
 
-@staff_view("articles.change_article")
+@desk_view()
 @require_POST
 def article_unpublish(request, pk):
-    article = get_object_or_404(Article, pk=pk)
-    services.unpublish(article)
+    article = article_for(request, pk, rules.UNPUBLISH)
+    services.unpublish(article, request.user)
     messages.success(
         request,
-        _("“%(headline)s” is a draft again. Readers cannot see it.")
-        % {"headline": article.headline},
+        _("“%(headline)s” is unpublished. Readers cannot see it.") % {"headline": article.headline},
     )
     return _back(request, article)
 
 
-@staff_view("articles.change_article", "articles.add_correction")
+@desk_view()
+@require_POST
+def article_return(request, pk):
+    """An editor sends an article back to its writer as a draft."""
+    article = article_for(request, pk, rules.PUBLISH)
+    services.return_to_draft(article, request.user)
+    messages.success(
+        request,
+        _("“%(headline)s” is a draft again.") % {"headline": article.headline},
+    )
+    return _back(request, article)
+
+
+@desk_view()
 @require_POST
 def correction_add(request, pk):
-    article = get_object_or_404(Article.objects.select_related("section"), pk=pk)
+    article = article_for(request, pk, rules.CORRECT)
     form = CorrectionForm(request.POST)
     if not form.is_valid():
         return _render_editor(request, ArticleForm(instance=article), article, form)
@@ -307,10 +429,10 @@ def correction_add(request, pk):
     return redirect("desk:article_edit", pk=article.pk)
 
 
-@staff_view("articles.add_article")
+@desk_view()
 @require_POST
 def article_translate(request, pk, language):
-    article = get_object_or_404(Article, pk=pk)
+    article = article_for(request, pk, rules.TRANSLATE)
     if language not in content_language_codes() or language == article.language:
         raise Http404
     existed = article.translations().filter(language=language).exists()

@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
+from masthead.accounts import rules
 from masthead.desk.states import STATE_LABELS, state_of
 from masthead.lib.i18n import language_name as _language_name
 
@@ -20,3 +21,10 @@ def state_badge(article):
     """<span class="state state--scheduled">Scheduled</span>"""
     state = state_of(article)
     return format_html('<span class="state state--{}">{}</span>', state, STATE_LABELS[state])
+
+
+@register.filter
+def may(user, action):
+    """``{% if user|may:"create" %}``: an action on the newsroom as a whole
+    (see masthead.accounts.rules)."""
+    return rules.can(user, action)

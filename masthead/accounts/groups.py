@@ -1,0 +1,36 @@
+"""Keep one Django group per role, with the model permissions that the
+admin needs (the desk asks masthead.accounts.rules instead).
+
+Connected to ``post_migrate`` in apps.py, like Django's own
+``create_permissions``: the permissions exist only after migrating, and
+the groups follow this table whenever it changes.
+"""
+
+from .roles import Role
+
+TAXONOMY = [
+    f"{action}_{model}"
+    for model in ("section", "tag", "author")
+    for action in ("add", "change", "delete", "view")
+]
+USERS = [
+    f"{action}_{model}"
+    for model in ("user", "group")
+    for action in ("add", "change", "delete", "view")
+]
+
+ADMIN_PERMISSIONS = {
+    Role.CONTRIBUTOR: [],
+    Role.REPORTER: [],
+    Role.TRANSLATOR: [],
+    Role.EDITOR: TAXONOMY,
+    Role.ADMINISTRATOR: TAXONOMY + USERS,
+}
+
+
+def ensure_role_groups(**kwargs) -> None:
+    from django.contrib.auth.models import Group, Permission
+
+    for role, codenames in ADMIN_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role.value)
+        group.permissions.set(Permission.objects.filter(codename__in=codenames))

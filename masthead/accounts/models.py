@@ -1,0 +1,1 @@
+"""Accounts keep Django's user model; roles are groups (see roles.py)."""

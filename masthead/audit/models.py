@@ -1,0 +1,51 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEntry(models.Model):
+    """Who did what to which article, and when.
+
+    The article is referenced by id and described by a copy of its headline
+    and language, so the entry outlives the article and its author's account.
+    """
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("created")
+        EDIT = "edit", _("edited")
+        SUBMIT = "submit", _("submitted for review")
+        PUBLISH = "publish", _("published")
+        SCHEDULE = "schedule", _("scheduled")
+        UNPUBLISH = "unpublish", _("unpublished")
+        RETURN = "return", _("returned to draft")
+        CORRECT = "correct", _("corrected")
+        TRANSLATE = "translate", _("translated")
+        RESTORE = "restore", _("restored a revision")
+        PREVIEW_LINK = "preview_link", _("shared a preview link")
+        REVOKE_LINK = "revoke_link", _("revoked a preview link")
+        DELETE = "delete", _("deleted")
+
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("user name"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    article_id = models.BigIntegerField(_("article"), null=True, blank=True, db_index=True)
+    headline = models.CharField(_("headline"), max_length=200, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["action", "created_at"], name="audit_action_time")]
+
+    def __str__(self) -> str:
+        return f"{self.actor_name} {self.action} {self.headline}"
