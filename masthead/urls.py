@@ -8,9 +8,12 @@ from django.views.decorators.cache import cache_control
 from django.views.static import serve
 
 from masthead.core import views as core_views
+from masthead.desk import previews
 
 urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    # A shared preview link: outside the language prefix, in the article's language.
+    path("preview/<str:token>/", previews.preview, name="preview_link"),
     path("", include("masthead.feeds.sitemap_urls")),
     path("desk/", include("masthead.desk.urls")),
     path("admin/", admin.site.urls),

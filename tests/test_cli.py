@@ -50,6 +50,45 @@ def test_it_prints_the_admin_login(demo_site):
     assert re.search(r"Password:\s+correct-horse-42", output)
 
 
+def test_it_prints_one_login_per_role(demo_site):
+    _, _, output = demo_site
+    assert re.search(
+        r"Users:\s+admin \(administrator\), eda \(editor\), ron \(reporter\), "
+        r"cora \(contributor\), theo \(translator\)\n",
+        output,
+    )
+
+
+def test_it_creates_the_users_with_their_roles(demo_site):
+    var, env, _ = demo_site
+    env = env | {"DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}"}
+    script = (
+        "from django.contrib.auth import authenticate\n"
+        "from masthead.accounts.roles import roles_of\n"
+        "from masthead.people.models import Author\n"
+        "for name in ['admin', 'eda', 'ron', 'cora', 'theo']:\n"
+        "    user = authenticate(username=name, password='correct-horse-42')\n"
+        "    print(name, user.is_staff, user.is_superuser, ','.join(sorted(roles_of(user))))\n"
+        "print('lena', Author.objects.get(slug='lena-hartmann').user.username)\n"
+    )
+    result = subprocess.run(
+        [MASTHEAD, "shell", "--no-imports", "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "admin True True administrator,contributor,editor,reporter,translator",
+        "eda True False editor",
+        "ron True False reporter",
+        "cora True False contributor",
+        "theo True False translator",
+        "lena ron",
+    ]
+
+
 @pytest.fixture(scope="module")
 def server(demo_site):
     var, env, _ = demo_site

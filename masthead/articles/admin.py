@@ -1,7 +1,9 @@
 """Articles in Django's admin: a list to search and filter, and a form for
-small fixes. Articles are written and published in the newsroom (/desk/);
-the admin saves through the same service, so the byline, the old slug's
-redirect, the "updated" time and the sanitised body are all kept right.
+small fixes, for administrators only (editors work in the newsroom,
+/desk/). Articles are written and published in the newsroom; the admin
+saves and deletes through the same service, so the byline, the old slug's
+redirect, the "updated" time, the sanitised body and the audit log are all
+kept right.
 """
 
 from django import forms
@@ -13,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 
+from masthead.accounts import rules
 from masthead.desk.forms import BODY_EXTENSIONS, clean_body
 
 from . import services
@@ -54,7 +57,25 @@ class ArticleAdminForm(forms.ModelForm):
         return slug
 
 
-class CorrectionInline(admin.TabularInline):
+class AdministratorsOnly:
+    """Permissions from the newsroom's table (masthead.accounts.rules) instead
+    of Django's model permissions: only those who manage users and settings
+    see and change articles here."""
+
+    def has_module_permission(self, request):
+        return rules.can(request.user, rules.MANAGE_USERS)
+
+    def has_view_permission(self, request, obj=None):
+        return rules.can(request.user, rules.MANAGE_USERS)
+
+    def has_change_permission(self, request, obj=None):
+        return rules.can(request.user, rules.MANAGE_USERS)
+
+    def has_delete_permission(self, request, obj=None):
+        return rules.can(request.user, rules.MANAGE_USERS)
+
+
+class CorrectionInline(AdministratorsOnly, admin.TabularInline):
     model = Correction
     fields = ["created_at", "text"]
     readonly_fields = ["created_at", "text"]
@@ -66,9 +87,15 @@ class CorrectionInline(admin.TabularInline):
         # the article as updated.
         return False
 
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(AdministratorsOnly, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ["headline", "language", "section", "status", "publish_at", "modified_at"]
     list_filter = ["language", "status", "section"]
@@ -151,6 +178,13 @@ class ArticleAdmin(admin.ModelAdmin):
             tags=form.cleaned_data.get("tags", obj.tags.all()),
             user=request.user,
         )
+
+    def delete_model(self, request, obj):
+        services.delete_article(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            services.delete_article(article, request.user)
 
     def save_related(self, request, form, formsets, change):
         # The service has saved the tags; only the inlines are left.

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import views
+from . import corrections, views
 
 app_name = "articles"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path(pgettext_lazy("URL", "section/<slug:slug>/"), views.section_detail, name="section"),
     path(pgettext_lazy("URL", "tag/<slug:slug>/"), views.tag_detail, name="tag"),
     path(pgettext_lazy("URL", "author/<slug:slug>/"), views.author_detail, name="author"),
+    path(pgettext_lazy("URL", "corrections/"), corrections.correction_list, name="corrections"),
 ]

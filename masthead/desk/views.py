@@ -139,7 +139,7 @@ def _rows(user, articles: list[Article], now) -> list[Row]:
 
 
 @desk_view()
-def home(request):
+def article_list(request):
     now = timezone.now()
     form = DashboardFilterForm(request.GET or None)
     articles = Article.objects.select_related("section").order_by("-modified_at", "-id")
@@ -196,6 +196,12 @@ def _render_editor(request, form, article=None, correction_form=None, conflict=N
         "image_lost": bool(form.errors and request.FILES.get("image")),
         # The stored article, when the editor's save came too late.
         "conflict": conflict,
+        # Who saved it, and when: the newest revision.
+        "conflict_revision": (
+            conflict.revisions.select_related("created_by").order_by("-number").first()
+            if conflict
+            else None
+        ),
     }
     if article is not None:
         now = timezone.now()
@@ -210,6 +216,8 @@ def _render_editor(request, form, article=None, correction_form=None, conflict=N
                 if code != article.language
             ],
             corrections=article.corrections.all(),
+            # This editor's safety copy, which desk-autosave.js offers to restore.
+            autosave=article.autosaves.filter(user=request.user).first(),
             correction_form=correction_form or CorrectionForm(),
         )
     return render(request, "desk/article_form.html", context, status=status)
@@ -317,19 +325,22 @@ def article_edit(request, pk):
 
 def _conflict(request, form, current: Article):
     """A colleague saved since this editor opened the article. Keep every
-    word the editor typed, show the stored version beside it, and let the
+    word the editor typed, show the stored version above it, and let the
     next save (made knowing both) go through."""
     messages.error(
         request,
         _(
             "Someone else saved this article while you were editing it, so your changes "
-            "were not saved. Your text is still in the form; the saved version is shown "
-            "beside it. Merge what you need, then save again."
+            "were not saved yet. Everything you typed is still in the form; the version "
+            "saved in the meantime is shown above it. Take over what you need from it, "
+            "then save again: your save will replace the other version."
         ),
     )
     data = form.data.copy()
     data["version"] = current.version
-    form = ArticleForm(data, instance=current)
+    # The form validates (and so changes) a copy of its own: ``current``
+    # must stay the stored article that the page shows above the form.
+    form = ArticleForm(data, instance=Article.objects.get(pk=current.pk))
     form.is_valid()
     return _render_editor(request, form, current, conflict=current, status=409)
 
@@ -358,10 +369,20 @@ def _back(request, article: Article):
     return redirect("desk:article_edit", pk=article.pk)
 
 
+def _check_off_site(request, article: Article) -> None:
+    """Sending a published (or scheduled) article to review or back to
+    draft takes it off the site: only those who may unpublish it may."""
+    if article.status == Article.Status.PUBLISHED and not rules.can(
+        request.user, rules.UNPUBLISH, article
+    ):
+        raise PermissionDenied
+
+
 @desk_view()
 @require_POST
 def article_submit(request, pk):
     article = article_for(request, pk, rules.SUBMIT)
+    _check_off_site(request, article)
     services.submit_for_review(article, request.user)
     messages.success(
         request,
@@ -409,6 +430,7 @@ def article_unpublish(request, pk):
 def article_return(request, pk):
     """An editor sends an article back to its writer as a draft."""
     article = article_for(request, pk, rules.PUBLISH)
+    _check_off_site(request, article)
     services.return_to_draft(article, request.user)
     messages.success(
         request,

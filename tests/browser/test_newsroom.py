@@ -41,8 +41,7 @@ def _write_article(page, base):
     page.keyboard.type("Die Brücke ist 84 Meter lang.")
     page.select_option("#id_section", label="Welt")
     page.select_option("#id_author_1", label="Lena Hartmann")
-    page.get_by_label("Veröffentlicht", exact=True).check()
-    page.get_by_role("button", name="Speichern", exact=True).click()
+    page.get_by_role("button", name="Speichern und veröffentlichen").click()
     page.wait_for_load_state()
 
 
@@ -83,8 +82,7 @@ def test_it_translates_a_story_and_links_both_versions(signed_in, demo_site):
 
     page.fill("#id_headline", "Haldenau opens a new cycle bridge over the Wendel")
     page.fill("#id_slug", "haldenau-opens-new-cycle-bridge")
-    page.get_by_label("Veröffentlicht", exact=True).check()
-    page.get_by_role("button", name="Speichern", exact=True).click()
+    page.get_by_role("button", name="Speichern und veröffentlichen").click()
     page.wait_for_load_state()
 
     reader = page.context.browser.new_context(locale="de-DE").new_page()

@@ -1,26 +1,53 @@
 """Personas of the newsroom and helpers for the desk tests.
 
-- ``editor``: staff, may write, change, publish and correct articles;
-- ``reporter``: staff, may change articles but not create them;
-- ``outsider``: signed in, but not staff.
+Each persona is a staff user in one role group (see masthead.accounts.roles
+and the table in masthead.accounts.rules):
+
+- ``contributor`` "cora": writes drafts and submits her own articles;
+- ``reporter`` "ron": opens every article, edits, submits and publishes his own;
+- ``editor`` "eda": does everything to every article, and the taxonomy;
+- ``translator`` "theo": opens every article, translates, edits his own
+  until they are published;
+- ``administrator`` "ada": every role's rights, and users (in the
+  administrator group, not a superuser);
+- ``outsider``: signed in, but not staff (in the editor group all the same).
+
+The password of a persona is ``pw-<username>-123``.
 """
 
 from io import BytesIO
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from masthead.articles.models import Article
+from masthead.accounts.roles import Role
 
-EDITOR_PERMISSIONS = [
-    "articles.add_article",
-    "articles.change_article",
-    "articles.view_article",
-    "articles.add_correction",
-]
+PERSONAS = {
+    Role.CONTRIBUTOR: "cora",
+    Role.REPORTER: "ron",
+    Role.EDITOR: "eda",
+    Role.TRANSLATOR: "theo",
+    Role.ADMINISTRATOR: "ada",
+}
+
+
+def password_of(username: str) -> str:
+    return f"pw-{username}-123"
+
+
+def make_user(username: str, *roles: str, is_staff: bool = True):
+    """A user in the groups of ``roles``."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(
+        username, password=password_of(username), is_staff=is_staff
+    )
+    for role in roles:
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
+    return user
 
 
 @pytest.fixture(autouse=True)
@@ -28,31 +55,48 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def grant(user, *perms):
-    for perm in perms:
-        app_label, codename = perm.split(".")
-        user.user_permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
-    return user
+@pytest.fixture
+def persona(db):
+    """``persona("editor")``: the user of a role (created once per test)."""
+    users = {}
+
+    def get(role: str):
+        if role not in users:
+            users[role] = make_user(PERSONAS[Role(role)], role)
+        return users[role]
+
+    return get
 
 
 @pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("edith", password="pw-edith-123", is_staff=True)
-    return grant(user, *EDITOR_PERMISSIONS)
+def contributor(persona):
+    return persona(Role.CONTRIBUTOR)
 
 
 @pytest.fixture
-def reporter(django_user_model):
-    user = django_user_model.objects.create_user("rico", password="pw-rico-123", is_staff=True)
-    return grant(user, "articles.change_article", "articles.view_article")
+def reporter(persona):
+    return persona(Role.REPORTER)
 
 
 @pytest.fixture
-def outsider(django_user_model):
-    user = django_user_model.objects.create_user("olga", password="pw-olga-123")
-    return grant(user, *EDITOR_PERMISSIONS)
+def editor(persona):
+    return persona(Role.EDITOR)
+
+
+@pytest.fixture
+def translator(persona):
+    return persona(Role.TRANSLATOR)
+
+
+@pytest.fixture
+def administrator(persona):
+    return persona(Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, not staff: a role group does not let them in."""
+    return make_user("outsider", Role.EDITOR, is_staff=False)
 
 
 @pytest.fixture
@@ -63,7 +107,8 @@ def editor_client(client, editor):
 
 @pytest.fixture
 def article_data(world, author):
-    """What an editor types into the new-article form, as POST data."""
+    """What an editor types into the new-article form, as POST data; the
+    button is "Save and publish" unless ``_action`` says otherwise."""
 
     def make(**fields):
         data = {
@@ -75,12 +120,12 @@ def article_data(world, author):
             "excerpt": "",
             "section": world.pk,
             "new_tags": "",
-            "status": Article.Status.PUBLISHED,
             "publish_at": "",
             "image_alt": "",
             "image_caption": "",
             "image_credit": "",
             "author_1": author.pk,
+            "_action": "publish",
         }
         data.update(fields)
         return {k: v for k, v in data.items() if v is not None}
@@ -121,7 +166,8 @@ def make_png(width=40, height=30, noise=False, name="lead.png"):
 
 
 def edit_data(article, **fields):
-    """The edit form's POST data for ``article`` as stored, with changes."""
+    """The edit form's POST data for ``article`` as stored (with the version
+    the editor started from), with changes; the button is "Save"."""
     data = {
         "headline": article.headline,
         "slug": article.slug,
@@ -131,7 +177,6 @@ def edit_data(article, **fields):
         "section": article.section_id,
         "tags": [tag.pk for tag in article.tags.all()],
         "new_tags": "",
-        "status": article.status,
         "publish_at": (
             timezone.localtime(article.publish_at).strftime("%Y-%m-%dT%H:%M")
             if article.publish_at
@@ -140,6 +185,8 @@ def edit_data(article, **fields):
         "image_alt": article.image_alt,
         "image_caption": article.image_caption,
         "image_credit": article.image_credit,
+        "version": article.version,
+        "_action": "save",
     }
     for number, author in enumerate(article.byline_authors, 1):
         data[f"author_{number}"] = author.pk

@@ -1,5 +1,5 @@
 """Only signed-in staff get into the newsroom, and only as far as their
-permissions reach."""
+roles reach (every role and route: masthead/accounts/tests/test_routes.py)."""
 
 import pytest
 from django.urls import reverse
@@ -53,8 +53,8 @@ def test_it_refuses_signed_in_users_who_are_not_staff(client, outsider, draft):
     assert not draft.corrections.exists()
 
 
-def test_it_refuses_to_create_articles_without_the_add_permission(client, reporter, article_data):
-    client.force_login(reporter)
+def test_it_refuses_to_create_articles_to_translators(client, translator, article_data):
+    client.force_login(translator)
     assert client.get(reverse("desk:home")).status_code == 200
     assert client.get(reverse("desk:article_create")).status_code == 403
     response = client.post(reverse("desk:article_create"), article_data())
@@ -62,20 +62,20 @@ def test_it_refuses_to_create_articles_without_the_add_permission(client, report
     assert not Article.objects.exists()
 
 
-def test_it_hides_the_new_article_link_without_the_add_permission(client, reporter):
-    client.force_login(reporter)
+def test_it_hides_the_new_article_link_from_translators(client, translator):
+    client.force_login(translator)
     page = client.get(reverse("desk:home")).content.decode()
     assert reverse("desk:article_create") not in page
 
 
-def test_it_refuses_to_translate_without_the_add_permission(client, reporter, draft):
+def test_it_refuses_to_translate_to_reporters(client, reporter, draft):
     client.force_login(reporter)
     response = client.post(reverse("desk:article_translate", args=[draft.pk, "en"]))
     assert response.status_code == 403
     assert Article.objects.count() == 1
 
 
-def test_it_refuses_staff_without_any_article_permission(client, django_user_model, draft):
+def test_it_refuses_staff_without_a_role(client, django_user_model, draft):
     user = django_user_model.objects.create_user("sam", is_staff=True)
     client.force_login(user)
     assert client.get(reverse("desk:home")).status_code == 403
@@ -87,7 +87,7 @@ def test_it_signs_in_staff_and_follows_next(client, editor):
     assert page.status_code == 200
     response = client.post(
         reverse("desk:login"),
-        {"username": "edith", "password": "pw-edith-123", "next": reverse("desk:article_create")},
+        {"username": "eda", "password": "pw-eda-123", "next": reverse("desk:article_create")},
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("desk:article_create")
@@ -95,7 +95,9 @@ def test_it_signs_in_staff_and_follows_next(client, editor):
 
 
 def test_it_does_not_sign_in_accounts_that_are_not_staff(client, outsider):
-    response = client.post(reverse("desk:login"), {"username": "olga", "password": "pw-olga-123"})
+    response = client.post(
+        reverse("desk:login"), {"username": "outsider", "password": "pw-outsider-123"}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors
     assert "_auth_user_id" not in client.session

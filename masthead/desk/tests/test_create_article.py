@@ -34,7 +34,7 @@ def test_it_shows_a_success_message_on_the_edit_page(post_article):
 
 
 def test_it_keeps_a_draft_from_readers(client, post_article, editor):
-    post_article(headline="Noch geheim", status=Article.Status.DRAFT)
+    post_article(headline="Noch geheim", _action="save")
     article = Article.objects.get()
     assert article.status == Article.Status.DRAFT
     assert article.publish_at is None
@@ -91,9 +91,27 @@ def test_it_saves_the_standfirst_excerpt_and_section(post_article, science):
     )
 
 
-@pytest.mark.parametrize("button", ["_save", "_preview"])
+@pytest.mark.parametrize("button", ["save", "preview", "submit", "publish"])
 def test_it_goes_where_the_button_says(post_article, button):
-    response = post_article(**{button: "1"})
+    response = post_article(_action=button)
     article = Article.objects.get()
-    target = "desk:article_preview" if button == "_preview" else "desk:article_edit"
+    target = "desk:article_preview" if button == "preview" else "desk:article_edit"
     assert response["Location"] == reverse(target, args=[article.pk])
+
+
+def test_it_submits_a_new_article_for_review(client, contributor, article_data):
+    client.force_login(contributor)
+    response = client.post(
+        reverse("desk:article_create"), article_data(headline="Zur Prüfung", _action="submit")
+    )
+    article = Article.objects.get()
+    assert response["Location"] == reverse("desk:article_edit", args=[article.pk])
+    assert (article.status, article.created_by) == (Article.Status.REVIEW, contributor)
+    assert not article.is_public
+
+
+def test_it_refuses_to_publish_for_a_contributor(client, contributor, article_data):
+    client.force_login(contributor)
+    response = client.post(reverse("desk:article_create"), article_data(_action="publish"))
+    assert response.status_code == 403
+    assert not Article.objects.exists()

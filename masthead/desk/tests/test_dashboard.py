@@ -1,4 +1,4 @@
-"""The article list: every language and state, newest change first, with
+"""The article list (desk:articles): every language and state, newest change first, with
 filters, search and pages."""
 
 from datetime import timedelta
@@ -27,7 +27,7 @@ def headlines(response):
 
 
 def test_it_lists_all_articles_newest_change_first(editor_client, newsroom):
-    response = editor_client.get(reverse("desk:home"))
+    response = editor_client.get(reverse("desk:articles"))
     assert headlines(response) == [
         "Election results",
         "Wahl gestern",
@@ -39,7 +39,7 @@ def test_it_lists_all_articles_newest_change_first(editor_client, newsroom):
 
 
 def test_it_shows_links_for_each_article(editor_client, newsroom):
-    page = editor_client.get(reverse("desk:home")).content.decode()
+    page = editor_client.get(reverse("desk:articles")).content.decode()
     for article in newsroom.values():
         assert reverse("desk:article_edit", args=[article.pk]) in page
         assert reverse("desk:article_preview", args=[article.pk]) in page
@@ -61,39 +61,41 @@ def test_it_shows_links_for_each_article(editor_client, newsroom):
     ],
 )
 def test_it_filters_and_searches(editor_client, newsroom, query, expected):
-    response = editor_client.get(reverse("desk:home"), query)
+    response = editor_client.get(reverse("desk:articles"), query)
     assert headlines(response) == expected
 
 
 def test_it_says_when_nothing_matches(editor_client, newsroom):
-    response = editor_client.get(reverse("desk:home"), {"q": "nichts"})
+    response = editor_client.get(reverse("desk:articles"), {"q": "nichts"})
     assert 'class="empty"' in response.content.decode()
 
 
 def test_it_lists_the_language_versions(editor_client, newsroom):
     editor_client.post(reverse("desk:article_translate", args=[newsroom["published"].pk, "en"]))
-    response = editor_client.get(reverse("desk:home"), {"q": "Wahl gestern"})
+    response = editor_client.get(reverse("desk:articles"), {"q": "Wahl gestern"})
     [row] = [r for r in response.context["rows"] if r.article.language == "de"]
     assert [(v.language, v.state) for v in row.versions] == [("de", "published"), ("en", "draft")]
     assert row.missing == []
-    [row] = editor_client.get(reverse("desk:home"), {"q": "Entwurf"}).context["rows"]
+    [row] = editor_client.get(reverse("desk:articles"), {"q": "Entwurf"}).context["rows"]
     assert [v.language for v in row.missing] == ["en"]
 
 
 def test_it_pages_through_the_list(editor_client, newsroom, monkeypatch):
     monkeypatch.setattr(views, "PER_PAGE", 3)
-    first = editor_client.get(reverse("desk:home"), {"language": "", "page": "1"})
+    first = editor_client.get(reverse("desk:articles"), {"language": "", "page": "1"})
     assert len(first.context["rows"]) == 3
     assert "page=2" in first.content.decode()
-    second = editor_client.get(reverse("desk:home"), {"page": "2"})
+    second = editor_client.get(reverse("desk:articles"), {"page": "2"})
     assert headlines(second) == ["Entwurf zur Wahl"]
     # A page that does not exist shows the last one.
-    assert headlines(editor_client.get(reverse("desk:home"), {"page": "9"})) == ["Entwurf zur Wahl"]
+    assert headlines(editor_client.get(reverse("desk:articles"), {"page": "9"})) == [
+        "Entwurf zur Wahl"
+    ]
 
 
 def test_it_keeps_the_filters_when_paging(editor_client, newsroom, monkeypatch):
     monkeypatch.setattr(views, "PER_PAGE", 1)
-    page = editor_client.get(reverse("desk:home"), {"language": "de"}).content.decode()
+    page = editor_client.get(reverse("desk:articles"), {"language": "de"}).content.decode()
     assert "?language=de&amp;page=2" in page
 
 
@@ -102,8 +104,8 @@ def test_it_runs_the_same_number_of_queries_for_more_articles(
 ):
     make_article("Eins")
     with django_assert_max_num_queries(20) as few:
-        editor_client.get(reverse("desk:home"))
+        editor_client.get(reverse("desk:articles"))
     for n in range(6):
         make_article(f"Mehr {n}", language="en" if n % 2 else "de")
     with django_assert_num_queries(len(few.captured_queries)):
-        editor_client.get(reverse("desk:home"))
+        editor_client.get(reverse("desk:articles"))

@@ -36,7 +36,7 @@ def test_it_follows_the_browser_language(client, editor):
 def test_it_names_content_languages_in_the_editor_language(editor_client, make_article):
     make_article()
     editor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    page = editor_client.get(reverse("desk:home")).content.decode()
+    page = editor_client.get(reverse("desk:articles")).content.decode()
     assert "Translate into English" in page
     assert ">German<" in page  # the article's language, not "Deutsch"
 

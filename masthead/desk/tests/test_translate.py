@@ -49,7 +49,7 @@ def test_it_offers_to_translate_into_missing_languages(editor_client, make_artic
     source = make_article()
     url = reverse("desk:article_translate", args=[source.pk, "en"])
     for page in (
-        editor_client.get(reverse("desk:home")),
+        editor_client.get(reverse("desk:articles")),
         editor_client.get(reverse("desk:article_edit", args=[source.pk])),
     ):
         assert f'action="{url}"' in page.content.decode()

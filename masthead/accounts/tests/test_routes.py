@@ -1,0 +1,463 @@
+"""The server enforces the permission table on every desk route, for every
+role: allowed requests answer 200 (a page) or 302 (done, redirected),
+forbidden ones 403 and change nothing in the database, unknown articles 404.
+Anonymous visitors are sent to sign in; signed-in users who are not staff
+get 403. The Django admin follows the table too.
+
+Expected answers come from the hand-written table in expected.py, not from
+the code under test. When a route is added to masthead/desk/urls.py, add it
+to ROUTES (test_every_desk_route_is_checked fails until then).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from masthead.accounts import rules
+from masthead.accounts.roles import Role
+from masthead.articles import services
+from masthead.articles.models import (
+    Article,
+    ArticleAuthor,
+    Autosave,
+    Correction,
+    PreviewLink,
+    Revision,
+    SlugRedirect,
+)
+from masthead.audit.models import AuditEntry
+from masthead.desk.tests.conftest import edit_data, make_user
+from masthead.sections.models import Section, Tag
+
+from . import expected
+
+ROLES = expected.ROLES
+STATES = expected.STATES
+PUBLIC = ("scheduled", "published")
+MISSING = 999_999
+
+
+@dataclass
+class Route:
+    """One desk route as a test calls it.
+
+    ``actions`` must all be allowed for the request to be; ``when_public``
+    are needed as well when the article is published or scheduled.
+    ``url`` and ``data`` get the article (None for newsroom routes).
+    """
+
+    id: str
+    name: str
+    method: str
+    actions: tuple[str, ...]
+    url: Callable = None
+    data: Callable = lambda article: {}
+    when_public: tuple[str, ...] = ()
+    on_article: bool = True
+    ok: int = 0  # the answer when allowed: 200 for GET, 302 for POST unless set
+    # Run before the request (and before the database is compared).
+    prepare: Callable = lambda article: None
+
+    def __post_init__(self):
+        if self.url is None:
+            name = self.name
+            if self.on_article:
+                self.url = lambda article: reverse(f"desk:{name}", args=[article.pk])
+            else:
+                self.url = lambda article: reverse(f"desk:{name}")
+        self.ok = self.ok or (200 if self.method == "get" else 302)
+
+    def request(self, client, article):
+        return getattr(client, self.method)(self.url(article), self.data(article))
+
+    def expected(self, role, own=None, state=None) -> bool:
+        actions = self.actions + (self.when_public if state in PUBLIC else ())
+        return all(expected.allowed(action, role, own, state) for action in actions)
+
+
+def new_article(action):
+    def data(article):
+        return {
+            "language": "de",
+            "headline": "Neu im Haus",
+            "section": Section.objects.get().pk,
+            "author_1": "",
+            "_action": action,
+        }
+
+    return data
+
+
+def edit(action):
+    return lambda article: edit_data(article, headline="Geändert", _action=action)
+
+
+def _translate_url(article):
+    return reverse("desk:article_translate", args=[article.pk, "en"])
+
+
+def _share(article):
+    """A preview link to revoke, shared by the article's writer."""
+    services.share_preview(article, article.created_by)
+
+
+def _revoke_url(article):
+    link = PreviewLink.objects.filter(article_id=article.pk).first()
+    return reverse("desk:preview_link_revoke", args=[article.pk, link.pk if link else 1])
+
+
+def _restore_url(article):
+    return reverse("desk:article_revision_restore", args=[article.pk, 1])
+
+
+NEWSROOM_ROUTES = [
+    Route("dashboard", "home", "get", (rules.USE_DESK,), on_article=False),
+    Route("list", "articles", "get", (rules.USE_DESK,), on_article=False),
+    Route("audit", "audit", "get", (rules.VIEW_AUDIT,), on_article=False),
+    Route("new", "article_create", "get", (rules.CREATE,), on_article=False),
+    *(
+        Route(
+            f"new-{action}",
+            "article_create",
+            "post",
+            (rules.CREATE,),
+            data=new_article(action),
+            on_article=False,
+        )
+        for action in ("save", "preview")
+    ),
+]
+# Submitting or publishing a new article: the user's own draft.
+NEW_AND = {
+    "new-submit": (new_article("submit"), rules.SUBMIT),
+    "new-publish": (new_article("publish"), rules.PUBLISH),
+}
+
+ARTICLE_ROUTES = [
+    Route("edit", "article_edit", "get", (rules.VIEW,)),
+    Route("edit-save", "article_edit", "post", (rules.VIEW, rules.EDIT), data=edit("save")),
+    Route("edit-preview", "article_edit", "post", (rules.VIEW, rules.EDIT), data=edit("preview")),
+    Route(
+        "edit-submit",
+        "article_edit",
+        "post",
+        (rules.VIEW, rules.EDIT, rules.SUBMIT),
+        data=edit("submit"),
+    ),
+    Route(
+        "edit-publish",
+        "article_edit",
+        "post",
+        (rules.VIEW, rules.EDIT, rules.PUBLISH),
+        data=edit("publish"),
+    ),
+    Route("preview", "article_preview", "get", (rules.VIEW,)),
+    # Sending a public article to review (or back to draft) takes it off the
+    # site: that needs the right to unpublish as well.
+    Route("submit", "article_submit", "post", (rules.SUBMIT,), when_public=(rules.UNPUBLISH,)),
+    Route("publish", "article_publish", "post", (rules.PUBLISH,)),
+    Route("unpublish", "article_unpublish", "post", (rules.UNPUBLISH,)),
+    Route("return", "article_return", "post", (rules.PUBLISH,), when_public=(rules.UNPUBLISH,)),
+    Route(
+        "correction",
+        "correction_add",
+        "post",
+        (rules.CORRECT,),
+        data=lambda article: {"correction-text": "Das Datum war falsch."},
+    ),
+    Route("translate", "article_translate", "post", (rules.TRANSLATE,), url=_translate_url),
+    Route("revisions", "article_revisions", "get", (rules.VIEW,)),
+    Route(
+        "compare",
+        "article_revision_compare",
+        "get",
+        (rules.VIEW,),
+        data=lambda article: {"a": 1, "b": 1},
+    ),
+    Route("restore", "article_revision_restore", "post", (rules.RESTORE,), url=_restore_url),
+    Route("share", "preview_link_create", "post", (rules.SHARE_PREVIEW,)),
+    Route(
+        "revoke",
+        "preview_link_revoke",
+        "post",
+        (rules.SHARE_PREVIEW,),
+        url=_revoke_url,
+        prepare=_share,
+    ),
+    Route(
+        "autosave",
+        "article_autosave",
+        "post",
+        (rules.EDIT,),
+        data=lambda article: {"version": article.version, "headline": "Fast fertig"},
+        ok=200,
+    ),
+]
+
+ROUTES = NEWSROOM_ROUTES + ARTICLE_ROUTES
+ARTICLE_ROUTE_IDS = [route.id for route in ARTICLE_ROUTES]
+BY_ID = {route.id: route for route in ROUTES}
+
+
+def snapshot() -> dict:
+    """Everything a desk request could change."""
+    return {
+        "articles": list(Article.objects.order_by("pk").values()),
+        "bylines": list(ArticleAuthor.objects.order_by("pk").values()),
+        "tags": list(Tag.objects.order_by("pk").values()),
+        "article_tags": list(Article.tags.through.objects.order_by("pk").values()),
+        "revisions": list(Revision.objects.order_by("pk").values()),
+        "corrections": list(Correction.objects.order_by("pk").values()),
+        "redirects": list(SlugRedirect.objects.order_by("pk").values()),
+        "preview_links": list(PreviewLink.objects.order_by("pk").values()),
+        "autosaves": list(Autosave.objects.order_by("pk").values()),
+        "audit": list(AuditEntry.objects.order_by("pk").values()),
+    }
+
+
+@pytest.fixture
+def someone_else(db):
+    """The writer of the articles that are not the persona's own."""
+    return make_user("sam", Role.REPORTER)
+
+
+@pytest.fixture
+def article_in(make_article):
+    def make(state, created_by):
+        status, age = {
+            "draft": ("draft", None),
+            "review": ("review", None),
+            "scheduled": ("published", -timedelta(days=1)),
+            "published": ("published", timedelta(hours=1)),
+            "unpublished": ("unpublished", timedelta(days=1)),
+        }[state]
+        return make_article(
+            f"Artikel {state}", status=status, age=age, created_by=created_by, slug=state
+        )
+
+    return make
+
+
+def check(response, allowed: bool, ok: int, before: dict):
+    if allowed:
+        assert response.status_code == ok, response.content.decode()[:2000]
+    else:
+        assert response.status_code == 403
+        assert "desk/forbidden.html" in [t.name for t in response.templates]
+        assert snapshot() == before
+
+
+# The newsroom as a whole
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route_id", [r.id for r in NEWSROOM_ROUTES])
+def test_newsroom_routes(client, persona, world, role, route_id):
+    route = BY_ID[route_id]
+    client.force_login(persona(role))
+    before = snapshot()
+    response = route.request(client, None)
+    allowed = route.expected(role)
+    check(response, allowed, route.ok, before)
+    if route.method == "post":
+        assert Article.objects.exists() is allowed
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route_id", list(NEW_AND))
+def test_new_articles_submitted_or_published(client, persona, world, role, route_id):
+    data, action = NEW_AND[route_id]
+    client.force_login(persona(role))
+    before = snapshot()
+    response = client.post(reverse("desk:article_create"), data(None))
+    allowed = expected.allowed(rules.CREATE, role) and expected.allowed(action, role, True, "draft")
+    check(response, allowed, 302, before)
+    if allowed:
+        article = Article.objects.get()
+        assert article.created_by == persona(role)
+        assert article.status == ("review" if action == rules.SUBMIT else "published")
+    else:
+        assert not Article.objects.exists()
+
+
+# One article: every route, role, owner and state
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("own", [True, False], ids=["own", "other"])
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route_id", ARTICLE_ROUTE_IDS)
+def test_article_routes(client, persona, someone_else, article_in, role, own, state, route_id):
+    route = BY_ID[route_id]
+    user = persona(role)
+    article = article_in(state, created_by=user if own else someone_else)
+    route.prepare(article)
+    client.force_login(user)
+    before = snapshot()
+    response = route.request(client, article)
+    check(response, route.expected(role, own, state), route.ok, before)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route_id", ARTICLE_ROUTE_IDS)
+def test_unknown_articles_are_not_found(client, persona, world, role, route_id):
+    route = BY_ID[route_id]
+    client.force_login(persona(role))
+    missing = Article(pk=MISSING, version=1, section=world, headline="x")
+    url = route.url(missing)
+    response = getattr(client, route.method)(url)
+    assert response.status_code == 404
+
+
+# Strangers
+
+
+@pytest.mark.parametrize("route_id", list(BY_ID))
+def test_anonymous_visitors_are_sent_to_sign_in(client, article_in, someone_else, route_id):
+    route = BY_ID[route_id]
+    article = article_in("draft", created_by=someone_else)
+    route.prepare(article)
+    before = snapshot()
+    response = route.request(client, article)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("desk:login") + "?next=")
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("route_id", list(BY_ID))
+def test_signed_in_users_who_are_not_staff_are_refused(
+    client, outsider, article_in, someone_else, route_id
+):
+    route = BY_ID[route_id]
+    article = article_in("draft", created_by=outsider)
+    route.prepare(article)
+    client.force_login(outsider)
+    before = snapshot()
+    response = route.request(client, article)
+    check(response, False, 0, before)
+
+
+def test_every_desk_route_is_checked():
+    """A new desk route needs its row in ROUTES."""
+    desk = get_resolver().namespace_dict["desk"][1]
+    names = {name for name in desk.reverse_dict.keys() if isinstance(name, str)}
+    checked = {route.name for route in ROUTES} | {"login", "logout"}
+    assert names - checked == set()
+
+
+# The Django admin
+
+ADMIN_MODELS = {
+    "sections_section": ("editor", "administrator"),
+    "sections_tag": ("editor", "administrator"),
+    "people_author": ("editor", "administrator"),
+    "auth_user": ("administrator",),
+    "auth_group": ("administrator",),
+    "articles_article": ("administrator",),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("model", list(ADMIN_MODELS))
+def test_admin_model_pages_follow_the_roles(client, persona, role, model):
+    client.force_login(persona(role))
+    allowed = role in ADMIN_MODELS[model]
+    response = client.get(reverse(f"admin:{model}_changelist"))
+    assert response.status_code == (200 if allowed else 403)
+    index = client.get(reverse("admin:index"))
+    assert index.status_code == 200
+    shown = {m["object_name"].lower() for app in index.context["app_list"] for m in app["models"]}
+    assert (model.split("_", 1)[1] in shown) is allowed
+
+
+@pytest.mark.parametrize("role", ["contributor", "reporter", "translator"])
+def test_writers_get_an_empty_admin(client, persona, role):
+    client.force_login(persona(role))
+    assert client.get(reverse("admin:index")).context["app_list"] == []
+
+
+def test_editors_add_and_change_sections_tags_and_authors(client, editor, world, author):
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:sections_section_add"),
+        {
+            "parent": "",
+            "name_de": "Kultur",
+            "slug_de": "kultur",
+            "name_en": "Culture",
+            "slug_en": "culture",
+            "position": "3",
+        },
+    )
+    assert response.status_code == 302
+    response = client.post(
+        reverse("admin:sections_tag_add"), {"language": "en", "name": "Climate", "slug": "climate"}
+    )
+    assert response.status_code == 302
+    assert Tag.objects.filter(slug="climate").exists()
+    response = client.post(
+        reverse("admin:people_author_change", args=[author.pk]),
+        {"name": "Lena Hartmann", "slug": "lena-hartmann", "bio_de": "Neu.", "bio_en": ""},
+    )
+    assert response.status_code == 302
+    author.refresh_from_db()
+    assert author.bios == {"de": "Neu."}
+
+
+def test_editors_cannot_see_users(client, editor, administrator):
+    client.force_login(editor)
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert client.get(reverse("admin:auth_user_change", args=[editor.pk])).status_code == 403
+    assert client.get(reverse("admin:auth_group_changelist")).status_code == 403
+
+
+def test_administrators_manage_users_and_their_roles(client, administrator, reporter):
+    from django.contrib.auth.models import Group
+
+    client.force_login(administrator)
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 200
+    assert client.get(reverse("admin:auth_group_changelist")).status_code == 200
+    page = client.get(reverse("admin:auth_user_change", args=[reporter.pk]))
+    assert page.status_code == 200
+    data = {
+        "username": reporter.username,
+        "is_active": "on",
+        "is_staff": "on",
+        "groups": [Group.objects.get(name=Role.EDITOR).pk],
+        "date_joined_0": "2026-01-05",
+        "date_joined_1": "09:30:00",
+    }
+    response = client.post(reverse("admin:auth_user_change", args=[reporter.pk]), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    reporter.refresh_from_db()
+    assert [g.name for g in reporter.groups.all()] == [Role.EDITOR]
+
+
+def test_only_administrators_open_articles_in_the_admin(client, persona, make_article):
+    article = make_article()
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    for role in ROLES:
+        client.force_login(persona(role))
+        assert client.get(url).status_code == (200 if role == "administrator" else 403), role
+
+
+def test_administrators_publish_and_delete_articles_in_the_admin(
+    client, administrator, make_article
+):
+    draft = make_article("Entwurf", status=Article.Status.DRAFT, age=None)
+    client.force_login(administrator)
+    changelist = reverse("admin:articles_article_changelist")
+    client.post(changelist, {"action": "publish_selected", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.is_public
+    response = client.post(
+        reverse("admin:articles_article_delete", args=[draft.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Article.objects.exists()
+    # Deleting goes through the service: the audit log keeps it.
+    entry = AuditEntry.objects.filter(action=AuditEntry.Action.DELETE).get()
+    assert (entry.article_id, entry.actor) == (draft.pk, administrator)

@@ -1,0 +1,113 @@
+"""Preview links: a signed, expiring, revocable address at which someone
+without an account reads an article exactly as readers will see it.
+
+The newsroom creates and revokes links on the editor page (the "Preview
+links" panel); the public view answers at /preview/<token>/, outside the
+language prefix, and says 404 for any token that is not (or no longer)
+valid. Creating, checking and revoking go through masthead.articles.services.
+"""
+
+from django.contrib import messages
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from masthead.accounts import rules
+from masthead.articles import services
+from masthead.articles.models import Article, PreviewLink
+from masthead.articles.views import render_article
+from masthead.lib.dates import absolute_datetime
+
+from .views import article_for, desk_view
+
+
+class _LinkSigner(signing.TimestampSigner):
+    """Signs with the link's creation time instead of the clock, so that a
+    link's address is the same every time the editor page shows it."""
+
+    def __init__(self, link: PreviewLink, **kwargs):
+        super().__init__(**kwargs)
+        self.link = link
+
+    def timestamp(self):
+        return signing.b62_encode(int(self.link.created_at.timestamp()))
+
+
+def token_for(link: PreviewLink) -> str:
+    """The token of ``link``, as ``services.preview_link_for`` reads it."""
+    return _LinkSigner(link, salt=services.PREVIEW_SALT).sign_object(link.pk, compress=True)
+
+
+def url_for(request, link: PreviewLink) -> str:
+    """The full address of ``link`` on the requested host, to copy and send."""
+    return request.build_absolute_uri(reverse("preview_link", args=[token_for(link)]))
+
+
+def active_links(article: Article) -> list[PreviewLink]:
+    """The links of ``article`` that still open it, newest first."""
+    return list(
+        article.preview_links.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+        .select_related("created_by")
+        .order_by("-created_at", "-id")
+    )
+
+
+@desk_view()
+@require_POST
+def preview_link_create(request, pk):
+    article = article_for(request, pk, rules.SHARE_PREVIEW)
+    link, _token = services.share_preview(article, request.user)
+    messages.success(
+        request,
+        # Translators: %(time)s is a date and time, e.g. "25. November 2026, 13:14"
+        _(
+            "A preview link was created. It is valid until %(time)s; copy it from "
+            "the “Preview links” panel."
+        )
+        % {"time": absolute_datetime(link.expires_at, get_language())},
+    )
+    return redirect(reverse("desk:article_edit", args=[article.pk]) + "#preview-links-heading")
+
+
+@desk_view()
+@require_POST
+def preview_link_revoke(request, pk, link_pk):
+    article = article_for(request, pk, rules.SHARE_PREVIEW)
+    link = get_object_or_404(PreviewLink, pk=link_pk, article=article)
+    if link.revoked_at is None:
+        services.revoke_preview(link, request.user)
+        messages.success(
+            request, _("The preview link was revoked. It no longer opens the article.")
+        )
+    else:
+        messages.info(request, _("This preview link had already been revoked."))
+    return redirect(reverse("desk:article_edit", args=[article.pk]) + "#preview-links-heading")
+
+
+@require_safe
+def preview(request, token):
+    """The article behind a valid preview link, exactly as readers will see
+    it, for anyone who has the link; never indexed, cached or leaked to
+    other sites through the Referer header."""
+    link = services.preview_link_for(token)
+    if link is None:
+        raise Http404
+    article = (
+        Article.objects.for_listing()
+        .prefetch_related("tags", "corrections")
+        .filter(pk=link.article_id)
+        .first()
+    )
+    if article is None:
+        raise Http404
+    with translation.override(article.language):
+        response = render_article(request, article, preview=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response

@@ -1,0 +1,230 @@
+"""Revisions: every save keeps one; two can be compared; an editor can
+restore an old one, which is saved as a new revision."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from masthead.articles.models import Revision
+from masthead.desk.revisions import DELETE, EQUAL, INSERT, body_blocks, diff_body, diff_words
+
+from .personas_revisions import client_for, form_data, person, write_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people():
+    return {
+        role: person(role, name)
+        for role, name in [
+            ("editor", "erika"),
+            ("reporter", "ruben"),
+            ("contributor", "carla"),
+            ("administrator", "adam"),
+        ]
+    }
+
+
+@pytest.fixture
+def article(people, world, author):
+    """Written by the reporter, then changed by the editor: two revisions."""
+    story = write_article(
+        people["reporter"],
+        world,
+        author,
+        headline="Der Rat vertagt den Haushalt",
+        body="<h2>Im Rathaus</h2><p>Der Rat hat am Dienstag beraten.</p><p>Alles bleibt offen.</p>",
+    )
+    response = client_for(people["editor"]).post(
+        reverse("desk:article_edit", args=[story.pk]),
+        form_data(
+            story,
+            headline="Der Rat beschließt den Haushalt",
+            body="<h2>Im Rathaus</h2><p>Der Rat hat am Mittwoch beschlossen.</p>"
+            "<p>Die Opposition stimmte dagegen.</p>",
+        ),
+    )
+    assert response.status_code == 302
+    story.refresh_from_db()
+    return story
+
+
+def numbers(article):
+    return list(article.revisions.order_by("number").values_list("number", flat=True))
+
+
+def test_every_save_keeps_a_revision_with_its_number_and_author(article, people):
+    first, second = article.revisions.order_by("number")
+    assert (first.number, first.created_by, first.headline) == (
+        1,
+        people["reporter"],
+        "Der Rat vertagt den Haushalt",
+    )
+    assert (second.number, second.created_by, second.headline) == (
+        2,
+        people["editor"],
+        "Der Rat beschließt den Haushalt",
+    )
+    assert "Mittwoch" in second.body
+
+    client = client_for(people["administrator"])
+    article.refresh_from_db()
+    client.post(
+        reverse("desk:article_edit", args=[article.pk]),
+        form_data(article, standfirst="Neu."),
+    )
+    assert numbers(article) == [1, 2, 3]
+    third = article.revisions.get(number=3)
+    assert third.created_by == people["administrator"]
+    assert third.standfirst == "Neu."
+
+
+def test_the_list_shows_every_revision_with_time_author_and_radios(article, people):
+    response = client_for(people["reporter"]).get(
+        reverse("desk:article_revisions", args=[article.pk])
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('name="a"') == 2 and html.count('name="b"') == 2
+    assert 'id="revision-1"' in html and 'id="revision-2"' in html
+    assert "erika" in html and "ruben" in html
+    # The newest is compared with the one before it unless chosen otherwise.
+    assert re.search(r'name="a" value="1"[^>]*checked', html)
+    assert re.search(r'name="b" value="2"[^>]*checked', html)
+    # A reporter may look, but not restore.
+    assert "data-restore" not in html
+    assert reverse("desk:article_revision_compare", args=[article.pk]) in html
+
+
+def test_the_editor_links_to_the_revisions(article, people):
+    response = client_for(people["editor"]).get(reverse("desk:article_edit", args=[article.pk]))
+    assert reverse("desk:article_revisions", args=[article.pk]) in response.content.decode()
+
+
+def test_compare_marks_insertions_and_deletions(article, people):
+    url = reverse("desk:article_revision_compare", args=[article.pk])
+    response = client_for(people["editor"]).get(url, {"a": 1, "b": 2})
+    assert response.status_code == 200
+    html = response.content.decode()
+    marked = r'<{0} class="diff-{1}"><span class="visually-hidden">[^<]+</span>([^<]*)</{0}>'
+    deleted = re.findall(marked.format("del", "del"), html)
+    inserted = re.findall(marked.format("ins", "ins"), html)
+    assert "vertagt" in deleted and "beschließt" in inserted
+    assert "Dienstag" in deleted and "Mittwoch" in inserted
+    assert "Alles bleibt offen." in deleted
+    assert "Die Opposition stimmte dagegen." in inserted
+    # Unchanged text is shown as it is, neither inserted nor deleted.
+    assert "Im Rathaus" in html and "Im Rathaus" not in "".join(deleted + inserted)
+    # Screen readers hear what changed, not only see it.
+    assert 'class="visually-hidden">inserted: </span>' in html
+    assert 'class="visually-hidden">deleted: </span>' in html
+
+    # The order of a and b does not matter: older is always compared to newer.
+    assert client_for(people["editor"]).get(url, {"a": 2, "b": 1}).content.decode().count(
+        "<del"
+    ) == html.count("<del")
+
+
+def test_compare_of_unknown_revisions_is_404(article, people):
+    client = client_for(people["editor"])
+    url = reverse("desk:article_revision_compare", args=[article.pk])
+    assert client.get(url, {"a": 1, "b": 9}).status_code == 404
+    assert client.get(url, {"a": "x", "b": 2}).status_code == 404
+    assert client.get(url).status_code == 404
+
+
+def test_restore_brings_back_the_old_text_as_a_new_revision(article, people):
+    client = client_for(people["editor"])
+    response = client.post(
+        reverse("desk:article_revision_restore", args=[article.pk, 1]), follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("desk:article_edit", args=[article.pk])
+    article.refresh_from_db()
+    assert article.headline == "Der Rat vertagt den Haushalt"
+    assert "Alles bleibt offen." in article.body
+    assert numbers(article) == [1, 2, 3]
+    newest = article.revisions.get(number=3)
+    assert newest.created_by == people["editor"]
+    assert newest.headline == "Der Rat vertagt den Haushalt"
+    assert newest.note == "restored #1"
+    # Nothing is lost: the text before the restore is still revision 2.
+    assert "Mittwoch" in article.revisions.get(number=2).body
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("1" in m and "3" in m for m in messages)
+    # The list names a restore in the reader's language.
+    listing = client.get(reverse("desk:article_revisions", args=[article.pk]))
+    assert "Restored from revision 1" in listing.content.decode()
+
+
+@pytest.mark.parametrize("role", ["reporter", "contributor"])
+def test_restore_is_forbidden_without_the_right(people, world, author, role):
+    user = people[role]
+    own = write_article(user, world, author, headline="Eigener Artikel")
+    client_for(user).post(
+        reverse("desk:article_edit", args=[own.pk]), form_data(own, headline="Geändert")
+    )
+    assert own.revisions.count() == 2
+    response = client_for(user).post(reverse("desk:article_revision_restore", args=[own.pk, 1]))
+    assert response.status_code == 403
+    own.refresh_from_db()
+    assert own.headline == "Geändert"
+    assert own.revisions.count() == 2
+
+
+def test_restore_is_allowed_for_an_editor_and_an_administrator(article, people):
+    for role in ("editor", "administrator"):
+        response = client_for(people[role]).post(
+            reverse("desk:article_revision_restore", args=[article.pk, 1])
+        )
+        assert response.status_code == 302
+    assert Revision.objects.filter(article=article).count() == 4
+
+
+def test_restore_needs_post_and_an_existing_revision(article, people):
+    client = client_for(people["editor"])
+    url = reverse("desk:article_revision_restore", args=[article.pk, 1])
+    assert client.get(url).status_code == 405
+    missing = reverse("desk:article_revision_restore", args=[article.pk, 9])
+    assert client.post(missing).status_code == 404
+
+
+def test_revisions_need_the_right_to_view_the_article(article, people, client):
+    # A contributor sees only her own articles.
+    contributor = client_for(people["contributor"])
+    assert contributor.get(reverse("desk:article_revisions", args=[article.pk])).status_code == 403
+    compare = reverse("desk:article_revision_compare", args=[article.pk])
+    assert contributor.get(compare, {"a": 1, "b": 2}).status_code == 403
+    # Signed out: to the sign-in page.
+    response = client.get(reverse("desk:article_revisions", args=[article.pk]))
+    assert response.status_code == 302 and reverse("desk:login") in response["Location"]
+
+
+# The comparison itself
+
+
+def test_body_blocks_are_the_plain_text_of_each_block():
+    html = "<p>One <strong>bold</strong> word</p><ul><li>first</li><li>second</li></ul><p></p>"
+    assert body_blocks(html) == [("p", "One bold word"), ("li", "first"), ("li", "second")]
+
+
+def test_diff_words_keeps_the_spaces():
+    segments = diff_words("Der Rat tagt heute", "Der Rat tagt morgen")
+    assert [(s.op, s.text) for s in segments] == [
+        (EQUAL, "Der Rat tagt "),
+        (DELETE, "heute"),
+        (INSERT, "morgen"),
+    ]
+
+
+def test_diff_body_pairs_changed_paragraphs_and_shows_new_and_removed_ones():
+    same = "<p>Erster Absatz bleibt.</p>"
+    old = same + "<p>Zweiter Absatz wird geändert heute.</p><p>Weg.</p>"
+    new = same + "<p>Zweiter Absatz wird geändert morgen.</p><p>Ganz neu hier.</p>"
+    blocks = diff_body(old, new)
+    assert [b.op for b in blocks] == ["equal", "change", "delete", "insert"]
+    assert [(s.op, s.text) for s in blocks[1].segments][-2:] == [
+        (DELETE, "heute."),
+        (INSERT, "morgen."),
+    ]

@@ -1,0 +1,105 @@
+"""A day in the newsroom, in real browsers: a contributor writes and submits
+a story; an editor finds it in review, schedules it, and readers see it at
+its time without anyone touching it; a translator translates it.
+
+The desk runs in English here (the browsers ask for English), so the test
+reads the same labels a newsroom in English would.
+"""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from masthead.articles.models import Article
+
+pytestmark = pytest.mark.browser
+
+HEADLINE = "Stadtrat beschließt neue Buslinie nach Rotmoor"
+PASSWORD = "workflow-pass-42"
+
+
+@pytest.fixture
+def newsroom(demo_site):
+    users = {}
+    for name, role in [("cora", "contributor"), ("eda", "editor"), ("theo", "translator")]:
+        user = get_user_model().objects.create_user(name, password=PASSWORD, is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        users[role] = user
+    return users
+
+
+def sign_in(new_page, base, username):
+    page = new_page(locale="en-US")
+    page.goto(base + "/desk/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(base + "/desk/")
+    return page
+
+
+def reader_page(new_page, base, path):
+    page = new_page(locale="de-DE")
+    page.goto(base + path)
+    return page
+
+
+def test_a_story_goes_from_contributor_to_editor_to_readers_to_translator(
+    newsroom, demo_site, new_page
+):
+    # The contributor writes and submits; she cannot publish.
+    cora = sign_in(new_page, demo_site, "cora")
+    cora.goto(demo_site + "/desk/articles/new/")
+    cora.select_option("#id_language", "de")
+    cora.fill("#id_headline", HEADLINE)
+    cora.fill("#id_standfirst", "Ab dem Frühjahr fährt der Bus stündlich.")
+    cora.locator('.ProseMirror[contenteditable="true"]').click()
+    cora.keyboard.type("„Endlich sind wir angebunden“, sagt der Ortsvorsteher.")
+    cora.select_option("#id_section", label="World")
+    cora.select_option("#id_author_1", label="Lena Hartmann")
+    assert cora.get_by_role("button", name="Save and publish").count() == 0
+    cora.get_by_role("button", name="Save and submit for review").click()
+    cora.wait_for_load_state()
+    article = Article.objects.get(headline=HEADLINE)
+    assert article.status == Article.Status.REVIEW
+    assert article.created_by == newsroom["contributor"]
+
+    # The editor finds it in review on the dashboard and schedules it.
+    eda = sign_in(new_page, demo_site, "eda")
+    review = eda.locator("section", has=eda.get_by_role("heading", name="In review"))
+    review.get_by_role("link", name=HEADLINE).click()
+    publish_at = timezone.localtime(timezone.now() + timedelta(seconds=8))
+    eda.fill("#id_publish_at", publish_at.strftime("%Y-%m-%dT%H:%M:%S"))
+    eda.get_by_role("button", name="Save and publish").click()
+    eda.wait_for_load_state()
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+    assert article.is_scheduled
+
+    # Readers do not see it yet …
+    reader = reader_page(new_page, demo_site, "/de/")
+    assert HEADLINE not in reader.content()
+    # … and do once its time has come, with no job run in between.
+    reader.wait_for_timeout(max(0, (article.publish_at - timezone.now()).total_seconds()) * 1000)
+    reader.reload()
+    assert reader.locator(".front__lead .teaser__headline").inner_text() == HEADLINE
+
+    # The translator creates the English version and hands it in.
+    theo = sign_in(new_page, demo_site, "theo")
+    theo.goto(demo_site + f"/desk/articles/{article.pk}/")
+    theo.get_by_role(
+        "button", name=re.compile("Translate into German|Translate into English")
+    ).click()
+    theo.wait_for_url(re.compile(r"/desk/articles/\d+/$"))
+    theo.fill("#id_headline", "Council approves a new bus line to Rotmoor")
+    theo.fill("#id_slug", "council-approves-bus-line-to-rotmoor")
+    theo.get_by_role("button", name="Save and submit for review").click()
+    theo.wait_for_load_state()
+    english = Article.objects.get(language="en", translation_key=article.translation_key)
+    assert english.status == Article.Status.REVIEW
+    assert english.created_by == newsroom["translator"]
+    assert english.headline == "Council approves a new bus line to Rotmoor"
