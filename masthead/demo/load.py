@@ -2,6 +2,7 @@
 
 import io
 import uuid
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -25,6 +26,7 @@ PALETTES = {
     "culture": ((120, 30, 30), (250, 200, 160)),
 }
 IMAGE_EVERY = 3  # every third story gets a lead image
+SCHEDULED_IN = timedelta(hours=3)
 
 
 def illustration(section_key: str, seed: int) -> bytes:
@@ -110,4 +112,15 @@ def load_demo(now=None) -> int:
                 article.updated_at = max(article.updated_at or created, created)
                 article.save(update_fields=["updated_at"])
             count += 1
+            if story["status"] == "draft":
+                _show_workflow(article, now)
     return count
+
+
+def _show_workflow(article: Article, now) -> None:
+    """Give the newsroom dashboard something to show: the demo's unpublished
+    story waits for review in German and is scheduled in English."""
+    if article.language == "de":
+        services.submit_for_review(article)
+    else:
+        services.publish(article, at=now + SCHEDULED_IN)
