@@ -20,6 +20,9 @@ def _test_settings(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Pages render live in tests (query counts, fresh content); the page
+    # cache's own tests turn it on (masthead/core/tests/test_pagecache.py).
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture

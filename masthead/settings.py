@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "masthead.articles",
     "masthead.feeds",
     "masthead.desk",
+    "masthead.importers",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -90,6 +91,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page is served before any other work (core/pagecache.py).
+    "masthead.core.pagecache.FullPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -150,7 +153,23 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The file cache is shared by all worker processes on this machine, so a
+    # change shows on every worker at once (a per-process memory cache could not).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 20000)},
+        }
+    }
+
+# Full-page cache for anonymous readers (masthead/core/pagecache.py).
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)  # 0 turns it off
+PAGE_BROWSER_MAX_AGE = envint("PAGE_BROWSER_MAX_AGE", 0)  # browsers revalidate (304)
+PAGE_SHARED_MAX_AGE = envint("PAGE_SHARED_MAX_AGE", 30)  # CDNs and proxies
+PAGE_STALE_WHILE_REVALIDATE = envint("PAGE_STALE_WHILE_REVALIDATE", 30)
+PAGE_STALE_IF_ERROR = envint("PAGE_STALE_IF_ERROR", 86400)
+PAGE_RETRY_AFTER = envint("PAGE_RETRY_AFTER", 30)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -154,3 +154,33 @@ def test_it_serves_hashed_compressed_static_files(server):
     assert status == 200
     assert headers.get("Content-Encoding") in ("br", "gzip")
     assert "max-age=315360000" in headers.get("Cache-Control", "")
+
+
+def test_it_caches_pages_across_workers(server):
+    """Two workers share the file cache: after one request has stored the
+    page, whichever worker answers serves it from the cache."""
+    _get(server + "/en/")
+    states = {_get(server + "/en/")[1].get("X-Cache") for _ in range(6)}
+    assert states == {"HIT"}
+
+
+def test_it_keeps_serving_readers_while_the_database_is_gone(server, demo_site):
+    """Move the SQLite file away under the running server, then back."""
+    var, _, _ = demo_site
+    database = var / "demo.sqlite3"
+    assert _get(server + "/de/")[0] == 200  # stored in the page cache
+    moved = var / "moved-away.sqlite3"
+    database.rename(moved)
+    try:
+        status, headers, body = _get(server + "/de/")
+        assert status == 200 and headers["X-Cache"] == "HIT"
+        # A page never stored cannot be shown: a localized 503, come back soon.
+        status, headers, body = _get(server + "/de/rubrik/kultur/")
+        assert status == 503
+        assert headers["Retry-After"].isdigit()
+        assert "Gleich wieder da" in body.decode()
+    finally:
+        database.unlink(missing_ok=True)  # the empty file SQLite made meanwhile
+        moved.rename(database)
+    # Back: the site recovers by itself.
+    assert _get(server + "/de/rubrik/kultur/")[0] == 200

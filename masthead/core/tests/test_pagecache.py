@@ -1,0 +1,216 @@
+"""The full-page cache: anonymous readers get stored pages, and every change
+readers could see shows on the very next request."""
+
+import gzip
+import time
+from datetime import timedelta
+
+import brotli
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from masthead.articles import services
+from masthead.core import pagecache
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def changes(django_capture_on_commit_callbacks):
+    """Run a change as if committed, so that its cache invalidation runs."""
+
+    def run(function, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return function(*args, **kwargs)
+
+    return run
+
+
+def home(language="de"):
+    with translation.override(language):
+        return reverse("articles:home")
+
+
+def get(client, url, **headers):
+    return client.get(url, headers=headers)
+
+
+@pytest.mark.django_db
+def test_it_serves_the_second_request_from_the_cache_without_queries(
+    client, make_article, django_assert_num_queries
+):
+    make_article("Erster Artikel")
+    first = get(client, home())
+    assert first["X-Cache"] == "MISS"
+    with django_assert_num_queries(0):
+        second = get(client, home())
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+    assert "Erster Artikel" in second.content.decode()
+
+
+@pytest.mark.django_db
+def test_it_shows_a_published_article_on_the_next_request(client, make_article, changes):
+    make_article("Alter Artikel")
+    assert "Neuer Artikel" not in get(client, home()).content.decode()
+    changes(make_article, "Neuer Artikel")
+    response = get(client, home())
+    assert response["X-Cache"] == "MISS"
+    assert "Neuer Artikel" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_it_follows_edits_unpublishing_and_corrections(client, make_article, changes):
+    article = make_article("Vorher")
+    url = article.get_absolute_url()
+    assert "Vorher" in get(client, url).content.decode()
+
+    article.headline = "Nachher"
+    changes(services.save_article, article, authors=article.byline_authors)
+    assert "Nachher" in get(client, url).content.decode()
+
+    changes(services.add_correction, article, "Ein Name war falsch geschrieben.")
+    assert "Ein Name war falsch geschrieben." in get(client, url).content.decode()
+
+    changes(services.unpublish, article)
+    assert get(client, url).status_code == 404
+    assert "Nachher" not in get(client, home()).content.decode()
+
+
+@pytest.mark.django_db
+def test_it_follows_changes_to_sections_and_authors(client, make_article, world, author, changes):
+    make_article("Ein Artikel")
+    assert "Welt" in get(client, home()).content.decode()
+    world.names = {"de": "Ausland", "en": "Abroad"}
+    changes(world.save)
+    author.name = "Lena Hartmann-Roth"
+    changes(author.save)
+    page = get(client, home()).content.decode()
+    assert "Ausland" in page
+    assert "Lena Hartmann-Roth" in page
+
+
+@pytest.mark.django_db
+def test_it_caches_and_refreshes_feeds(client, make_article, changes):
+    make_article("Im Feed")
+    with translation.override("de"):
+        url = reverse("feeds:rss")
+    assert get(client, url)["X-Cache"] == "MISS"
+    assert get(client, url)["X-Cache"] == "HIT"
+    changes(make_article, "Neu im Feed")
+    response = get(client, url)
+    assert response["X-Cache"] == "MISS"
+    assert "Neu im Feed" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_it_shows_a_scheduled_article_at_its_time_without_any_change(client, make_article, changes):
+    make_article("Schon da")
+    changes(
+        make_article,
+        "Kommt gleich",
+        publish_at=timezone.now() + timedelta(seconds=1.5),
+        age=None,
+    )
+    assert "Kommt gleich" not in get(client, home()).content.decode()
+    assert get(client, home())["X-Cache"] == "HIT"
+    time.sleep(1.6)
+    response = get(client, home())
+    assert response["X-Cache"] == "MISS"
+    assert "Kommt gleich" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_it_gives_signed_in_staff_live_pages(client, admin_user, make_article):
+    make_article("Live")
+    client.force_login(admin_user)
+    response = get(client, home())
+    assert "X-Cache" not in response
+    assert get(client, home()).get("X-Cache") is None
+
+
+@pytest.mark.django_db
+def test_it_answers_304_to_a_browser_with_the_current_copy(client, make_article):
+    make_article("Etag")
+    first = get(client, home())
+    etag, last_modified = first["ETag"], first["Last-Modified"]
+    assert get(client, home(), if_none_match=etag).status_code == 304
+    assert get(client, home(), if_modified_since=last_modified).status_code == 304
+    assert get(client, home(), if_none_match='"something-else"').status_code == 200
+
+
+@pytest.mark.django_db
+def test_it_compresses_with_brotli_or_gzip(client, make_article):
+    make_article("Komprimiert")
+    plain = get(client, home()).content
+    br = get(client, home(), accept_encoding="gzip, deflate, br")
+    assert br["Content-Encoding"] == "br"
+    assert brotli.decompress(br.content) == plain
+    gz = get(client, home(), accept_encoding="gzip")
+    assert gz["Content-Encoding"] == "gzip"
+    assert gzip.decompress(gz.content) == plain
+    assert "Accept-Encoding" in br["Vary"]
+
+
+@pytest.mark.django_db
+def test_it_tells_browsers_and_shared_caches_how_long_to_keep_pages(client, make_article):
+    make_article("Header")
+    control = get(client, home())["Cache-Control"]
+    assert "public" in control
+    assert "s-maxage=" in control
+    assert "stale-while-revalidate=" in control
+    assert "stale-if-error=" in control
+
+
+@pytest.mark.django_db
+def test_it_never_caches_the_newsroom_or_previews(client):
+    response = client.get("/desk/login/")
+    assert "X-Cache" not in response
+    assert "private" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_it_does_not_store_not_found_pages(client):
+    client.get("/de/artikel/gibt-es-nicht/")
+    response = client.get("/de/artikel/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert "X-Cache" not in response
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_serves_the_last_good_copy_when_the_database_fails(client, make_article, settings):
+    """A real database failure: the articles table is renamed away inside a
+    savepoint, so every query on it fails, then everything is rolled back."""
+    article = make_article("Bleibt lesbar")
+    url = article.get_absolute_url()
+    assert get(client, url)["X-Cache"] == "MISS"
+    pagecache.bump()  # a new generation: the stored page is only a stale copy now
+
+    table = connection.ops.quote_name("articles_article")
+    away = connection.ops.quote_name("articles_article_away")
+    with transaction.atomic():
+        sid = transaction.savepoint()
+        with connection.cursor() as cursor:
+            cursor.execute(f"ALTER TABLE {table} RENAME TO {away}")
+        stale = get(client, url)
+        never_seen = get(client, home("en"), accept_language="en")
+        transaction.savepoint_rollback(sid)
+
+    assert stale.status_code == 200
+    assert stale["X-Cache"] == "STALE"
+    assert "Bleibt lesbar" in stale.content.decode()
+    assert never_seen.status_code == 503
+    assert never_seen["Retry-After"] == str(settings.PAGE_RETRY_AFTER)
+    assert "Back in a moment" in never_seen.content.decode()
+
+    # The database is back: pages render again.
+    assert get(client, home("en"), accept_language="en").status_code == 200
