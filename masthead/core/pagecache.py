@@ -18,6 +18,7 @@ Signed-in staff (anyone with a session cookie) always get live pages.
 import gzip
 import hashlib
 import logging
+import uuid
 from dataclasses import dataclass
 
 import brotli
@@ -52,7 +53,9 @@ MIN_COMPRESS = 512
 
 @dataclass
 class Generation:
-    number: int
+    # A random token, not a counter: two workers bumping at once must never
+    # land on the same generation (a counter read and written back could).
+    number: str
     started: float  # time.time() of the bump: the pages' Last-Modified
     next_publish: float | None  # when the next scheduled article goes live
 
@@ -72,9 +75,7 @@ def _next_publish() -> float | None:
 def bump() -> Generation:
     """Start a new content generation: every stored page is out of date."""
     now = timezone.now().timestamp()
-    current = cache.get(GENERATION_KEY)
-    number = (current.number + 1) if isinstance(current, Generation) else 1
-    generation = Generation(number=number, started=now, next_publish=_next_publish())
+    generation = Generation(number=uuid.uuid4().hex, started=now, next_publish=_next_publish())
     cache.set(GENERATION_KEY, generation, timeout=None)
     return generation
 
@@ -99,7 +100,7 @@ def is_cacheable_request(request) -> bool:
     )
 
 
-def _key(request, number: int) -> str:
+def _key(request, number: str) -> str:
     raw = f"{request.get_host()}{request.get_full_path()}"
     return f"pagecache:{number}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
@@ -174,7 +175,7 @@ def respond(request, page: StoredPage, *, state: str) -> HttpResponse:
             body, encoding = page.br, "br"
         elif page.gzip is not None and "gzip" in accepts:
             body, encoding = page.gzip, "gzip"
-        response = HttpResponse(body, status=page.status)
+        response = HttpResponse(b"" if request.method == "HEAD" else body, status=page.status)
         for name, value in page.headers.items():
             response[name] = value
         if encoding:
