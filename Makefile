@@ -1,5 +1,5 @@
 # The two commands of the README, and a few more for development.
-.PHONY: demo test test-sqlite test-postgres lint format messages serve
+.PHONY: demo test test-sqlite test-postgres lint format messages serve bench
 
 demo:            ## set up and run the demo site on http://127.0.0.1:8000/
 	scripts/demo.sh
@@ -30,3 +30,7 @@ messages:        ## extract strings into the .po files and compile them
 serve:           ## production server (set DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS …)
 	scripts/bootstrap.sh requirements.txt
 	.venv/bin/masthead serve
+
+bench:           ## benchmarks: wrk against `masthead serve` and nginx, SQLite and PostgreSQL (bench/run.sh)
+	scripts/bootstrap.sh requirements.txt
+	bench/run.sh

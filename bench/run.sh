@@ -1,0 +1,261 @@
+#!/usr/bin/env bash
+# Masthead benchmarks (issue point 6): `make bench`, or bench/run.sh directly.
+#
+# For each database (SQLite, then PostgreSQL when it answers): a fresh
+# database with a 10,000-article archive, `masthead serve` on
+# 127.0.0.1:8100 with 2 workers and production settings, wrk on loopback
+# against the home page, an article, a section (first and deep page) and the
+# RSS feed, with the full-page cache on (default) and off
+# (PAGE_CACHE_SECONDS=0); nginx serving the same article HTML from a file
+# on 127.0.0.1:8101 as the static baseline; the median server time of 100
+# uncached article renders (in-process); peak RSS of each gunicorn worker.
+# bench/report.py turns it all into bench/results/latest.md, printed last.
+#
+# Knobs (environment): BENCH_DATABASES ("sqlite postgres"), BENCH_COUNT
+# (10000), BENCH_SECONDS (10), BENCH_WARMUP (2), BENCH_CONNECTIONS (64),
+# BENCH_THREADS (2), BENCH_RENDERS (100), BENCH_POSTGRES_URL
+# (postgres://postgres@127.0.0.1:5432/masthead_bench; the database is
+# dropped and recreated), BENCH_REDIS_URL (redis://127.0.0.1:6379/0, used
+# by the PostgreSQL run when it answers), BENCH_CORPUS (the corpus CSV),
+# BENCH_KEEP_RAW=1 (keep the raw results of the databases not run now).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BENCH=$ROOT/bench
+VAR=$BENCH/.var
+RAW=$BENCH/results/raw
+PY=$ROOT/.venv/bin/python
+MASTHEAD=$ROOT/.venv/bin/masthead
+
+DATABASES=${BENCH_DATABASES:-sqlite postgres}
+COUNT=${BENCH_COUNT:-10000}
+SECONDS_EACH=${BENCH_SECONDS:-10}
+WARMUP=${BENCH_WARMUP:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+THREADS=${BENCH_THREADS:-2}
+RENDERS=${BENCH_RENDERS:-100}
+PG_URL=${BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/masthead_bench}
+REDIS=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/0}
+CORPUS=${BENCH_CORPUS:-$ROOT/../shared/corpora/german-news/10kGNAD-test.csv}
+APP_PORT=8100
+NGINX_PORT=8101
+APP=http://127.0.0.1:$APP_PORT
+STATIC=http://127.0.0.1:$NGINX_PORT
+
+log() { printf '\n== %s\n' "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+# --- tools -----------------------------------------------------------------
+[ -x "$PY" ] || die "no .venv: run scripts/bootstrap.sh requirements.txt first (make bench does)"
+[ -f "$CORPUS" ] || die "corpus not found at $CORPUS (set BENCH_CORPUS)"
+NGINX=$(command -v nginx || true)
+[ -n "$NGINX" ] || { [ -x /usr/sbin/nginx ] && NGINX=/usr/sbin/nginx; }
+missing=()
+[ -n "$NGINX" ] || missing+=(nginx)
+command -v wrk >/dev/null || missing+=(wrk)
+command -v curl >/dev/null || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+    log "Installing ${missing[*]}"
+    if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+    NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+fi
+
+# --- processes we start, and stopping them -----------------------------------
+SERVER_PID=
+NGINX_PREFIX=
+stop_server() {
+    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -TERM "$SERVER_PID"
+        for _ in $(seq 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+        kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID"
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    SERVER_PID=
+}
+stop_nginx() {
+    if [ -n "$NGINX_PREFIX" ] && [ -f "$NGINX_PREFIX/logs/nginx.pid" ]; then
+        "$NGINX" -p "$NGINX_PREFIX/" -e logs/error.log -c "$BENCH/nginx.conf" -s quit 2>/dev/null || true
+        for _ in $(seq 100); do [ -f "$NGINX_PREFIX/logs/nginx.pid" ] || break; sleep 0.1; done
+    fi
+    NGINX_PREFIX=
+}
+trap 'stop_server; stop_nginx' EXIT
+trap 'exit 130' INT TERM
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_free $APP_PORT || die "127.0.0.1:$APP_PORT is in use"
+port_free $NGINX_PORT || die "127.0.0.1:$NGINX_PORT is in use"
+
+wait_for() {  # URL PID: until URL answers 2xx, while PID lives
+    for _ in $(seq 600); do
+        curl -fsS -o /dev/null --max-time 5 "$1" 2>/dev/null && return 0
+        [ -z "${2:-}" ] || kill -0 "$2" 2>/dev/null || return 1
+        sleep 0.1
+    done
+    return 1
+}
+
+start_server() {  # MODE LOGFILE (extra environment already exported)
+    (exec "$MASTHEAD" serve --bind "127.0.0.1:$APP_PORT" --workers 2) >"$2" 2>&1 &
+    SERVER_PID=$!
+    wait_for "$APP/de/" "$SERVER_PID" || { cat "$2" >&2; die "masthead serve ($1) did not come up"; }
+}
+
+# wrk: a warm-up whose figures are dropped, then the measured run.
+measure() {  # URL OUTFILE
+    timeout $((WARMUP + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s "$1" >/dev/null
+    timeout $((SECONDS_EACH + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" \
+        --timeout 5s --latency "$1" >"$2"
+    printf '   %-40s %s\n' "$1" "$(grep -E 'Requests/sec' "$2")" >&2
+}
+
+peak_rss() {  # OUTFILE: VmHWM and VmRSS of the gunicorn workers
+    : >"$1"
+    for pid in $(pgrep -P "$SERVER_PID"); do
+        hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")
+        rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
+        echo "worker $pid VmHWM_kB=$hwm VmRSS_kB=$rss" >>"$1"
+    done
+}
+
+pg() {  # SQL...: run statements on the server of PG_URL, in its "postgres" database
+    "$PY" - "$PG_URL" "$@" <<'PYEOF'
+import sys
+import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+params = conninfo_to_dict(sys.argv[1])
+params["dbname"] = "postgres"
+with psycopg.connect(make_conninfo(**params), autocommit=True, connect_timeout=3) as conn:
+    for sql in sys.argv[2:]:
+        cursor = conn.execute(sql)
+        if cursor.description is not None:
+            print(cursor.fetchone()[0])
+PYEOF
+}
+redis_answers() {
+    "$PY" -c 'import sys, redis; redis.Redis.from_url(sys.argv[1], socket_timeout=2).ping()' "$REDIS" 2>/dev/null
+}
+
+# --- the run -----------------------------------------------------------------
+rm -rf "$VAR"
+if [ -n "${BENCH_KEEP_RAW:-}" ]; then  # re-measure some databases, keep the others
+    for db in $DATABASES; do rm -rf "${RAW:?}/$db"; done
+else
+    rm -rf "$RAW"
+fi
+mkdir -p "$VAR" "$RAW"
+{
+    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "cpus: $(nproc)"
+    echo "cpu: $(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1)"
+    echo "ram: $(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+    echo "os: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+    echo "python: $("$PY" -c 'import platform; print(platform.python_version())')"
+    echo "django: $("$PY" -c 'import django; print(django.get_version())')"
+    echo "gunicorn: $("$PY" -c 'import gunicorn; print(gunicorn.__version__)')"
+    echo "nginx: $("$NGINX" -v 2>&1 | sed 's/^nginx version: nginx\///')"
+    echo "wrk: $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+    echo "load: wrk -t$THREADS -c$CONNECTIONS, ${WARMUP} s warm-up then ${SECONDS_EACH} s, --latency, on loopback; server and wrk share the $(nproc) CPUs"
+    echo "archive: $COUNT articles (generate_archive --count $COUNT)"
+} >"$RAW/machine.txt"
+
+for db in $DATABASES; do
+    out=$RAW/$db
+    var=$VAR/$db
+    unset REDIS_URL CACHE_KEY_PREFIX DATABASE_URL
+    export MASTHEAD_VAR_DIR=$var SECRET_KEY="bench-$(date +%s)-not-secret" ALLOWED_HOSTS=127.0.0.1
+    export DJANGO_SETTINGS_MODULE=masthead.settings DEBUG=false LOG_LEVEL=WARNING SITE_URL=$APP PAGE_CACHE_SECONDS=600
+    case $db in
+    sqlite)
+        export DATABASE_URL="sqlite:///$var/masthead.sqlite3"
+        cache_desc="file cache under bench/.var"
+        ;;
+    postgres)
+        if ! version=$(pg "SHOW server_version" 2>/dev/null); then
+            log "PostgreSQL does not answer at ${PG_URL%/*}: skipping the PostgreSQL run"
+            continue
+        fi
+        dbname=${PG_URL##*/}
+        pg "DROP DATABASE IF EXISTS \"$dbname\" WITH (FORCE)" "CREATE DATABASE \"$dbname\"" >/dev/null
+        export DATABASE_URL=$PG_URL
+        echo "postgresql: $version" >>"$RAW/machine.txt"
+        if redis_answers; then
+            export REDIS_URL=$REDIS CACHE_KEY_PREFIX="masthead-bench-$(date +%s)"
+            cache_desc="Redis at ${REDIS%/*}"
+            echo "redis: $("$PY" -c 'import sys, redis; print(redis.Redis.from_url(sys.argv[1]).info("server")["redis_version"])' "$REDIS")" >>"$RAW/machine.txt"
+        else
+            log "Redis does not answer at $REDIS: the PostgreSQL run uses the file cache"
+            cache_desc="file cache under bench/.var (Redis did not answer)"
+        fi
+        ;;
+    *) die "unknown database $db (sqlite or postgres)" ;;
+    esac
+    mkdir -p "$var" "$out/cached" "$out/uncached" "$out/nginx"
+    echo "cache: $cache_desc" >"$out/info.txt"
+
+    log "$db: migrate and load a $COUNT-article archive"
+    "$MASTHEAD" migrate --verbosity 0
+    "$MASTHEAD" generate_archive --count "$COUNT" --path "$CORPUS" --no-progress | tee -a "$out/info.txt" >&2
+    if [ "$db" = postgres ]; then
+        # Statistics as autovacuum would soon have them: without them the
+        # planner takes the fresh 10,000-row table for empty and picks
+        # plans that triple the article's render time.
+        "$MASTHEAD" shell --verbosity 0 -c 'from django.db import connection; connection.cursor().execute("ANALYZE")'
+        echo "ANALYZE run after the load" >>"$out/info.txt"
+    fi
+    (cd "$BENCH" && "$PY" pick_urls.py) >"$out/urls.txt"
+    cat "$out/urls.txt" >&2
+
+    for mode in cached uncached; do
+        if [ $mode = uncached ]; then export PAGE_CACHE_SECONDS=0; else export PAGE_CACHE_SECONDS=600; fi
+        log "$db, $mode: masthead serve on $APP, 2 workers"
+        start_server "$mode" "$var/serve-$mode.log"
+        while read -r name path; do
+            url=$APP$path
+            # Fill the cache (cached mode) and check what the server says.
+            curl -fsS -o /dev/null "$url"
+            xcache=$(curl -fsS -D - -o /dev/null "$url" | tr -d '\r' | sed -n 's/^[Xx]-[Cc]ache: //p')
+            echo "$name $path X-Cache=${xcache:-none}" >>"$out/$mode/checks.txt"
+            measure "$url" "$out/$mode/$name.txt"
+        done <"$out/urls.txt"
+        peak_rss "$out/rss-$mode.txt"
+        if [ $mode = cached ]; then
+            article=$(awk '$1 == "article" {print $2}' "$out/urls.txt")
+            mkdir -p "$var/nginx/html" "$var/nginx/logs" "$var/nginx/tmp"
+            curl -fsS -o "$var/nginx/html/article.html" "$APP$article"
+            echo "article_bytes: $(wc -c <"$var/nginx/html/article.html")" >>"$out/info.txt"
+        else
+            # The same render timed over HTTP, one request at a time.
+            for _ in $(seq "$RENDERS"); do
+                curl -fsS -o /dev/null -w '%{time_total}\n' "$APP$article"
+            done >"$out/http-times.txt"
+        fi
+        stop_server
+    done
+
+    log "$db: server time of $RENDERS uncached article renders (in-process, django.test.Client)"
+    (cd "$BENCH" && PAGE_CACHE_SECONDS=0 "$PY" render_time.py "$article" "$RENDERS") >"$out/render.json"
+    cat "$out/render.json" >&2
+
+    log "$db: nginx serving the same article HTML from a file on $STATIC"
+    chmod -R a+rX "$var/nginx"
+    NGINX_PREFIX=$var/nginx
+    "$NGINX" -p "$NGINX_PREFIX/" -e logs/error.log -c "$BENCH/nginx.conf"
+    wait_for "$STATIC/article.html" || die "nginx did not come up (see $NGINX_PREFIX/logs/error.log)"
+    measure "$STATIC/article.html" "$out/nginx/article.txt"
+    stop_nginx
+
+    if [ -n "${CACHE_KEY_PREFIX:-}" ]; then
+        # Leave nothing of ours in the shared Redis.
+        "$PY" -c 'import sys, redis
+r = redis.Redis.from_url(sys.argv[1])
+keys = list(r.scan_iter(match=sys.argv[2] + ":*", count=1000))
+r.delete(*keys) if keys else None' "$REDIS" "$CACHE_KEY_PREFIX"
+    fi
+done
+
+"$PY" "$BENCH/report.py" "$RAW" "$BENCH/results/latest.md"
+cat "$BENCH/results/latest.md"
