@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.db.models import Count
 from django.utils import translation
 
@@ -108,3 +109,14 @@ def test_it_shows_progress(small_corpus):
     lines = err.splitlines()
     assert len(lines) == 3
     assert lines[-1].startswith("Generating [####################] 30/30 100%")
+
+
+def test_it_gives_the_query_planner_statistics_of_the_new_rows(small_corpus):
+    generate(small_corpus, "--count", "40")
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'articles_article'")
+        else:
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'articles_article'")
+        (rows,) = cursor.fetchone()
+    assert rows > 0
