@@ -60,12 +60,6 @@ def alternates_for(request, *, translations=(), current=None, urls=None) -> list
     (sections, authors). Languages without either link to their home page.
     """
     active = translation.get_language()
-    if urls is None and not translations and current is None and request is None:
-        # No page of its own (an error page): every language's home page.
-        return [
-            Alternate(code, name, home_url(code), code == active, same_content=False)
-            for code, name in settings.LANGUAGES
-        ]
     known = dict(urls or {})
     for article in translations:
         known[article.language] = article.get_absolute_url()
@@ -86,3 +80,13 @@ def alternates_for(request, *, translations=(), current=None, urls=None) -> list
             )
         )
     return result
+
+
+def home_alternates() -> list[Alternate]:
+    """For a page that exists in no language (an error page): every
+    language's home page, none of them an hreflang alternate."""
+    active = translation.get_language()
+    return [
+        Alternate(code, name, home_url(code), code == active, same_content=False)
+        for code, name in settings.LANGUAGES
+    ]

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from .navigation import alternates_for
+from .navigation import home_alternates
 
 
 @require_GET
@@ -24,7 +24,7 @@ def robots_txt(request):
 def page_not_found(request, exception=None):
     """The 404 page, in the language of the address (or the reader's)."""
     template = loader.get_template("404.html")
-    context = {"request_path": request.path, "alternates": alternates_for(None)}
+    context = {"request_path": request.path, "alternates": home_alternates()}
     return HttpResponseNotFound(template.render(context, request))
 
 
