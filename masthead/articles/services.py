@@ -118,19 +118,24 @@ def save_article(
     article.full_clean(exclude=["authors", "tags", "body", "version"])
     article.save()
 
+    tags, authors = list(tags), list(authors)
     article.tags.set(tags)
     ArticleAuthor.objects.filter(article=article).delete()
     ArticleAuthor.objects.bulk_create(
         ArticleAuthor(article=article, author=author, position=i)
         for i, author in enumerate(authors)
     )
-    _keep_revision(article, user, note)
+    _keep_revision(
+        article, user, note, tag_ids=[t.pk for t in tags], author_ids=[a.pk for a in authors]
+    )
     Autosave.objects.filter(article=article, user_id=getattr(user, "pk", None)).delete()
     record(user, Action.CREATE if created else Action.EDIT, article, version=article.version)
     return article
 
 
-def _keep_revision(article: Article, user, note: str = "") -> Revision:
+def _keep_revision(
+    article: Article, user, note: str = "", *, tag_ids: list[int], author_ids: list[int]
+) -> Revision:
     last = article.revisions.order_by("-number").values_list("number", flat=True).first()
     return Revision.objects.create(
         article=article,
@@ -141,8 +146,8 @@ def _keep_revision(article: Article, user, note: str = "") -> Revision:
         body=article.body,
         fields={
             **{f: getattr(article, f) for f in REVISION_FIELDS},
-            "tags": sorted(article.tags.values_list("pk", flat=True)),
-            "authors": [b.author_id for b in article.bylines.order_by("position")],
+            "tags": sorted(tag_ids),
+            "authors": author_ids,
         },
         note=note,
     )
