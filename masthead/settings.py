@@ -238,3 +238,6 @@ LOGGING = {
 # Publisher details for structured data and the News sitemap.
 PUBLISHER_LOGO = os.environ.get("PUBLISHER_LOGO", "masthead/logo.png")
 PAGE_SIZE = envint("PAGE_SIZE", 20)
+# Addresses per article sitemap file (by id range; at most 50,000 by the
+# sitemap protocol). See docs/performance.md for the choice.
+SITEMAP_ARTICLES_PER_FILE = envint("SITEMAP_ARTICLES_PER_FILE", 2000)

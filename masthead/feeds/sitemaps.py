@@ -5,7 +5,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.utils import timezone
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db import connection
+from django.db.models.expressions import RawSQL
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
 
 from masthead.articles.models import Article
 from masthead.core.navigation import home_url
@@ -13,28 +18,96 @@ from masthead.people.models import Author
 from masthead.sections.models import Section
 
 
-class ArticleSitemap(Sitemap):
-    """Every public article of one language, split into files of at most
-    50,000 URLs. (The pages themselves carry the hreflang alternates.)"""
+class IdRangePage:
+    def __init__(self, object_list):
+        self.object_list = object_list
 
-    limit = 50_000
+
+class IdRangePaginator:
+    """File ``K`` of an article sitemap holds the articles with an id in
+    ``((K - 1) × per_file, K × per_file]``: each file is one index range,
+    however far into the archive (no OFFSET), and it keeps its address as
+    articles are added. A file may hold fewer than ``per_file`` addresses
+    (drafts, other languages), never more; one without any is a 404."""
+
+    def __init__(self, items, per_file: int):
+        self.items = items
+        self.per_file = per_file
+
+    def page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError) as e:
+            raise PageNotAnInteger from e
+        if number < 1:
+            raise EmptyPage
+        low = (number - 1) * self.per_file
+        articles = list(self.items.filter(pk__gt=low, pk__lte=low + self.per_file))
+        if not articles:
+            raise EmptyPage
+        return IdRangePage(articles)
+
+
+class ArticleSitemap(Sitemap):
+    """Every public article of one language, in files of at most
+    ``SITEMAP_ARTICLES_PER_FILE`` addresses (by id range, see
+    IdRangePaginator; the index lists only the files that hold any). The
+    pages themselves carry the hreflang alternates."""
 
     def __init__(self, language: str):
         self.language = language
 
+    @property
+    def per_file(self) -> int:
+        return min(settings.SITEMAP_ARTICLES_PER_FILE, 50_000)  # the protocol's limit
+
+    def public(self):
+        return Article.objects.public().in_language(self.language)
+
     def items(self):
-        return (
-            Article.objects.public()
-            .in_language(self.language)
-            .only("slug", "language", "publish_at", "updated_at", "translation_key")
-            .order_by("-publish_at", "-id")
+        return self.public().only(*LOCATION_FIELDS).order_by("id")
+
+    @property
+    def paginator(self):
+        return IdRangePaginator(self.items(), self.per_file)
+
+    def files(self) -> list[int]:
+        """The numbers of the files that hold at least one article, in one
+        statement: from each file's first article, one index lookup finds
+        the first article after that file (a loose index scan), so the cost
+        grows with the number of files, not of articles."""
+        per_file = self.per_file
+        # The first public article of the language with an id above the
+        # current file, through the one public gate.
+        after = RawSQL("files.k * %s", (per_file,))
+        first = self.public().filter(pk__gt=after).order_by("pk").values("pk")[:1]
+        first_sql, params = first.query.sql_with_params()
+        sql = (
+            "WITH RECURSIVE files(k) AS ("
+            " SELECT CAST(0 AS BIGINT)"
+            f" UNION ALL SELECT (({first_sql}) - 1) / %s + 1 FROM files WHERE files.k IS NOT NULL"
+            ") SELECT k FROM files WHERE k > 0"
         )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, (*params, per_file))
+            return [k for (k,) in cursor.fetchall()]
+
+    @cached_property
+    def _address(self) -> str:
+        # Article.get_absolute_url() reverses once per article, most of a
+        # file's render time; the address differs only in the slug.
+        with translation.override(self.language):
+            return reverse("articles:detail", kwargs={"slug": SLUG})
 
     def location(self, item):
-        return item.get_absolute_url()
+        return self._address.replace(SLUG, item.slug)
 
     def lastmod(self, item):
         return item.last_modified
+
+
+SLUG = "0slug0"
+LOCATION_FIELDS = ("slug", "language", "publish_at", "updated_at", "translation_key")
 
 
 class PagesSitemap(Sitemap):

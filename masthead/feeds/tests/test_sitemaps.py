@@ -64,6 +64,13 @@ def local_path(url):
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+def article_files(client, language):
+    """The article sitemap files the index lists for ``language``."""
+    index = get_xml(client, reverse("sitemap_index"))
+    locs = [local_path(loc) for loc in index.xpath("//sm:sitemap/sm:loc/text()", namespaces=NS)]
+    return [loc for loc in locs if loc.startswith(f"/sitemap-articles-{language}.xml")]
+
+
 @pytest.fixture
 def articles(make_article, science):
     return {
@@ -80,7 +87,13 @@ def test_it_serves_a_valid_sitemap_index(client, articles, schemas):
 
     assert_valid(schemas["index"], doc)
     locs = [local_path(loc) for loc in doc.xpath("//sm:sitemap/sm:loc/text()", namespaces=NS)]
-    assert locs == ["/sitemap-articles-de.xml", "/sitemap-articles-en.xml", "/sitemap-pages.xml"]
+    # Each file is named by its id range (?p=K; K = 1 has no parameter):
+    # here one each, wherever the ids of this test run start.
+    assert [loc.partition("?")[0] for loc in locs] == [
+        "/sitemap-articles-de.xml",
+        "/sitemap-articles-en.xml",
+        "/sitemap-pages.xml",
+    ]
 
 
 def test_it_serves_valid_sitemaps_for_everything_the_index_lists(client, articles, schemas):
@@ -104,7 +117,8 @@ def test_it_serves_valid_sitemaps_for_everything_the_index_lists(client, article
 
 
 def test_it_lists_each_language_in_its_own_article_sitemap(client, articles):
-    doc = get_xml(client, reverse("sitemap_section", kwargs={"section": "articles-en"}))
+    [path] = article_files(client, "en")
+    doc = get_xml(client, path)
 
     locs = [local_path(loc) for loc in doc.xpath("//sm:url/sm:loc/text()", namespaces=NS)]
     assert locs == [articles["en"].get_absolute_url()]
@@ -113,7 +127,7 @@ def test_it_lists_each_language_in_its_own_article_sitemap(client, articles):
 def test_it_dates_an_article_by_its_last_change(client, articles):
     article = articles["de old"]
     services.add_correction(article, "Die Brücke ist 40 Meter lang.")
-    sitemap = reverse("sitemap_section", kwargs={"section": "articles-de"})
+    [sitemap] = article_files(client, "de")
 
     doc = get_xml(client, sitemap)
 
@@ -200,3 +214,88 @@ def test_it_names_both_sitemaps_in_robots_txt(client):
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Sitemap: http://testserver/news-sitemap.xml" in lines
     assert "Disallow: /desk/" in lines
+
+
+# Splitting: files by id range, only filled ones listed ----------------------
+
+
+@pytest.fixture
+def archive(make_article, science, settings):
+    """Public articles in two languages with drafts, scheduled and
+    unpublished articles between them, and a run of ids with no public
+    German article (an empty range must not be listed)."""
+    settings.SITEMAP_ARTICLES_PER_FILE = 3
+    made = {"public": [], "hidden": []}
+    for n in range(25):
+        if n in (5, 9, 14, 22):
+            status = {"status": Article.Status.DRAFT}
+        elif n in (6, 15):
+            status = {"age": -timedelta(hours=2)}  # scheduled
+        elif n == 16:
+            status = {"status": Article.Status.UNPUBLISHED}
+        else:
+            status = {}
+        # Ids 10–13 and 17–21 are English only: no German file there.
+        language = "en" if 10 <= n <= 13 or 17 <= n <= 21 else "de"
+        article = make_article(f"Meldung {n}", language=language, section=science, **status)
+        made["public" if not status else "hidden"].append(article)
+    return made
+
+
+def listed_files(client):
+    index = get_xml(client, reverse("sitemap_index"))
+    return [local_path(loc) for loc in index.xpath("//sm:sitemap/sm:loc/text()", namespaces=NS)]
+
+
+def test_it_splits_article_sitemaps_into_files_of_at_most_the_set_size(client, archive, schemas):
+    index = get_xml(client, reverse("sitemap_index"))
+    assert_valid(schemas["index"], index)
+
+    per_file = {}
+    for path in listed_files(client):
+        doc = get_xml(client, path)
+        assert_valid(schemas["urlset"], doc)
+        locs = [local_path(u) for u in doc.xpath("//sm:url/sm:loc/text()", namespaces=NS)]
+        assert locs, f"{path} is listed but empty"
+        per_file[path] = locs
+
+    articles = {p: locs for p, locs in per_file.items() if "articles" in p}
+    assert len(articles) > 2
+    assert all(len(locs) <= 3 for locs in articles.values())
+    everything = [loc for locs in articles.values() for loc in locs]
+    assert sorted(everything) == sorted(a.get_absolute_url() for a in archive["public"])
+    for article in archive["hidden"]:
+        assert article.get_absolute_url() not in everything
+
+
+def test_it_lists_no_file_without_articles_of_its_language(client, archive):
+    files = listed_files(client)
+
+    for language in ("de", "en"):
+        # File K holds the ids (K - 1) × 3 + 1 … K × 3.
+        expected = sorted(
+            {(a.pk - 1) // 3 + 1 for a in archive["public"] if a.language == language}
+        )
+        listed = [f for f in files if f.startswith(f"/sitemap-articles-{language}.xml")]
+        assert [int(f.partition("?p=")[2] or 1) for f in listed] == expected
+    german = article_files(client, "de")
+    assert len(german) < max(int(f.partition("?p=")[2] or 1) for f in german)  # a gap
+
+
+def test_it_answers_404_for_a_file_outside_the_list(client, archive):
+    files = article_files(client, "de")
+    numbers = {int(f.partition("?p=")[2] or 1) for f in files}
+    missing = next(n for n in range(1, max(numbers) + 2) if n not in numbers)
+
+    for page in [missing, max(numbers) + 1, 0, -1, "abc"]:
+        response = client.get(f"/sitemap-articles-de.xml?p={page}")
+        assert response.status_code == 404, page
+
+
+def test_it_runs_one_query_for_the_files_of_each_language(client, archive, assert_num_queries):
+    # Expect 4 queries, however many articles and files:
+    # 1. the filled German files (a recursive statement, one index lookup a file)
+    # 2. the filled English files
+    # 3. the sections and 4. the authors (the pages sitemap)
+    with assert_num_queries(4):
+        client.get(reverse("sitemap_index"))
