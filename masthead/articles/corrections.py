@@ -6,6 +6,8 @@ gate) and runs a fixed number of queries, however many corrections there are.
 """
 
 from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -14,7 +16,17 @@ from django.utils.translation import get_language
 from masthead.core.navigation import alternates_for
 
 from .models import Article, Correction
-from .views import paginate
+
+
+def paginate(request, queryset, per_page=None):
+    """The requested numbered page of ``queryset``; a page that does not
+    exist is a 404. (Corrections are few: the article lists page by cursor,
+    see pagination.py.)"""
+    paginator = Paginator(queryset, per_page or settings.PAGE_SIZE)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except (EmptyPage, PageNotAnInteger) as e:
+        raise Http404 from e
 
 
 def corrections_url(language: str) -> str:

@@ -144,11 +144,17 @@ class Article(models.Model):
                 violation_error_message=_("A published article needs a publish time."),
             ),
         ]
+        # Lists read the newest first, (-publish_at, -id), and page by that
+        # key (articles/pagination.py): with the id in the index, a page is
+        # one index range read backwards, however deep. Sitemaps read public
+        # articles of a language by id range (feeds/sitemaps.py).
         indexes = [
-            models.Index(fields=["language", "status", "publish_at"], name="article_public"),
+            models.Index(fields=["language", "status", "publish_at", "id"], name="article_public"),
             models.Index(
-                fields=["section", "language", "status", "publish_at"], name="article_section"
+                fields=["section", "language", "status", "publish_at", "id"],
+                name="article_section",
             ),
+            models.Index(fields=["language", "status", "id"], name="article_language_id"),
         ]
 
     def __str__(self) -> str:

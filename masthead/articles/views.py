@@ -4,14 +4,10 @@ Each view fetches through ``Article.objects.public()`` (the one gate) and
 runs a fixed number of queries whatever the data; see test_queries.py.
 """
 
-from math import ceil
-
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
 from masthead.core.navigation import (
@@ -26,49 +22,55 @@ from masthead.sections.models import Tag
 
 from . import jsonld
 from .models import Article, ArticleAuthor, SlugRedirect
+from .pagination import BackToFirstPage, Cursor, keyset_page
 
 RECENT_COUNT = 5
 LATEST_COUNT = 6
 PER_SECTION = 3
 
 
-def paginate(request, queryset, per_page=None, paginator_class=Paginator):
-    """The requested page of ``queryset``; a page that does not exist is a 404."""
-    paginator = paginator_class(queryset, per_page or settings.PAGE_SIZE)
+def render_list(request, template, articles, context, front=0):
+    """A list page (section, tag, author, the home page's archive) of
+    ``articles``, paged by cursor (see pagination.py): one query for the
+    page, one for its bylines. An ``?after=`` page that reaches the newest
+    articles redirects to the first page."""
+    if "page" in request.GET:
+        return old_page_link(request)
     try:
-        return paginator.page(request.GET.get("page", 1))
-    except (EmptyPage, PageNotAnInteger) as e:
-        raise Http404 from e
+        page = keyset_page(request, articles, front=front)
+    except BackToFirstPage as first:
+        return redirect(request.path + first.query)
+    return render(request, template, {**context, "page": page})
 
 
-class ArchivePaginator(Paginator):
-    """The home page's pages: page 1 holds the front page's newest
-    ``LATEST_COUNT + 1`` articles, and the archive goes on from there, so
-    that page 2 starts with the first article the front page left out."""
-
-    first = LATEST_COUNT + 1
-
-    @cached_property
-    def num_pages(self):
-        return 1 + ceil(max(self.count - self.first, 0) / self.per_page)
-
-    def page(self, number):
-        number = self.validate_number(number)
-        bottom = 0 if number == 1 else self.first + (number - 2) * self.per_page
-        top = self.first if number == 1 else bottom + self.per_page
-        return self._get_page(self.object_list[bottom:top], number, self)
+def old_page_link(request, archive_start=None):
+    """Links to the numbered pages of before: ``?page=1`` was the first
+    page (a permanent redirect there); on the home page, ``?page=2`` was the
+    archive's first page (``archive_start``: a temporary redirect, as it moves
+    with every new article). Other numbers no longer exist (404)."""
+    number = request.GET["page"]
+    if number == "1":
+        return redirect(request.path, permanent=True)
+    if number == "2" and archive_start is not None:
+        return redirect(request.path + archive_start)
+    raise Http404("numbered pages are gone")
 
 
 def home(request):
     language = get_language()
     public = Article.objects.public().in_language(language)
-    page_number = request.GET.get("page", "1")
-    if page_number != "1":
-        # Beyond the front page, the home page is the archive of everything.
-        page = paginate(
-            request, public.for_listing().newest_first(), paginator_class=ArchivePaginator
+    if "before" in request.GET or "after" in request.GET:
+        # Beyond the front page, the home page is the archive of everything;
+        # "More news" continues after the front page's last article.
+        return render_list(
+            request, "articles/archive.html", public.for_listing(), {}, front=LATEST_COUNT + 1
         )
-        return render(request, "articles/archive.html", {"page": page})
+    if "page" in request.GET:
+        # The last of the front page's articles and one more, if any.
+        ends = public.newest_first().values_list("publish_at", "pk")
+        ends = list(ends[LATEST_COUNT : LATEST_COUNT + 2])
+        start = f"?before={Cursor(*ends[0])}" if len(ends) > 1 else None
+        return old_page_link(request, archive_start=start)
 
     # One row more than shown tells whether there is more (no COUNT over
     # the whole archive).
@@ -79,14 +81,28 @@ def home(request):
     # The newest few of every section in one statement: one small LIMIT
     # subquery per section, each an index range scan, so the cost does not
     # grow with the archive (a window function over all articles did).
+    # The ids come from a UNION of those subqueries, so that the database
+    # looks the rows up by id: with an OR of one IN per section, PostgreSQL
+    # read the whole archive and tested every row against each subquery.
     shown = [a.pk for a in top]
-    newest_of_each = Q()
-    for section in sections_for(request):
-        newest = public.filter(section_id=section.pk).exclude(pk__in=shown).newest_first()
-        newest_of_each |= Q(pk__in=newest.values("pk")[:PER_SECTION])
+    ids = [
+        public.filter(
+            pk__in=public.filter(section_id=section.pk)
+            .exclude(pk__in=shown)
+            .newest_first()
+            .values("pk")[:PER_SECTION]
+        )
+        .order_by()
+        .values("pk")
+        for section in sections_for(request)
+    ]
     ranked = (
-        list(public.filter(newest_of_each).select_related("section").newest_first())
-        if newest_of_each
+        list(
+            public.filter(pk__in=ids[0].union(*ids[1:], all=True))
+            .select_related("section")
+            .newest_first()
+        )
+        if ids
         else []
     )
 
@@ -114,7 +130,7 @@ def home(request):
             "lead": lead,
             "latest": latest,
             "blocks": blocks,
-            "has_more": has_more,
+            "more": f"?before={Cursor.of(top[-1])}" if has_more else "",
             "alternates": alternates_for(
                 request, urls={code: home_url(code) for code, _ in settings.LANGUAGES}
             ),
@@ -181,16 +197,15 @@ def section_detail(request, slug):
         .in_language(language)
         .filter(section_id__in=section_tree_ids(sections, section))
         .for_listing()
-        .newest_first()
     )
-    return render(
+    return render_list(
         request,
         "articles/section_detail.html",
+        articles,
         {
             "section": section,
             "current_section": root_section(request, section),
             "children": [s for s in sections if s.parent_id == section.pk],
-            "page": paginate(request, articles),
             "alternates": alternates_for(
                 request, urls={code: section.url_in(code) for code in section.slugs}
             ),
@@ -201,13 +216,12 @@ def section_detail(request, slug):
 def tag_detail(request, slug):
     language = get_language()
     tag = get_object_or_404(Tag, language=language, slug=slug)
-    articles = (
-        Article.objects.public().in_language(language).filter(tags=tag).for_listing()
-    ).newest_first()
-    return render(
+    articles = Article.objects.public().in_language(language).filter(tags=tag).for_listing()
+    return render_list(
         request,
         "articles/tag_detail.html",
-        {"tag": tag, "page": paginate(request, articles), "alternates": alternates_for(request)},
+        articles,
+        {"tag": tag, "alternates": alternates_for(request)},
     )
 
 
@@ -215,18 +229,14 @@ def author_detail(request, slug):
     language = get_language()
     author = get_object_or_404(Author, slug=slug)
     articles = (
-        Article.objects.public()
-        .in_language(language)
-        .filter(bylines__author=author)
-        .for_listing()
-        .newest_first()
+        Article.objects.public().in_language(language).filter(bylines__author=author).for_listing()
     )
-    return render(
+    return render_list(
         request,
         "articles/author_detail.html",
+        articles,
         {
             "author": author,
-            "page": paginate(request, articles),
             "alternates": alternates_for(
                 request, urls={code: author.url_in(code) for code, _ in settings.LANGUAGES}
             ),

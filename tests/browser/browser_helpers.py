@@ -137,6 +137,8 @@ def demo_pages(language: str) -> dict[str, str]:
     """One address per public page type of the demo newsroom in ``language``.
     Needs ``load_demo()`` to have run; "home-page-2" needs a small PAGE_SIZE."""
     from masthead.articles.models import Article
+    from masthead.articles.pagination import Cursor
+    from masthead.articles.views import LATEST_COUNT
     from masthead.people.models import Author
     from masthead.sections.models import Section, Tag
 
@@ -156,7 +158,9 @@ def demo_pages(language: str) -> dict[str, str]:
         missing = reverse("articles:detail", kwargs={"slug": "does-not-exist"})
         return {
             "home": home,
-            "home-page-2": home + "?page=2",
+            # The archive's first page, after the front page's articles
+            # (the "More news" link).
+            "home-page-2": f"{home}?before={Cursor.of(public.newest_first()[LATEST_COUNT])}",
             "article-image": with_image.get_absolute_url(),
             "article-no-image": without_image.get_absolute_url(),
             "article-correction": corrected.get_absolute_url(),

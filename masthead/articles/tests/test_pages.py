@@ -1,6 +1,6 @@
 """What a reader sees on the article page and the list pages: the article
 with its byline, dates, corrections and tags, recent posts, the language
-switcher, old addresses and pagination."""
+switcher and old addresses. Paging through lists: test_pagination.py."""
 
 from datetime import datetime, timedelta
 
@@ -321,72 +321,3 @@ def test_it_links_the_section_in_the_other_language(client, article):
         "en": url("articles:section", "en", slug="world"),
     }
     assert set(hreflang_links(root)) == {"de", "en"}
-
-
-# Pagination ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def five(make_article, make_tag, settings):
-    settings.PAGE_SIZE = 2
-    tag = make_tag("Haushalt")
-    return [make_article(f"Meldung {n}", tags=[tag], age=timedelta(hours=n + 1)) for n in range(5)]
-
-
-LISTS = {
-    "section": lambda: url("articles:section", slug="welt"),
-    "tag": lambda: url("articles:tag", slug="haushalt"),
-    "author": lambda: url("articles:author", slug="lena-hartmann"),
-}
-
-
-@pytest.mark.parametrize("page", LISTS)
-def test_it_pages_through_a_list(client, five, page):
-    path = LISTS[page]()
-
-    headlines = [texts(get_page(client, f"{path}?page={n}"), "//article//h2") for n in (1, 2, 3)]
-
-    assert headlines == [["Meldung 0", "Meldung 1"], ["Meldung 2", "Meldung 3"], ["Meldung 4"]]
-    second = get_page(client, f"{path}?page=2")
-    assert second.xpath('//nav[@class="pagination"]/a/@href') == ["?page=1", "?page=3"]
-    assert second.xpath('//link[@rel="canonical"]/@href') == [f"http://testserver{path}?page=2"]
-
-
-@pytest.mark.parametrize("number", ["999", "4", "0", "-1", "abc", "1.5", ""])
-@pytest.mark.parametrize("page", [*LISTS, "home"])
-def test_it_answers_404_for_a_page_that_does_not_exist(client, five, page, number):
-    path = url("articles:home") if page == "home" else LISTS[page]()
-
-    response = client.get(f"{path}?page={number}")
-
-    assert response.status_code == 404
-
-
-def test_it_continues_the_front_page_in_the_archive(client, make_article):
-    # 10 articles, the default page size: the front page shows the newest 7.
-    articles = [make_article(f"Meldung {n}", age=timedelta(hours=n + 1)) for n in range(10)]
-
-    front = get_page(client, url("articles:home"))
-    [more] = front.xpath('//p[@class="more"]/a/@href')
-    archive = get_page(client, url("articles:home") + more)
-
-    assert more == "?page=2"
-    shown_first = texts(
-        front, '//section[@class="front__lead" or @class="front__latest"]//article//a'
-    )
-    assert shown_first == [a.headline for a in articles[:7]]
-    assert texts(archive, "//article//h2") == [a.headline for a in articles[7:]]
-
-
-def test_it_pages_through_the_archive_after_the_front_page(client, make_article, settings):
-    settings.PAGE_SIZE = 2
-    articles = [make_article(f"Meldung {n}", age=timedelta(hours=n + 1)) for n in range(10)]
-    home = url("articles:home")
-
-    pages = [texts(get_page(client, f"{home}?page={n}"), "//article//h2") for n in (2, 3)]
-
-    assert pages == [["Meldung 7", "Meldung 8"], ["Meldung 9"]]
-    assert client.get(f"{home}?page=4").status_code == 404
-    second = get_page(client, f"{home}?page=2")
-    assert second.xpath('//nav[@class="pagination"]/a/@href') == ["?page=1", "?page=3"]
-    assert articles

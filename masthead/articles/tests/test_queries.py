@@ -1,6 +1,7 @@
 """Reader pages run a fixed number of queries, however many articles, tags
 and authors there are: no query per article, tag or author."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from masthead.articles import services
+from masthead.articles.pagination import Cursor
 
 # (articles, tags per article, authors per article)
 SIZES = [(3, 1, 1), (3, 10, 10), (12, 1, 1), (12, 10, 10)]
@@ -74,36 +76,34 @@ def test_article_page(client, newsroom, assert_num_queries):
 
 
 def test_section_page(client, newsroom, assert_num_queries):
-    # Expect 4 queries:
+    # Expect 3 queries:
     # 1. the sections (the page's own, its children and the menu)
-    # 2. the count of its articles (pagination)
-    # 3. the page of articles (with their sections)
-    # 4. their bylines (with authors)
-    with assert_num_queries(4):
+    # 2. the page of articles (with their sections; one row more than shown
+    #    tells whether there are older ones: no count)
+    # 3. their bylines (with authors)
+    with assert_num_queries(3):
         response = client.get(url("articles:section", slug="wissenschaft"))
     assert response.status_code == 200
 
 
 def test_tag_page(client, newsroom, assert_num_queries):
-    # Expect 5 queries:
+    # Expect 4 queries:
     # 1. the tag
-    # 2. the count of its articles (pagination)
-    # 3. the page of articles (with their sections)
-    # 4. their bylines (with authors)
-    # 5. the sections (menu)
-    with assert_num_queries(5):
+    # 2. the page of articles (with their sections)
+    # 3. their bylines (with authors)
+    # 4. the sections (menu)
+    with assert_num_queries(4):
         response = client.get(url("articles:tag", slug=newsroom["tag"].slug))
     assert response.status_code == 200
 
 
 def test_author_page(client, newsroom, assert_num_queries):
-    # Expect 5 queries:
+    # Expect 4 queries:
     # 1. the author
-    # 2. the count of their articles (pagination)
-    # 3. the page of articles (with their sections)
-    # 4. their bylines (with authors)
-    # 5. the sections (menu)
-    with assert_num_queries(5):
+    # 2. the page of articles (with their sections)
+    # 3. their bylines (with authors)
+    # 4. the sections (menu)
+    with assert_num_queries(4):
         response = client.get(url("articles:author", slug=newsroom["author"].slug))
     assert response.status_code == 200
 
@@ -118,11 +118,61 @@ def test_archive_page(client, newsroom, assert_num_queries, settings, make_artic
             age=timedelta(days=n + 1),
         )
     settings.PAGE_SIZE = 2
-    # Expect 4 queries:
-    # 1. the count of public articles (pagination)
-    # 2. the page of articles (with their sections)
-    # 3. their bylines (with authors)
-    # 4. the sections (menu)
-    with assert_num_queries(4):
-        response = client.get(url("articles:home") + "?page=2")
+    [more] = re.findall(r'<p class="more"><a href="([^"]+)"', get(client, "articles:home"))
+    # Expect 3 queries:
+    # 1. the page of articles (with their sections)
+    # 2. their bylines (with authors)
+    # 3. the sections (menu)
+    with assert_num_queries(3):
+        response = client.get(url("articles:home") + more)
     assert response.status_code == 200
+
+
+def get(client, name, **kwargs):
+    response = client.get(url(name, **kwargs))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+# Deep in a long list, a page costs what the first one costs: the same
+# queries, and no count.
+
+DEEP = {
+    # list: (address, queries)
+    "section": (lambda: url("articles:section", slug="welt"), 3),
+    "tag": (lambda: url("articles:tag", slug="thema-0"), 4),
+    "author": (lambda: url("articles:author", slug="autorin-0"), 4),
+    "archive": (lambda: url("articles:home"), 3),
+}
+
+
+@pytest.fixture
+def long_list(make_article, make_tag, make_author, author, world, settings):
+    settings.PAGE_SIZE = 3
+    tags = [make_tag("Thema 0"), make_tag("Thema 1")]
+    authors = [make_author("Autorin 0"), author]
+    return [
+        make_article(f"Meldung {n}", tags=tags, authors=authors, age=timedelta(hours=n + 1))
+        for n in range(60)
+    ]
+
+
+@pytest.mark.parametrize("where", ["first", "before 15", "before 55", "after 15", "after 55"])
+@pytest.mark.parametrize("kind", DEEP)
+def test_a_page_deep_in_a_list_runs_the_same_queries(
+    client, long_list, assert_num_queries, kind, where
+):
+    address, queries = DEEP[kind]
+    path = address()
+    if where == "first":
+        query = "?before=" + str(Cursor.of(long_list[0])) if kind == "archive" else ""
+    else:
+        direction, n = where.split()
+        query = f"?{direction}={Cursor.of(long_list[int(n)])}"
+
+    with assert_num_queries(queries) as context:
+        response = client.get(path + query)
+
+    assert response.status_code == 200
+    assert "COUNT(" not in " ".join(q["sql"] for q in context.captured_queries).upper()
+    assert "OFFSET" not in " ".join(q["sql"] for q in context.captured_queries).upper()

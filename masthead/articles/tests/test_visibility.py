@@ -1,6 +1,8 @@
 """Drafts and scheduled articles are invisible to readers on every public
 surface; published articles appear on all of them."""
 
+import html
+import re
 from datetime import timedelta
 
 import pytest
@@ -8,6 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from masthead.articles.models import Article
+from masthead.articles.pagination import Cursor
+from masthead.articles.views import LATEST_COUNT
 
 
 def _reverse(name, **kwargs):
@@ -15,11 +19,17 @@ def _reverse(name, **kwargs):
         return reverse(name, kwargs=kwargs or None)
 
 
+def _archive_start():
+    """The archive's first page: after the front page's articles."""
+    last_on_front = Article.objects.public().in_language("de")[LATEST_COUNT]
+    return f"?before={Cursor.of(last_on_front)}"
+
+
 # Every surface a reader (or a crawler) can reach, as a function of the
 # article under test and its newsroom (section "welt", tag, author).
 SURFACES = {
     "home": lambda a: _reverse("articles:home"),
-    "home page 2": lambda a: _reverse("articles:home") + "?page=2",
+    "home archive": lambda a: _reverse("articles:home") + _archive_start(),
     "section page": lambda a: _reverse("articles:section", slug="welt"),
     "tag page": lambda a: _reverse("articles:tag", slug="haushalt"),
     "author page": lambda a: _reverse("articles:author", slug="lena-hartmann"),
@@ -36,7 +46,8 @@ SURFACES = {
     "author rss": lambda a: _reverse("feeds:author_rss", slug="lena-hartmann"),
     "author atom": lambda a: _reverse("feeds:author_atom", slug="lena-hartmann"),
     "author json": lambda a: _reverse("feeds:author_json", slug="lena-hartmann"),
-    "article sitemap": lambda a: reverse("sitemap_section", kwargs={"section": "articles-de"}),
+    # (the German article sitemap files the index lists: see fetch)
+    "article sitemap": lambda a: reverse("sitemap_index"),
     "news sitemap": lambda a: reverse("sitemap_news"),
 }
 
@@ -51,7 +62,7 @@ HIDDEN = {
 @pytest.fixture
 def newsroom(make_article, make_tag, settings):
     """A public witness article in the same section, tag and byline, and
-    (for "home page 2") enough others to fill the front page."""
+    (for "home archive") enough others to fill the front page."""
     settings.PAGE_SIZE = 5
     tag = make_tag("Haushalt")
     make_article("Der Winter kommt", tags=[tag], age=timedelta(hours=3))
@@ -73,7 +84,12 @@ def make_subject(make_article, newsroom, **state):
 def fetch(client, path):
     response = client.get(path)
     assert response.status_code == 200, path
-    return response.content.decode()
+    content = response.content.decode()
+    if "<sitemapindex" in content:  # every German article sitemap it lists
+        files = re.findall(r"<loc>http://testserver(/sitemap-articles-de\.xml[^<]*)</loc>", content)
+        assert files
+        content = "".join(fetch(client, html.unescape(file)) for file in files)
+    return content
 
 
 @pytest.mark.parametrize("state", HIDDEN.values(), ids=HIDDEN.keys())
@@ -89,8 +105,8 @@ def test_it_hides_unpublished_articles_on(client, make_article, newsroom, surfac
 
 @pytest.mark.parametrize("surface", SURFACES)
 def test_it_shows_published_articles_on(client, make_article, newsroom, surface):
-    # On "home page 2" (the archive) the oldest article shows; elsewhere the newest.
-    age = timedelta(days=30) if surface == "home page 2" else timedelta(hours=1)
+    # On "home archive" (the archive) the oldest article shows; elsewhere the newest.
+    age = timedelta(days=30) if surface == "home archive" else timedelta(hours=1)
     article = make_subject(make_article, newsroom, age=age)
 
     content = fetch(client, SURFACES[surface](article))

@@ -72,10 +72,13 @@ def absolute_url(context, path):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    """This page's address without tracking parameters; keeps ?page=N."""
+    """This page's address without tracking parameters; keeps ?page=N, and
+    a list page's cursor (?before=… / ?after=…, articles/pagination.py)."""
     request = context["request"]
-    url = request.build_absolute_uri(request.path)
     page = context.get("page")
+    if getattr(page, "url", None):  # a list page by cursor: path and cursor
+        return request.build_absolute_uri(page.url)
+    url = request.build_absolute_uri(request.path)
     if page is not None and getattr(page, "number", 1) > 1:
         url += f"?page={page.number}"
     return url

@@ -8,6 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from masthead.articles.models import Article
+from masthead.articles.pagination import Cursor
+from masthead.articles.views import LATEST_COUNT
+
 
 def url(name, language="de", **kwargs):
     with translation.override(language):
@@ -30,14 +34,25 @@ def site(make_article, make_tag, png_file, settings):
     return {"article": articles[0], "pictured": pictured}
 
 
+def archive_start():
+    """The archive's first page: after the front page's articles."""
+    return older(LATEST_COUNT + 1)
+
+
+def older(shown):
+    """The page after the newest ``shown`` articles."""
+    last = Article.objects.public().in_language("de")[shown - 1]
+    return f"?before={Cursor.of(last)}"
+
+
 PAGES = {
     "home": lambda site: (url("articles:home"), "website"),
     "home in english": lambda site: (url("articles:home", "en"), "website"),
-    "archive": lambda site: (url("articles:home") + "?page=2", "website"),
+    "archive": lambda site: (url("articles:home") + archive_start(), "website"),
     "article": lambda site: (site["article"].get_absolute_url(), "article"),
     "article with image": lambda site: (site["pictured"].get_absolute_url(), "article"),
     "section": lambda site: (url("articles:section", slug="welt"), "website"),
-    "section page 2": lambda site: (url("articles:section", slug="welt") + "?page=2", "website"),
+    "section page 2": lambda site: (url("articles:section", slug="welt") + older(2), "website"),
     "tag": lambda site: (url("articles:tag", slug="haushalt"), "website"),
     "author": lambda site: (url("articles:author", slug="lena-hartmann"), "website"),
 }

@@ -1,0 +1,182 @@
+"""Keyset (cursor) pagination over the site's one ordering, newest first:
+``(-publish_at, -id)``.
+
+A list page is addressed by the article it continues from, not by a page
+number, so page 500 of a section costs what page 1 costs: the database
+starts reading the index at the cursor instead of counting and skipping
+10,000 rows, and there is no ``COUNT(*)``.
+
+- the plain address: the newest ``PAGE_SIZE`` articles;
+- ``?before=<cursor>``: the ``PAGE_SIZE`` articles just older than the cursor;
+- ``?after=<cursor>``: the ``PAGE_SIZE`` articles just newer than the cursor
+  (read oldest first, shown newest first). When fewer than ``PAGE_SIZE + 1``
+  newer articles are left, the view redirects to the plain address instead
+  of showing a partial copy of the first page.
+
+A cursor is the article's publish time in UTC to the microsecond and its id:
+
+>>> from datetime import datetime, UTC
+>>> str(Cursor(datetime(2024, 3, 3, 10, 15, 0, 123456, tzinfo=UTC), 4711))
+'20240303T101500.123456Z-4711'
+>>> Cursor.parse('20240303T101500.123456Z-4711').pk
+4711
+
+The id breaks ties between articles published at the same time. A cursor
+need not name an existing article: it is a position in the ordering, so a
+link stays valid when the article it came from is unpublished.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404
+
+CURSOR_FORMAT = "%Y%m%dT%H%M%S.%f"
+_CURSOR = re.compile(r"(\d{8}T\d{6}\.\d{6})Z-([1-9]\d{0,17})")
+
+
+@dataclass(frozen=True)
+class Cursor:
+    publish_at: datetime
+    pk: int
+
+    def __str__(self) -> str:
+        return f"{self.publish_at.astimezone(UTC):{CURSOR_FORMAT}}Z-{self.pk}"
+
+    @classmethod
+    def of(cls, article) -> "Cursor":
+        return cls(article.publish_at, article.pk)
+
+    @classmethod
+    def parse(cls, text: str) -> "Cursor":
+        """The cursor ``text`` stands for; ValueError when it is malformed."""
+        match = _CURSOR.fullmatch(text)
+        if match is None:
+            raise ValueError(f"not a cursor: {text!r}")
+        when = datetime.strptime(match[1], CURSOR_FORMAT).replace(tzinfo=UTC)
+        return cls(when, int(match[2]))
+
+
+@dataclass
+class KeysetPage:
+    """One page of a list. ``newer`` and ``older`` are the query strings of
+    the neighbouring pages ("" when there is none); ``query`` is this page's
+    own ("" for the first page)."""
+
+    object_list: list
+    path: str
+    query: str = ""
+    newer: str = ""
+    older: str = ""
+
+    @property
+    def is_first(self) -> bool:
+        return not self.query
+
+    @property
+    def has_other_pages(self) -> bool:
+        return bool(self.newer or self.older)
+
+    @property
+    def url(self) -> str:
+        """This page's address (path and query), e.g. for the canonical link."""
+        return self.path + self.query
+
+    @property
+    def newest(self):
+        return self.object_list[0] if self.object_list else None
+
+    @property
+    def oldest(self):
+        return self.object_list[-1] if self.object_list else None
+
+
+class BackToFirstPage(Exception):  # noqa: N818 (a signal to the view, not an error)
+    """An ``?after=`` page that reached the newest articles: the view
+    redirects to the list's first page, ``query`` ("" for the plain
+    address)."""
+
+    def __init__(self, query: str = ""):
+        super().__init__(query)
+        self.query = query
+
+
+def older_than(queryset, cursor: Cursor):
+    """The articles after ``cursor`` in the newest-first order.
+
+    ``publish_at <= t`` is implied by the second condition; stated on its
+    own it is an index range condition (the OR alone is only a filter, and
+    the database would read every newer row first)."""
+    return queryset.filter(publish_at__lte=cursor.publish_at).filter(
+        Q(publish_at__lt=cursor.publish_at) | Q(pk__lt=cursor.pk)
+    )
+
+
+def newer_than(queryset, cursor: Cursor):
+    """The articles before ``cursor`` in the newest-first order (see
+    ``older_than``)."""
+    return queryset.filter(publish_at__gte=cursor.publish_at).filter(
+        Q(publish_at__gt=cursor.publish_at) | Q(pk__gt=cursor.pk)
+    )
+
+
+def cursor_from(request, name: str) -> Cursor | None:
+    """The cursor in the query parameter ``name``; a malformed one is a 404."""
+    text = request.GET.get(name)
+    if text is None:
+        return None
+    try:
+        return Cursor.parse(text)
+    except ValueError as e:
+        raise Http404 from e
+
+
+def keyset_page(request, queryset, per_page: int | None = None, *, front: int = 0) -> KeysetPage:
+    """The page of ``queryset`` (public articles, any filters; the ordering
+    is set here) that the request asks for, in one query.
+
+    ``front`` is the number of newest articles that the plain address
+    shows instead of a list (the home page's front page); the list proper
+    (the archive) starts after them, at ``?before=<the last of them>``.
+
+    Raises Http404 for a malformed cursor, for both ``before`` and
+    ``after``, and for an empty ``?before=`` page; BackToFirstPage for an
+    ``?after=`` page that would reach the newest articles (or the front
+    page's), with the address of the list's first page.
+    """
+    per_page = per_page or settings.PAGE_SIZE
+    before, after = cursor_from(request, "before"), cursor_from(request, "after")
+    if before and after:
+        raise Http404("both before and after")
+    if after:
+        rows = newer_than(queryset, after).order_by("publish_at", "id")
+        rows = list(rows[: front + per_page + 1])
+        if len(rows) <= front + per_page:
+            # All newer articles are in ``rows``, the newest ``front`` of
+            # them on the front page.
+            raise BackToFirstPage(
+                f"?before={Cursor.of(rows[-front])}" if front and len(rows) > front else ""
+            )
+        shown = rows[:per_page][::-1]
+        return KeysetPage(
+            shown,
+            request.path,
+            query=f"?after={after}",
+            newer=f"?after={Cursor.of(shown[0])}",
+            older=f"?before={Cursor.of(shown[-1])}",
+        )
+    selected = older_than(queryset, before) if before else queryset
+    rows = list(selected.order_by("-publish_at", "-id")[: per_page + 1])
+    shown = rows[:per_page]
+    if before and not shown:
+        raise Http404("nothing before this cursor")
+    return KeysetPage(
+        shown,
+        request.path,
+        query=f"?before={before}" if before else "",
+        newer=f"?after={Cursor.of(shown[0])}" if before else "",
+        older=f"?before={Cursor.of(shown[-1])}" if len(rows) > per_page else "",
+    )
