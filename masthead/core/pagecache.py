@@ -46,6 +46,10 @@ KEPT_HEADERS = (
     "X-Frame-Options",
     "Location",
 )
+# Addresses outside the language prefixes whose content is the same in
+# every language, though Django marks them "Vary: Accept-Language" (the
+# language is activated from the header there, and not used).
+LANGUAGE_NEUTRAL = ("/robots.txt", "/sitemap", "/news-sitemap.xml")
 COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml",
                 "application/json", "application/feed+json")  # fmt: skip
 MIN_COMPRESS = 512
@@ -121,14 +125,15 @@ class StoredPage:
     last_modified: float
 
 
-def _store(response, last_modified: float) -> StoredPage | None:
+def _store(request, response, last_modified: float) -> StoredPage | None:
     # Not 404s: anyone could fill the cache with made-up addresses.
     if response.status_code not in (200, 301) or response.streaming:
         return None
     if response.has_header("Set-Cookie") or response.cookies:
         return None
     vary = response.get("Vary", "")
-    if "Cookie" in vary or "Accept-Language" in vary:
+    neutral = request.path.startswith(LANGUAGE_NEUTRAL)
+    if "Cookie" in vary or ("Accept-Language" in vary and not neutral):
         return None
     if "private" in response.get("Cache-Control", "") or "no-store" in response.get(
         "Cache-Control", ""
@@ -139,7 +144,11 @@ def _store(response, last_modified: float) -> StoredPage | None:
     big = compressible and len(body) >= MIN_COMPRESS
     return StoredPage(
         status=response.status_code,
-        headers={h: response[h] for h in KEPT_HEADERS if response.has_header(h)},
+        headers={
+            h: response[h]
+            for h in KEPT_HEADERS
+            if response.has_header(h) and not (neutral and h == "Content-Language")
+        },
         body=body,
         gzip=gzip.compress(body, compresslevel=6, mtime=0) if big else None,
         br=brotli.compress(body, quality=5) if big else None,
@@ -148,7 +157,7 @@ def _store(response, last_modified: float) -> StoredPage | None:
     )
 
 
-def _cache_control() -> str:
+def cache_control() -> str:
     return (
         f"public, max-age={settings.PAGE_BROWSER_MAX_AGE}, "
         f"s-maxage={settings.PAGE_SHARED_MAX_AGE}, "
@@ -183,7 +192,7 @@ def respond(request, page: StoredPage, *, state: str) -> HttpResponse:
         response["Content-Length"] = str(len(body))
     response["ETag"] = page.etag
     response["Last-Modified"] = http_date(page.last_modified)
-    response["Cache-Control"] = _cache_control()
+    response["Cache-Control"] = cache_control()
     response["X-Cache"] = state
     if page.gzip is not None:
         patch_vary_headers(response, ("Accept-Encoding",))
@@ -212,7 +221,7 @@ class FullPageCacheMiddleware:
         response = self.get_response(request)
         if getattr(request, "_pagecache_failed", False):
             return response
-        stored = _store(response, generation.started)
+        stored = _store(request, response, generation.started)
         if stored is None:
             return response
         cache.set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
