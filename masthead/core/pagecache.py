@@ -31,6 +31,8 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
+from . import pagefiles
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
@@ -81,6 +83,7 @@ def bump() -> Generation:
     now = timezone.now().timestamp()
     generation = Generation(number=uuid.uuid4().hex, started=now, next_publish=_next_publish())
     cache.set(GENERATION_KEY, generation, timeout=None)
+    pagefiles.switch(generation.number)
     return generation
 
 
@@ -215,6 +218,7 @@ class FullPageCacheMiddleware:
         key = _key(request, generation.number)
         page = cache.get(key)
         if page is not None:
+            pagefiles.write(request, page, generation)
             return respond(request, page, state="HIT")
 
         request._pagecache_stale_key = _stale_key(request)
@@ -226,6 +230,7 @@ class FullPageCacheMiddleware:
             return response
         cache.set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
         cache.set(_stale_key(request), stored, timeout=settings.PAGE_STALE_IF_ERROR)
+        pagefiles.write(request, stored, generation)
         return respond(request, stored, state="MISS")
 
     def _live(self, request):
