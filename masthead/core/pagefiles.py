@@ -130,7 +130,7 @@ def write(request, page, generation) -> None:
         return
     now = time.time()
     target = path_for(request, generation, page.headers.get("Content-Type", ""), now)
-    if target is None:
+    if target is None or target.exists():
         return
     base = root()
     if current_number(base) != generation.number:

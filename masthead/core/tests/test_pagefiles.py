@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -113,3 +114,23 @@ def test_old_buckets_are_removed(settings):
     pagefiles._cleaned.clear()
     pagefiles._remove_old_buckets(base, 12)
     assert sorted(p.name for p in base.iterdir()) == ["11", "12"]
+
+
+def test_the_front_end_configuration_needs_the_files_directory(settings):
+    settings.PAGE_FILES_DIR = ""
+    with pytest.raises(CommandError, match="PAGE_FILES_DIR is not set"):
+        call_command("frontend_config")
+
+
+def test_the_front_end_configuration_matches_the_settings(settings, capsys):
+    call_command("frontend_config", "--listen", "8080", "--upstream", "10.0.0.2:8000")
+    config = capsys.readouterr().out
+    assert "listen 8080;" in config
+    assert "server 10.0.0.2:8000;" in config
+    assert f"root {pagefiles.root().resolve()}/current/$masthead_bucket/$host;" in config
+    assert '"~^(?<bucket>\\d+)\\d\\d\\." $bucket;' in config  # BUCKET_SECONDS = 100
+    assert pagefiles.BUCKET_SECONDS == 100
+    assert f"$cookie_{settings.SESSION_COOKIE_NAME}" in config
+    assert f'add_header Cache-Control "{pagecache.cache_control()}" always;' in config
+    assert '"~^/de/" de;' in config and '"~^/en/" en;' in config
+    assert "events {" not in config  # a block for nginx's http context
