@@ -39,8 +39,10 @@ REDIS=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/0}
 CORPUS=${BENCH_CORPUS:-$ROOT/../shared/corpora/german-news/10kGNAD-test.csv}
 APP_PORT=8100
 NGINX_PORT=8101
+FRONT_PORT=8102
 APP=http://127.0.0.1:$APP_PORT
 STATIC=http://127.0.0.1:$NGINX_PORT
+FRONT=http://127.0.0.1:$FRONT_PORT
 
 log() { printf '\n== %s\n' "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
@@ -81,12 +83,21 @@ stop_nginx() {
     fi
     NGINX_PREFIX=
 }
-trap 'stop_server; stop_nginx' EXIT
+FRONT_CONF=
+stop_front() {  # the front end of `masthead frontend_config --standalone`
+    if [ -n "$FRONT_CONF" ] && [ -f "${FRONT_CONF%/*}/front/nginx.pid" ]; then
+        "$NGINX" -c "$FRONT_CONF" -e "${FRONT_CONF%/*}/front/error.log" -s quit 2>/dev/null || true
+        for _ in $(seq 100); do [ -f "${FRONT_CONF%/*}/front/nginx.pid" ] || break; sleep 0.1; done
+    fi
+    FRONT_CONF=
+}
+trap 'stop_server; stop_nginx; stop_front' EXIT
 trap 'exit 130' INT TERM
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port_free $APP_PORT || die "127.0.0.1:$APP_PORT is in use"
 port_free $NGINX_PORT || die "127.0.0.1:$NGINX_PORT is in use"
+port_free $FRONT_PORT || die "127.0.0.1:$FRONT_PORT is in use"
 
 wait_for() {  # URL PID: until URL answers 2xx, while PID lives
     for _ in $(seq 600); do
@@ -193,7 +204,7 @@ for db in $DATABASES; do
         ;;
     *) die "unknown database $db (sqlite or postgres)" ;;
     esac
-    mkdir -p "$var" "$out/cached" "$out/uncached" "$out/nginx"
+    mkdir -p "$var" "$out/cached" "$out/frontend" "$out/uncached" "$out/nginx"
     echo "cache: $cache_desc" >"$out/info.txt"
 
     log "$db: migrate and load a $COUNT-article archive"
@@ -209,12 +220,28 @@ for db in $DATABASES; do
     (cd "$BENCH" && "$PY" pick_urls.py) >"$out/urls.txt"
     cat "$out/urls.txt" >&2
 
-    for mode in cached uncached; do
-        if [ $mode = uncached ]; then export PAGE_CACHE_SECONDS=0; else export PAGE_CACHE_SECONDS=600; fi
-        log "$db, $mode: masthead serve on $APP, 2 workers"
+    # cached: masthead serve alone, page cache on; frontend: the same behind
+    # nginx as `masthead frontend_config` configures it (PAGE_FILES_DIR);
+    # uncached: page cache off.
+    for mode in cached frontend uncached; do
+        unset PAGE_FILES_DIR
+        base=$APP
+        case $mode in
+        cached) export PAGE_CACHE_SECONDS=600 ;;
+        frontend) export PAGE_CACHE_SECONDS=600 PAGE_FILES_DIR=$var/pages; base=$FRONT ;;
+        uncached) export PAGE_CACHE_SECONDS=0 ;;
+        esac
+        log "$db, $mode: masthead serve on $APP, 2 workers${PAGE_FILES_DIR:+, nginx front end on $FRONT}"
         start_server "$mode" "$var/serve-$mode.log"
+        if [ $mode = frontend ]; then
+            FRONT_CONF=$var/front.conf
+            "$MASTHEAD" frontend_config --standalone "$var/front" --workers 2 \
+                --listen "127.0.0.1:$FRONT_PORT" --upstream "127.0.0.1:$APP_PORT" >"$FRONT_CONF"
+            "$NGINX" -c "$FRONT_CONF" -e "$var/front/error.log"
+            wait_for "$FRONT/robots.txt" || die "the front end did not come up (see $var/front/error.log)"
+        fi
         while read -r name path; do
-            url=$APP$path
+            url=$base$path
             # Fill the cache (cached mode) and check what the server says.
             curl -fsS -o /dev/null "$url"
             xcache=$(curl -fsS -D - -o /dev/null "$url" | tr -d '\r' | sed -n 's/^[Xx]-[Cc]ache: //p')
@@ -227,14 +254,16 @@ for db in $DATABASES; do
             mkdir -p "$var/nginx/html" "$var/nginx/logs" "$var/nginx/tmp"
             curl -fsS -o "$var/nginx/html/article.html" "$APP$article"
             echo "article_bytes: $(wc -c <"$var/nginx/html/article.html")" >>"$out/info.txt"
-        else
+        elif [ $mode = uncached ]; then
             # The same render timed over HTTP, one request at a time.
             for _ in $(seq "$RENDERS"); do
                 curl -fsS -o /dev/null -w '%{time_total}\n' "$APP$article"
             done >"$out/http-times.txt"
         fi
+        stop_front
         stop_server
     done
+    unset PAGE_FILES_DIR
 
     log "$db: server time of $RENDERS uncached article renders (in-process, django.test.Client)"
     (cd "$BENCH" && PAGE_CACHE_SECONDS=0 "$PY" render_time.py "$article" "$RENDERS") >"$out/render.json"

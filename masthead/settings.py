@@ -170,6 +170,9 @@ PAGE_SHARED_MAX_AGE = envint("PAGE_SHARED_MAX_AGE", 30)  # CDNs and proxies
 PAGE_STALE_WHILE_REVALIDATE = envint("PAGE_STALE_WHILE_REVALIDATE", 30)
 PAGE_STALE_IF_ERROR = envint("PAGE_STALE_IF_ERROR", 86400)
 PAGE_RETRY_AFTER = envint("PAGE_RETRY_AFTER", 30)
+# Cached pages also written as files for the front-end web server
+# (core/pagefiles.py, `masthead frontend_config`); empty: off.
+PAGE_FILES_DIR = os.environ.get("PAGE_FILES_DIR", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

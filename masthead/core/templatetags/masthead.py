@@ -7,6 +7,7 @@ as rendered.
 """
 
 import json
+from functools import lru_cache
 
 from babel import Locale
 from babel.core import get_global
@@ -97,13 +98,18 @@ def byline(authors):
     if not links:
         return ""
     # format_list only places the (already escaped) items in a pattern.
-    return mark_safe(format_list(links, locale=dates.babel_locale(get_language())))  # noqa: S308
+    return mark_safe(format_list(links, locale=dates.locale_for(get_language())))  # noqa: S308
 
 
 @register.simple_tag
 def og_locale():
     """The page language as Open Graph wants it: "de_DE", "en_US"."""
-    language = dates.babel_locale(get_language())
+    return _og_locale(get_language())
+
+
+@lru_cache(maxsize=64)
+def _og_locale(language):
+    language = dates.babel_locale(language)
     if "_" in language:
         return language
     likely = get_global("likely_subtags").get(language, language)

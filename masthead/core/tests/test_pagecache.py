@@ -214,3 +214,26 @@ def test_it_serves_the_last_good_copy_when_the_database_fails(client, make_artic
 
     # The database is back: pages render again.
     assert get(client, home("en"), accept_language="en").status_code == 200
+
+
+@pytest.mark.django_db
+def test_it_caches_sitemaps_and_robots_txt_in_every_language(client, make_article, changes):
+    make_article("Im Sitemap")
+    for url in ("/sitemap.xml", "/sitemap-articles-de.xml", "/robots.txt"):
+        assert get(client, url, accept_language="en")["X-Cache"] == "MISS"
+        again = get(client, url, accept_language="de")
+        assert again["X-Cache"] == "HIT"
+        assert "Content-Language" not in again
+    changes(make_article, "Neu im Sitemap")
+    response = get(client, "/sitemap-articles-de.xml")
+    assert response["X-Cache"] == "MISS"
+    assert "neu-im-sitemap" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_it_never_stores_the_language_redirect(client):
+    first = get(client, "/", accept_language="en")
+    second = get(client, "/", accept_language="de")
+    assert first["Location"].startswith("/en/")
+    assert second["Location"].startswith("/de/")
+    assert "X-Cache" not in second

@@ -1,0 +1,90 @@
+import argparse
+import os
+import pwd
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.template.loader import render_to_string
+
+from masthead.core import pagecache, pagefiles
+
+BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
+
+
+class Command(BaseCommand):
+    help = (
+        "Print an nginx configuration for Masthead's front end: static files "
+        "and cached pages (PAGE_FILES_DIR) from disk, the rest proxied to "
+        "`masthead serve`. Without --standalone it is a block for nginx's "
+        "http context (e.g. /etc/nginx/conf.d/masthead.conf)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--listen", default="80", help="nginx's listen address (default 80).")
+        parser.add_argument(
+            "--upstream",
+            default="127.0.0.1:8000",
+            help="Where `masthead serve` listens (default 127.0.0.1:8000).",
+        )
+        parser.add_argument(
+            "--server-name", default="_", help="nginx server_name (default: any name)."
+        )
+        parser.add_argument(
+            "--brotli",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="Use nginx's brotli_static module (default: when it is installed).",
+        )
+        parser.add_argument(
+            "--standalone",
+            metavar="DIR",
+            help="Print a whole nginx.conf whose pid, logs and temporary files are "
+            "under DIR (for `nginx -c`, as the benchmarks and tests run it).",
+        )
+        parser.add_argument(
+            "--workers", default="auto", help="With --standalone: worker_processes."
+        )
+
+    def handle(self, *args, **options):
+        if not settings.PAGE_FILES_DIR:
+            raise CommandError(
+                "PAGE_FILES_DIR is not set: set it to a directory that Masthead may "
+                "write and nginx may read (e.g. /srv/masthead/var/pages), for both."
+            )
+        brotli = options["brotli"]
+        if brotli is None:
+            brotli = os.path.exists(BROTLI_MODULE)
+        prefix = options["standalone"]
+        if prefix:
+            prefix = str(Path(prefix).resolve())
+            for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+                Path(prefix, sub).mkdir(parents=True, exist_ok=True)
+        context = {
+            "standalone": bool(prefix),
+            "prefix": prefix,
+            "workers": options["workers"],
+            # nginx started by root runs its workers as "nobody", who may
+            # not read the files; standalone, they run as whoever starts it.
+            "user": pwd.getpwuid(os.geteuid()).pw_name if os.geteuid() == 0 else None,
+            "brotli": brotli,
+            "brotli_module": BROTLI_MODULE,
+            "mime_types": "/etc/nginx/mime.types",
+            "listen": options["listen"],
+            "upstream": options["upstream"],
+            "server_name": options["server_name"],
+            "files": Path(settings.PAGE_FILES_DIR).resolve(),
+            "bucket_seconds": pagefiles.BUCKET_SECONDS,
+            "session_cookie": settings.SESSION_COOKIE_NAME,
+            "languages": [code for code, _ in settings.LANGUAGES],
+            "max_body": settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+            "cache_control": pagecache.cache_control(),
+            "referrer_policy": settings.SECURE_REFERRER_POLICY,
+            "frame_options": settings.X_FRAME_OPTIONS,
+            "coop": settings.SECURE_CROSS_ORIGIN_OPENER_POLICY,
+            "static_url": settings.STATIC_URL,
+            "static_root": Path(settings.STATIC_ROOT).resolve(),
+            "media_url": settings.MEDIA_URL,
+            "media_root": Path(settings.MEDIA_ROOT).resolve(),
+        }
+        self.stdout.write(render_to_string("core/nginx.conf", context), ending="")

@@ -1,0 +1,136 @@
+"""Cached pages written as files for the front end (core/pagefiles.py).
+tests/test_frontend.py runs them behind a real nginx."""
+
+import os
+import time
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.core.management import CommandError, call_command
+from django.test import RequestFactory
+from django.utils import timezone
+
+from masthead.core import pagecache, pagefiles
+
+
+@pytest.fixture(autouse=True)
+def _files_on(settings, tmp_path):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_FILES_DIR = str(tmp_path / "pages")
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def current_dir(settings):
+    base = pagefiles.root()
+    return base / os.readlink(base / "current") / str(pagefiles.bucket()) / "testserver"
+
+
+@pytest.mark.django_db
+def test_a_cached_page_is_written_with_its_compressed_versions(client, make_article, settings):
+    article = make_article("Als Datei")
+    response = client.get(article.get_absolute_url())
+    assert response["X-Cache"] == "MISS"
+    folder = current_dir(settings) / article.get_absolute_url().strip("/")
+    assert (folder / "index.html").read_bytes() == response.content
+    assert (folder / "index.html.gz").exists()
+    assert (folder / "index.html.br").exists()
+    # The file's time is the page's Last-Modified.
+    generation = cache.get(pagecache.GENERATION_KEY)
+    assert os.stat(folder / "index.html").st_mtime == pytest.approx(generation.started)
+
+
+@pytest.mark.django_db
+def test_feeds_get_their_own_file_names(client, make_article, settings):
+    make_article("Im Feed")
+    client.get("/de/feed/rss/")
+    client.get("/de/feed.json")
+    assert (current_dir(settings) / "de/feed/rss/index.rss").exists()
+    assert (current_dir(settings) / "de/feed.json/index.feedjson").exists()
+
+
+@pytest.mark.django_db
+def test_a_change_points_the_front_end_at_an_empty_generation(client, make_article, settings):
+    article = make_article("Vorher")
+    client.get(article.get_absolute_url())
+    before = os.readlink(pagefiles.root() / "current")
+    pagecache.bump()
+    after = os.readlink(pagefiles.root() / "current")
+    assert after != before
+    assert not (pagefiles.root() / before).exists()
+    assert list((pagefiles.root() / after).iterdir()) == []
+
+
+@pytest.mark.django_db
+def test_nothing_is_written_for_query_strings_staff_errors_or_the_desk(
+    client, admin_user, make_article
+):
+    make_article("Nicht als Datei")
+    client.get("/de/?utm_source=newsletter")
+    client.get("/de/artikel/gibt-es-nicht/")
+    client.get("/desk/login/")
+    client.get("/", headers={"accept-language": "en"})
+    client.force_login(admin_user)
+    client.get("/en/")
+    assert list(pagefiles.root().rglob("index.*")) == []
+
+
+@pytest.mark.django_db
+def test_no_file_outlives_a_scheduled_article(client, make_article):
+    make_article("Schon da")
+    make_article("Geplant", publish_at=timezone.now() + timedelta(seconds=5))
+    pagecache.bump()
+    response = client.get("/de/")
+    assert response["X-Cache"] == "MISS"
+    assert list(pagefiles.root().rglob("index.*")) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/de/../etc/", "/de/%2e%2e/", "/de/artikel/über/", "/de//x/", "/de/.hidden/"],
+)
+def test_unsafe_paths_are_never_written(path):
+    request = RequestFactory().get(path)
+    generation = pagecache.Generation(number="abc", started=time.time(), next_publish=None)
+    assert pagefiles.path_for(request, generation, "text/html", time.time()) is None
+
+
+def test_a_safe_path_maps_into_the_current_bucket():
+    request = RequestFactory().get("/de/artikel/ein-titel/")
+    now = time.time()
+    generation = pagecache.Generation(number="abc", started=now, next_publish=None)
+    path = pagefiles.path_for(request, generation, "text/html; charset=utf-8", now)
+    assert path == pagefiles.root() / "gen-abc" / str(pagefiles.bucket(now)) / "testserver" / (
+        "de/artikel/ein-titel/index.html"
+    )
+
+
+def test_old_buckets_are_removed(settings):
+    base = pagefiles.root() / "gen-abc"
+    for number in (10, 11, 12):
+        (base / str(number)).mkdir(parents=True)
+    pagefiles._cleaned.clear()
+    pagefiles._remove_old_buckets(base, 12)
+    assert sorted(p.name for p in base.iterdir()) == ["11", "12"]
+
+
+def test_the_front_end_configuration_needs_the_files_directory(settings):
+    settings.PAGE_FILES_DIR = ""
+    with pytest.raises(CommandError, match="PAGE_FILES_DIR is not set"):
+        call_command("frontend_config")
+
+
+def test_the_front_end_configuration_matches_the_settings(settings, capsys):
+    call_command("frontend_config", "--listen", "8080", "--upstream", "10.0.0.2:8000")
+    config = capsys.readouterr().out
+    assert "listen 8080;" in config
+    assert "server 10.0.0.2:8000;" in config
+    assert f"root {pagefiles.root().resolve()}/current/$masthead_bucket/$host;" in config
+    assert '"~^(?<bucket>\\d+)\\d\\d\\." $bucket;' in config  # BUCKET_SECONDS = 100
+    assert pagefiles.BUCKET_SECONDS == 100
+    assert f"$cookie_{settings.SESSION_COOKIE_NAME}" in config
+    assert f'add_header Cache-Control "{pagecache.cache_control()}" always;' in config
+    assert '"~^/de/" de;' in config and '"~^/en/" en;' in config
+    assert "events {" not in config  # a block for nginx's http context

@@ -1,0 +1,208 @@
+"""The front end the README documents: nginx, configured by `masthead
+frontend_config`, in front of `masthead serve` with PAGE_FILES_DIR. Both
+run for real; the pages readers get from files must follow every change
+exactly as Masthead's own pages do."""
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+
+import pytest
+
+from tests.test_cli import MASTHEAD, _free_port, _get
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def _run(env, script):
+    result = subprocess.run(
+        [MASTHEAD, "shell", "--no-imports", "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def _wait(url, process):
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            return _get(url)
+        except OSError:
+            if process.poll() is not None:
+                break
+            time.sleep(0.2)
+    pytest.fail(f"{url} did not answer")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    assert os.path.exists(NGINX), "nginx is needed (apt-get install nginx; make test does)"
+    var = tmp_path_factory.mktemp("frontend")
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env |= {
+        "MASTHEAD_VAR_DIR": str(var),
+        "MASTHEAD_DEMO_PASSWORD": "correct-horse-42",
+        "PAGE_FILES_DIR": str(var / "pages"),
+    }
+    subprocess.run([MASTHEAD, "demo", "--no-serve"], env=env, check=True, capture_output=True)
+    env |= {"DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}", "DEBUG": "false"}
+    app_port, front_port = _free_port(), _free_port()
+    app = subprocess.Popen(
+        [MASTHEAD, "serve", "--bind", f"127.0.0.1:{app_port}", "--workers", "2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    config = subprocess.run(
+        [
+            MASTHEAD, "frontend_config", "--standalone", str(var / "nginx"), "--workers", "1",
+            "--listen", f"127.0.0.1:{front_port}", "--upstream", f"127.0.0.1:{app_port}",
+        ],
+        env=env, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    (var / "nginx.conf").write_text(config)
+    front = subprocess.Popen(
+        [NGINX, "-c", str(var / "nginx.conf"), "-e", str(var / "nginx" / "error.log"),
+         "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    try:
+        _wait(f"http://127.0.0.1:{app_port}/robots.txt", app)
+        _wait(f"http://127.0.0.1:{front_port}/robots.txt", front)
+        yield f"http://127.0.0.1:{front_port}", env
+    finally:
+        for process in (front, app):
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=20)
+
+
+def _twice(url, headers=None):
+    """The first request renders (and writes the file), the second reads it."""
+    _get(url, headers)
+    return _get(url, headers)
+
+
+def test_it_serves_cached_pages_from_files(site):
+    base, _ = site
+    status, headers, body = _get(base + "/de/")
+    assert headers["X-Cache"] in ("MISS", "HIT", "FILE")
+    status, headers, body = _twice(base + "/de/")
+    assert status == 200
+    assert headers["X-Cache"] == "FILE"
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert headers["Content-Language"] == "de"
+    assert headers["Cache-Control"].startswith("public, max-age=0, s-maxage=")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert '<html lang="de"' in body.decode()
+    # The same page as Masthead's own.
+    app_body = _get(base + "/de/", {"Cookie": "sessionid=anything"})[2]
+    assert app_body == body
+
+
+def test_it_sends_compressed_files_and_304s(site):
+    base, _ = site
+    _, headers, plain = _twice(base + "/en/")
+    _, br, _ = _get(base + "/en/", {"Accept-Encoding": "br"})
+    _, gz, _ = _get(base + "/en/", {"Accept-Encoding": "gzip"})
+    assert br["Content-Encoding"] == "br"
+    assert gz["Content-Encoding"] == "gzip"
+    assert br["Vary"] == gz["Vary"] == "Accept-Encoding"
+    assert int(br["Content-Length"]) < len(plain) / 2
+    status, _, body = _get(base + "/en/", {"If-None-Match": headers["ETag"]})
+    assert (status, body) == (304, b"")
+
+
+def test_it_serves_feeds_with_their_type(site):
+    base, _ = site
+    _, headers, body = _twice(base + "/de/feed/atom/")
+    assert headers["X-Cache"] == "FILE"
+    assert headers["Content-Type"] == "application/atom+xml; charset=utf-8"
+    assert body.startswith(b"<?xml")
+
+
+def test_it_shows_a_change_on_the_next_request(site):
+    base, env = site
+    _, _, body = _twice(base + "/de/")
+    url = _run(
+        env,
+        "from masthead.articles.models import Article\n"
+        "a = Article.objects.public().filter(language='de').order_by('-publish_at').first()\n"
+        "a.headline = 'Frisch geändert am Desk'\n"
+        "a.save()\n"
+        "print(a.get_absolute_url())\n",
+    )
+    assert "Frisch geändert am Desk" not in body.decode()
+    status, headers, body = _get(base + "/de/")
+    assert headers["X-Cache"] != "FILE"
+    assert "Frisch geändert am Desk" in body.decode()
+    _, headers, body = _twice(base + url)
+    assert headers["X-Cache"] == "FILE"
+    assert "Frisch geändert am Desk" in body.decode()
+
+
+def test_it_publishes_a_scheduled_article_on_time(site):
+    base, env = site
+    _run(
+        env,
+        "from datetime import timedelta\n"
+        "from django.utils import timezone\n"
+        "from masthead.articles.models import Article\n"
+        "a = Article.objects.filter(language='de').first()\n"
+        "a.pk = None\n"
+        "a.slug = 'geplant-fuer-gleich'\n"
+        "import uuid\n"
+        "a.translation_key = uuid.uuid4()\n"
+        "a.headline = 'Geplant für gleich'\n"
+        "a.publish_at = timezone.now() + timedelta(seconds=3)\n"
+        "a.save()\n",
+    )
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline - 0.3:
+        _, headers, body = _get(base + "/de/")
+        assert "Geplant für gleich" not in body.decode()
+        # No file may outlive the publish time: Masthead answers itself.
+        assert headers["X-Cache"] != "FILE"
+        time.sleep(0.2)
+    time.sleep(0.5)
+    _, _, body = _get(base + "/de/")
+    assert "Geplant für gleich" in body.decode()
+
+
+def test_it_sends_staff_and_query_strings_to_masthead(site):
+    base, _ = site
+    _twice(base + "/de/")
+    assert _get(base + "/de/", {"Cookie": "sessionid=abc"})[1].get("X-Cache") != "FILE"
+    _twice(base + "/de/?utm_source=x")
+    assert _get(base + "/de/?utm_source=x")[1].get("X-Cache") != "FILE"
+    status, headers, _ = _get(base + "/desk/login/")
+    assert status == 200
+    assert headers.get("X-Cache") is None
+    assert "private" in headers["Cache-Control"]
+
+
+def test_it_never_writes_not_found_pages(site):
+    base, _ = site
+    for _ in range(2):
+        status, headers, _ = _get(base + "/de/artikel/gibt-es-nicht/")
+        assert status == 404
+        assert headers.get("X-Cache") != "FILE"
+
+
+def test_it_serves_hashed_static_files_for_a_year(site):
+    base, _ = site
+    _, _, body = _get(base + "/de/")
+    css = re.search(rb'href="(/static/masthead/site\.[0-9a-f]{12}\.css)"', body).group(1)
+    status, headers, _ = _get(base + css.decode(), {"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert headers["Content-Encoding"] == "gzip"
+    assert "gunicorn" not in headers.get("Server", "")
