@@ -12,6 +12,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.core import get_global
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -45,6 +46,14 @@ def datetime(value, fmt="long"):
         value.isoformat(timespec="seconds"),
         dates.absolute_datetime(value, get_language(), fmt),
     )
+
+
+@register.filter
+def w3c_datetime(value):
+    """A time as sitemaps want it (W3C Datetime), in the site's time zone:
+    "2026-11-25T13:14:05.123456+01:00". Plain isoformat, several times faster than
+    the ``date`` filter, which counts in a sitemap of thousands of rows."""
+    return timezone.localtime(value).isoformat() if value else ""
 
 
 @register.filter

@@ -136,7 +136,7 @@ def test_it_dates_an_article_by_its_last_change(client, articles):
         namespaces=NS,
         loc="http://testserver" + article.get_absolute_url(),
     )
-    assert lastmod == timezone.localdate(article.updated_at).isoformat()
+    assert lastmod == timezone.localtime(article.updated_at).isoformat()
     assert lastmod != timezone.localdate(article.publish_at).isoformat()
 
 
