@@ -64,6 +64,8 @@ def page_label(name: str) -> str:
         return PAGES[name]
     if m := re.fullmatch(r"section-p(\d+)", name):
         return f"Section, page {m.group(1)}"
+    if m := re.fullmatch(r"archive-p(\d+)", name):
+        return f"Home archive, page {m.group(1)}"
     return name
 
 
