@@ -83,7 +83,7 @@ def bump() -> Generation:
     now = timezone.now().timestamp()
     generation = Generation(number=uuid.uuid4().hex, started=now, next_publish=_next_publish())
     cache.set(GENERATION_KEY, generation, timeout=None)
-    pagefiles.switch(generation.number)
+    pagefiles.sync()
     return generation
 
 

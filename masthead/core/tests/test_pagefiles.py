@@ -24,8 +24,7 @@ def _files_on(settings, tmp_path):
 
 
 def current_dir(settings):
-    base = pagefiles.root()
-    return base / os.readlink(base / "current") / str(pagefiles.bucket()) / "testserver"
+    return pagefiles.root() / "current" / str(pagefiles.bucket()) / "testserver"
 
 
 @pytest.mark.django_db
@@ -52,15 +51,44 @@ def test_feeds_get_their_own_file_names(client, make_article, settings):
 
 
 @pytest.mark.django_db
-def test_a_change_points_the_front_end_at_an_empty_generation(client, make_article, settings):
+def test_a_change_starts_an_empty_generation(client, make_article, settings):
     article = make_article("Vorher")
     client.get(article.get_absolute_url())
-    before = os.readlink(pagefiles.root() / "current")
+    before = pagefiles.current_number(pagefiles.root())
+    assert list(pagefiles.root().rglob("index.html"))
+    new = pagecache.bump()
+    assert pagefiles.current_number(pagefiles.root()) == new.number != before
+    assert list(pagefiles.root().rglob("index.*")) == []
+    assert [p.name for p in pagefiles.root().iterdir() if p.name.startswith(".old-")] == []
+
+
+@pytest.mark.django_db
+def test_a_page_rendered_before_a_change_is_never_written_after_it(client, make_article):
+    """A slow request that began in the old generation finishes after the
+    change: its page must not land among the new generation's files."""
+    article = make_article("Langsam")
+    old = pagecache.current_generation()
+    response = client.get(article.get_absolute_url())
+    page = cache.get(pagecache._key(response.wsgi_request, old.number))
     pagecache.bump()
-    after = os.readlink(pagefiles.root() / "current")
-    assert after != before
-    assert not (pagefiles.root() / before).exists()
-    assert list((pagefiles.root() / after).iterdir()) == []
+    for p in pagefiles.root().rglob("index.*"):
+        p.unlink()
+    pagefiles.write(response.wsgi_request, page, old)
+    assert list(pagefiles.root().rglob("index.*")) == []
+
+
+@pytest.mark.django_db
+def test_files_follow_a_generation_bumped_elsewhere(client, make_article):
+    """Another machine changed something: the shared cache has a new
+    generation, this machine's files do not know yet."""
+    article = make_article("Anderswo")
+    client.get(article.get_absolute_url())
+    newer = pagecache.Generation(number="elsewhere", started=time.time(), next_publish=None)
+    cache.set(pagecache.GENERATION_KEY, newer, timeout=None)
+    response = client.get(article.get_absolute_url())
+    assert response["X-Cache"] == "MISS"
+    assert pagefiles.current_number(pagefiles.root()) == "elsewhere"
+    assert (current_dir(None) / article.get_absolute_url().strip("/") / "index.html").exists()
 
 
 @pytest.mark.django_db
@@ -102,13 +130,13 @@ def test_a_safe_path_maps_into_the_current_bucket():
     now = time.time()
     generation = pagecache.Generation(number="abc", started=now, next_publish=None)
     path = pagefiles.path_for(request, generation, "text/html; charset=utf-8", now)
-    assert path == pagefiles.root() / "gen-abc" / str(pagefiles.bucket(now)) / "testserver" / (
+    assert path == pagefiles.root() / "current" / str(pagefiles.bucket(now)) / "testserver" / (
         "de/artikel/ein-titel/index.html"
     )
 
 
 def test_old_buckets_are_removed(settings):
-    base = pagefiles.root() / "gen-abc"
+    base = pagefiles.root() / "current"
     for number in (10, 11, 12):
         (base / str(number)).mkdir(parents=True)
     pagefiles._cleaned.clear()
