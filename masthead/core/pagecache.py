@@ -70,7 +70,13 @@ def _next_publish() -> float | None:
     from masthead.articles.models import Article
 
     upcoming = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+        # The languages too: they lead the index (article_public), and
+        # without them PostgreSQL reads all of it (73 ms at 1,000,000).
+        Article.objects.filter(
+            language__in=[code for code, _ in settings.LANGUAGES],
+            status=Article.Status.PUBLISHED,
+            publish_at__gt=timezone.now(),
+        )
         .order_by("publish_at")
         .values_list("publish_at", flat=True)
         .first()

@@ -2,6 +2,7 @@
 sections, authors and home pages) and a Google News sitemap."""
 
 from datetime import timedelta
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -10,7 +11,6 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.functional import cached_property
 
 from masthead.articles.models import Article
 from masthead.core.navigation import home_url
@@ -92,21 +92,30 @@ class ArticleSitemap(Sitemap):
             cursor.execute(sql, (*params, per_file))
             return [k for (k,) in cursor.fetchall()]
 
-    @cached_property
-    def _address(self) -> str:
-        # Article.get_absolute_url() reverses once per article, most of a
-        # file's render time; the address differs only in the slug.
-        with translation.override(self.language):
-            return reverse("articles:detail", kwargs={"slug": SLUG})
-
     def location(self, item):
-        return self._address.replace(SLUG, item.slug)
+        return article_address(item.language, item.slug)
 
     def lastmod(self, item):
         return item.last_modified
 
 
 SLUG = "0slug0"
+
+
+@lru_cache(maxsize=16)
+def _address_pattern(language: str) -> str:
+    with translation.override(language):
+        return reverse("articles:detail", kwargs={"slug": SLUG})
+
+
+def article_address(language: str, slug: str) -> str:
+    """An article's address, as Article.get_absolute_url() gives it, but
+    reversed once per language instead of once per article (most of the
+    render time of a sitemap file otherwise); addresses differ only in
+    the slug."""
+    return _address_pattern(language).replace(SLUG, slug)
+
+
 LOCATION_FIELDS = ("slug", "language", "publish_at", "updated_at", "translation_key")
 
 
@@ -137,13 +146,15 @@ class NewsSitemap(Sitemap):
         since = timezone.now() - timedelta(hours=48)
         return (
             Article.objects.public()
-            .filter(publish_at__gte=since)
+            # The languages lead the index (article_public): without them
+            # PostgreSQL reads all of it (67 ms at 1,000,000 articles).
+            .filter(language__in=[code for code, _ in settings.LANGUAGES], publish_at__gte=since)
             .only("slug", "language", "publish_at", "updated_at", "headline")
             .order_by("-publish_at", "-id")[:1000]
         )
 
     def location(self, item):
-        return item.get_absolute_url()
+        return article_address(item.language, item.slug)
 
     def lastmod(self, item):
         return item.last_modified
