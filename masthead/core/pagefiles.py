@@ -20,9 +20,9 @@ The layout keeps the same correctness rules as the page cache::
   ``current`` while ``.generation`` names the generation it was rendered
   in; a lock (``.lock``, shared by writers, exclusive for the switch)
   makes that check and the write one step, so a slow request that began
-  before a change can never put its page among the new ones. (A real
-  directory rather than a symlink to one: resolving the symlink cost nginx
-  about a tenth of its requests per second.)
+  before a change can never put its page among the new ones. (A symlink
+  to a folder per generation, switched atomically, could not tell a late
+  writer from the old generation that the switch had happened.)
 * **Time**: ``<bucket>`` is the Unix time divided by ``BUCKET_SECONDS``;
   the front end looks only in the bucket of the current time, so a file is
   served for at most ``BUCKET_SECONDS`` before Masthead is asked again
