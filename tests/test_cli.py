@@ -31,6 +31,19 @@ def _get(url, headers=None):
         return e.code, dict(e.headers), e.read()
 
 
+def _shell(env, script) -> str:
+    """Run ``script`` with `masthead shell` in ``env``; what it printed."""
+    result = subprocess.run(
+        [MASTHEAD, "shell", "--no-imports", "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory):
     var = tmp_path_factory.mktemp("var")
@@ -71,15 +84,7 @@ def test_it_creates_the_users_with_their_roles(demo_site):
         "    print(name, user.is_staff, user.is_superuser, ','.join(sorted(roles_of(user))))\n"
         "print('lena', Author.objects.get(slug='lena-hartmann').user.username)\n"
     )
-    result = subprocess.run(
-        [MASTHEAD, "shell", "--no-imports", "-c", script],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [
+    assert _shell(env, script).splitlines() == [
         "admin True True administrator,contributor,editor,reporter,translator",
         "eda True False editor",
         "ron True False reporter",

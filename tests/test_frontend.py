@@ -15,21 +15,9 @@ import urllib.request
 
 import pytest
 
-from tests.test_cli import MASTHEAD, _free_port, _get
+from tests.test_cli import MASTHEAD, _free_port, _get, _shell
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def _run(env, script):
-    result = subprocess.run(
-        [MASTHEAD, "shell", "--no-imports", "-c", script],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
 
 
 def _wait(url, process):
@@ -135,14 +123,14 @@ def test_it_serves_feeds_with_their_type(site):
 def test_it_shows_a_change_on_the_next_request(site):
     base, env = site
     _, _, body = _twice(base + "/de/")
-    url = _run(
+    url = _shell(
         env,
         "from masthead.articles.models import Article\n"
         "a = Article.objects.public().filter(language='de').order_by('-publish_at').first()\n"
         "a.headline = 'Frisch geändert am Desk'\n"
         "a.save()\n"
         "print(a.get_absolute_url())\n",
-    )
+    ).strip()
     assert "Frisch geändert am Desk" not in body.decode()
     status, headers, body = _get(base + "/de/")
     assert headers["X-Cache"] != "FILE"
@@ -155,7 +143,7 @@ def test_it_shows_a_change_on_the_next_request(site):
 def test_it_publishes_a_scheduled_article_on_time(site):
     base, env = site
     due = float(
-        _run(
+        _shell(
             env,
             "import uuid\n"
             "from datetime import timedelta\n"

@@ -142,7 +142,8 @@ def path_for(request, generation, content_type: str, now: float) -> Path | None:
         return None
     name = FILE_NAMES.get(content_type.split(";")[0].strip())
     path = request.path
-    if name is None or not SAFE_PATH.match(path) or "/../" in path or path.endswith("/.."):
+    # SAFE_PATH admits no segment that starts with a dot: no "..", no hidden files.
+    if name is None or not SAFE_PATH.match(path):
         return None
     host = split_domain_port(request.get_host())[0].lower()
     if not SAFE_HOST.match(host):
