@@ -94,6 +94,13 @@ def administrator(persona):
 
 
 @pytest.fixture
+def users(db):
+    """One user per role, named after it ("editor-1"), for tests where
+    several people act on the same articles."""
+    return {role.value: make_user(f"{role.value}-1", role) for role in Role}
+
+
+@pytest.fixture
 def outsider(db):
     """Signed in, not staff: a role group does not let them in."""
     return make_user("outsider", Role.EDITOR, is_staff=False)

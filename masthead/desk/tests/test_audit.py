@@ -6,8 +6,6 @@ from zoneinfo import ZoneInfo
 
 import lxml.html
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,21 +17,6 @@ from masthead.lib.dates import absolute_datetime
 
 Action = AuditEntry.Action
 URL = "/desk/audit/"
-
-
-def staff(username, *roles):
-    user = get_user_model().objects.create_user(username, is_staff=True)
-    for role in roles:
-        user.groups.add(Group.objects.get_or_create(name=role)[0])
-    return user
-
-
-@pytest.fixture
-def users(db):
-    return {
-        role: staff(f"{role}-1", role)
-        for role in ("editor", "reporter", "contributor", "translator", "administrator")
-    }
 
 
 @pytest.fixture
@@ -274,9 +257,6 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, db):
     assert response["Location"].startswith(reverse("desk:login"))
 
 
-def test_users_who_are_not_staff_are_refused(client, db):
-    user = staff("outsider", "editor")
-    user.is_staff = False
-    user.save()
-    client.force_login(user)
+def test_users_who_are_not_staff_are_refused(client, outsider):
+    client.force_login(outsider)
     assert client.get(URL).status_code == 403

@@ -8,8 +8,6 @@ from datetime import timedelta
 import lxml.html
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,21 +15,6 @@ from masthead.articles import services
 from masthead.articles.models import Article, Autosave
 
 PANELS = ("in-review", "scheduled", "published", "editing")
-
-
-def staff(username, *roles, password=None):
-    user = get_user_model().objects.create_user(username, password=password, is_staff=True)
-    for role in roles:
-        user.groups.add(Group.objects.get_or_create(name=role)[0])
-    return user
-
-
-@pytest.fixture
-def users(db):
-    return {
-        role: staff(f"{role}-1", role)
-        for role in ("editor", "reporter", "contributor", "translator", "administrator")
-    }
 
 
 @pytest.fixture
@@ -76,8 +59,8 @@ def test_the_dashboard_is_desk_home_and_the_list_moved():
     assert settings.LOGIN_REDIRECT_URL == "desk:home"
 
 
-def test_signing_in_lands_on_the_dashboard(client, db):
-    staff("eda", "editor", password="pw-eda-123")
+def test_signing_in_lands_on_the_dashboard(client, persona):
+    persona("editor")  # "eda", password "pw-eda-123"
     response = client.post(
         reverse("desk:login"), {"username": "eda", "password": "pw-eda-123"}, follow=True
     )

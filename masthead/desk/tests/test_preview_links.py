@@ -4,8 +4,6 @@ at which anyone reads an unpublished article as readers will see it."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
@@ -14,21 +12,6 @@ from masthead.articles import services
 from masthead.articles.models import Article, PreviewLink
 from masthead.audit.models import AuditEntry
 from masthead.desk import previews
-
-
-def staff(username, *roles):
-    user = get_user_model().objects.create_user(username, is_staff=True)
-    for role in roles:
-        user.groups.add(Group.objects.get_or_create(name=role)[0])
-    return user
-
-
-@pytest.fixture
-def users(db):
-    return {
-        role: staff(f"{role}-1", role)
-        for role in ("editor", "reporter", "contributor", "translator", "administrator")
-    }
 
 
 @pytest.fixture
