@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from masthead.lib.html import sanitize
 from masthead.lib.i18n import content_languages
-from masthead.lib.text import excerpt
+from masthead.lib.text import clean_model_text, excerpt
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -167,13 +167,19 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
-        # Every stored body is sanitised, whichever path saves it.
+        # Every stored text is clean and every stored body sanitised,
+        # whichever path saves it.
+        self.clean_text_fields()
         self.body = sanitize(self.body)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         with translation.override(self.language):
             return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean_text_fields(self) -> list[str]:
+        """Remove invisible control characters (masthead.lib.text)."""
+        return clean_model_text(self)
 
     @property
     def is_scheduled(self) -> bool:
@@ -257,6 +263,13 @@ class Correction(models.Model):
     def __str__(self) -> str:
         return self.text
 
+    def save(self, *args, **kwargs):
+        self.clean_text_fields()
+        super().save(*args, **kwargs)
+
+    def clean_text_fields(self) -> list[str]:
+        return clean_model_text(self)
+
 
 class SlugRedirect(models.Model):
     """An article's former slug, so that old links keep working."""
@@ -308,6 +321,14 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} #{self.number}"
+
+    def save(self, *args, **kwargs):
+        self.clean_text_fields()
+        super().save(*args, **kwargs)
+
+    def clean_text_fields(self) -> list[str]:
+        # "fields" holds the excerpt, which keeps its lines.
+        return clean_model_text(self, multiline=["fields"])
 
 
 class PreviewLink(models.Model):

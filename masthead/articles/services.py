@@ -91,6 +91,7 @@ def save_article(
     "updated" time; publishing without a time publishes now.
     """
     now = timezone.now()
+    article.clean_text_fields()  # before comparing with the stored article
     article.body = sanitize(article.body)  # before comparing with the stored body
     if not article.slug:
         article.slug = unique_slug(article.language, article.headline, article)

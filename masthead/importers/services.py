@@ -156,6 +156,7 @@ def ensure_sections(labels: Iterable[str]) -> dict[str, Section]:
             names.setdefault(code, en_name)
             slugs.setdefault(code, en_slug)
         section = Section(names=names, slugs=slugs, position=position)
+        section.clean_text_fields()  # what Section.save() would do
         result[label] = section
         missing.append(section)
     if missing:
@@ -195,6 +196,8 @@ def _create(model, missing: list, existing: dict, stored) -> None:
     """Insert ``missing`` and add them to ``existing`` (by slug), with their keys."""
     if not missing:
         return
+    for obj in missing:
+        obj.clean_text_fields()  # what save() would do
     model.objects.bulk_create(missing)
     if missing[0].pk is None:  # a database that does not return new keys
         missing = list(stored)
@@ -287,6 +290,7 @@ def insert_batch(language: str, batch: Sequence[NewArticle], note: str = "") -> 
         )
         if new.translation_key is not None:
             article.translation_key = new.translation_key
+        article.clean_text_fields()  # what Article.save() would do
         articles.append(article)
     Article.objects.bulk_create(articles)
     if articles and articles[0].pk is None:  # a database that does not return new keys

@@ -13,6 +13,8 @@ import re
 
 import nh3
 
+from masthead.lib.text import clean_text
+
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "em", "b", "i", "u", "s", "sub", "sup",
     "a", "ul", "ol", "li", "blockquote", "q", "cite", "hr", "figure", "figcaption",
@@ -76,8 +78,10 @@ def sanitize(value: str) -> str:
 
     An iframe left without an allowed ``src`` is dropped as a whole; an
     iframe kept loses its content (raw text that nh3 passes through as is).
+    Invisible control characters are removed, also those written as
+    character references ("&#11;"), which the parser turns into characters.
     """
-    cleaned = _cleaner.clean(value or "")
+    cleaned = clean_text(_cleaner.clean(value or ""))
     if "<iframe" in cleaned:
         cleaned = _IFRAME.sub(_clean_iframe, cleaned)
     return cleaned.strip()

@@ -54,3 +54,119 @@ def make_slug(value: str, max_length: int = 80) -> str:
 
     slug = slugify(value.translate(_GERMAN))[:max_length].strip("-")
     return slug or "article"
+
+
+# -- Control characters --------------------------------------------------------
+#
+# Text pasted from word processors and PDFs brings characters nobody sees:
+# Word's manual line break is a vertical tab (U+000B), a page break a form
+# feed (U+000C), PDFs add U+0001 and friends. XML 1.0 forbids most of them
+# (a feed with one is not XML, and Django's feed writer refuses to write it),
+# HTML calls them parse errors. They carry no meaning in a news text, so
+# every stored text is cleaned (see clean_line and clean_text):
+#
+# - line breaks in disguise (VT, FF, the separators FS/GS/RS, NEL, and the
+#   Unicode line and paragraph separators) become a line break, or a space
+#   in one-line text;
+# - the other C0 controls, DEL and the C1 controls (U+007F–U+009F), lone
+#   surrogates (halves of a UTF-16 pair, which no UTF-8 text may hold) and
+#   the non-characters U+FFFE and U+FFFF are removed;
+# - tab, line feed and carriage return are kept where lines mean something
+#   (standfirst, body, biographies); one-line text (headlines, names, slugs,
+#   captions) gets a space instead.
+#
+# Zero-width spaces, the byte order mark and soft hyphens are left alone:
+# they are valid XML, and typesetting uses them on purpose.
+
+_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_REMOVED = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
+_INVISIBLE = re.compile(f"[{_REMOVED}]")
+_DISGUISED_BREAK = re.compile(f"[{_LINE_BREAKS}]")
+_ONE_LINE_BREAK = re.compile(f"\r\n|[\t\n\r{_LINE_BREAKS}]")
+# Anything that clean_text or clean_line may change, for a quick check.
+_TROUBLE_IN_TEXT = re.compile(f"[{_REMOVED}{_LINE_BREAKS}]")
+_TROUBLE_IN_LINE = re.compile(f"[{_REMOVED}{_LINE_BREAKS}\t\n\r]")
+
+
+def clean_text(value: str) -> str:
+    """Text with line breaks kept and invisible control characters removed.
+
+    >>> clean_text("Erste Zeile\\x0bzweite\\x01 Zeile\\r\\n\\tdritte")
+    'Erste Zeile\\nzweite Zeile\\r\\n\\tdritte'
+    """
+    if not value or not _TROUBLE_IN_TEXT.search(value):
+        return value
+    return _INVISIBLE.sub("", _DISGUISED_BREAK.sub("\n", value))
+
+
+def clean_line(value: str) -> str:
+    """One line of text: every line break and tab becomes a space, invisible
+    control characters are removed.
+
+    >>> clean_line("Der Rat\\x0bbeschließt\\x01\\r\\nmehr")
+    'Der Rat beschließt mehr'
+    """
+    if not value or not _TROUBLE_IN_LINE.search(value):
+        return value
+    return _INVISIBLE.sub("", _ONE_LINE_BREAK.sub(" ", value))
+
+
+def clean_slug(value: str) -> str:
+    """A slug as :func:`clean_line` cleans a line, with a hyphen where a line
+    break was (a slug has no spaces).
+
+    >>> clean_slug("der-rat\\x0bbeschliesst\\x01")
+    'der-rat-beschliesst'
+    """
+    if not value or not _TROUBLE_IN_LINE.search(value):
+        return value
+    return _INVISIBLE.sub("", _ONE_LINE_BREAK.sub("-", value))
+
+
+def clean_data(value, clean=clean_line):
+    """``value`` (a string, or a list or dict of them, as JSON holds them)
+    with ``clean`` applied to every string in it, keys included."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {clean_data(k, clean): clean_data(v, clean) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(clean_data(v, clean) for v in value)
+    return value
+
+
+def clean_model_text(instance, multiline=(), slugs=()) -> list[str]:
+    """Clean the text fields of a model instance in place and return the
+    names of the fields that changed: a TextField keeps its lines
+    (:func:`clean_text`), a CharField becomes one line (:func:`clean_line`;
+    a SlugField :func:`clean_slug`), and the strings in a JSONField are cleaned as
+    one line unless the field is named in ``multiline`` (or ``slugs``,
+    for JSON that holds slugs). Deferred fields
+    are left alone (they are not saved)."""
+    from django.db import models
+
+    deferred = instance.get_deferred_fields()
+    changed = []
+    for field in instance._meta.concrete_fields:
+        if field.attname in deferred:
+            continue
+        if isinstance(field, models.TextField):
+            clean = clean_text
+        elif isinstance(field, models.SlugField):
+            clean = clean_slug
+        elif isinstance(field, models.CharField):
+            clean = clean_line
+        elif isinstance(field, models.JSONField):
+            clean = clean_line
+            if field.name in multiline:
+                clean = clean_text
+            elif field.name in slugs:
+                clean = clean_slug
+        else:
+            continue
+        value = getattr(instance, field.attname)
+        cleaned = clean_data(value, clean)
+        if cleaned != value:
+            setattr(instance, field.attname, cleaned)
+            changed.append(field.name)
+    return changed

@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from masthead.lib.text import clean_model_text
+
 
 class Author(models.Model):
     """A person in a byline. Authors have a public page; they need no login."""
@@ -42,8 +44,17 @@ class Author(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.clean_text_fields()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("articles:author", kwargs={"slug": self.slug})
+
+    def clean_text_fields(self) -> list[str]:
+        """Remove invisible control characters (masthead.lib.text); the
+        biographies keep their lines."""
+        return clean_model_text(self, multiline=["bios"])
 
     @property
     def bio(self) -> str:

@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from masthead.lib.i18n import content_language_codes, content_languages, language_name, pick
+from masthead.lib.text import clean_model_text
 
 
 class Section(models.Model):
@@ -39,8 +40,16 @@ class Section(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.clean_text_fields()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return self.url_in(translation.get_language()) or self.url_in(next(iter(self.slugs)))
+
+    def clean_text_fields(self) -> list[str]:
+        """Remove invisible control characters (masthead.lib.text)."""
+        return clean_model_text(self, slugs=["slugs"])
 
     @property
     def name(self) -> str:
@@ -102,6 +111,13 @@ class Tag(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.clean_text_fields()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         with translation.override(self.language):
             return reverse("articles:tag", kwargs={"slug": self.slug})
+
+    def clean_text_fields(self) -> list[str]:
+        return clean_model_text(self)
