@@ -17,12 +17,13 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 
 from masthead.accounts import rules
 from masthead.desk.forms import BODY_EXTENSIONS, clean_body
+from masthead.lib.forms import RefuseControlCharacters
 
 from . import services
 from .models import Article, Correction
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(RefuseControlCharacters, forms.ModelForm):
     body = ProseEditorFormField(
         label=_("body"),
         required=False,

@@ -20,6 +20,7 @@ from django_prose_editor.fields import ProseEditorFormField
 
 from masthead.articles import services
 from masthead.articles.models import Article
+from masthead.lib.forms import RefuseControlCharacters
 from masthead.lib.html import sanitize
 from masthead.lib.i18n import content_language_codes, language_name
 from masthead.lib.text import make_slug
@@ -101,7 +102,7 @@ class SectionChoiceField(forms.ModelChoiceField):
         return " › ".join(reversed(names))
 
 
-class ArticleForm(forms.ModelForm):
+class ArticleForm(RefuseControlCharacters, forms.ModelForm):
     """Create or edit one language version of a story."""
 
     body = ProseEditorFormField(
@@ -368,7 +369,7 @@ class ArticleForm(forms.ModelForm):
             self.add_error(None, error)
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(RefuseControlCharacters, forms.Form):
     text = forms.CharField(
         label=_("Text of the correction"),
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from masthead.lib.forms import RefuseControlCharacters
 from masthead.sections.admin import field_name, label_in
 
 from .models import Author
@@ -26,7 +27,7 @@ def _bio_fields() -> dict[str, forms.Field]:
     }
 
 
-class BaseAuthorForm(forms.ModelForm):
+class BaseAuthorForm(RefuseControlCharacters, forms.ModelForm):
     class Meta:
         model = Author
         fields = ["name", "slug", "photo", "user"]

@@ -12,6 +12,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from masthead.lib.forms import RefuseControlCharacters
 from masthead.lib.i18n import language_name
 
 from .models import Section, Tag
@@ -57,7 +58,7 @@ def _unconfigured(mapping: dict | None) -> dict:
     return {k: v for k, v in (mapping or {}).items() if k not in configured}
 
 
-class BaseSectionForm(forms.ModelForm):
+class BaseSectionForm(RefuseControlCharacters, forms.ModelForm):
     class Meta:
         model = Section
         fields = ["parent", "position"]
@@ -127,8 +128,15 @@ class SectionAdmin(admin.ModelAdmin):
         return " · ".join(section.slugs.values())
 
 
+class TagAdminForm(RefuseControlCharacters, forms.ModelForm):
+    class Meta:
+        model = Tag
+        fields = ["language", "name", "slug"]
+
+
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
+    form = TagAdminForm
     list_display = ["name", "language", "slug"]
     list_filter = ["language"]
     search_fields = ["name", "slug"]
