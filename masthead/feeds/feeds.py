@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from masthead.articles.models import Article
 from masthead.core.navigation import section_tree_ids
+from masthead.lib.text import clean_data, clean_text
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
@@ -79,6 +80,15 @@ class LatestArticlesRss(Feed):
 
     def get_object(self, request, *args, **kwargs):
         return None
+
+    def get_feed(self, obj, request):
+        # Every text of the feed, in one place: whatever a row in the
+        # database holds, no character that XML 1.0 forbids reaches the
+        # writer (which would refuse it with an error), in any format.
+        feed = super().get_feed(obj, request)
+        feed.feed = clean_data(feed.feed, clean_text)
+        feed.items = [clean_data(item, clean_text) for item in feed.items]
+        return feed
 
     def title(self, obj):
         return settings.SITE_NAME

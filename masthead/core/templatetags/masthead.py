@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from masthead.lib import dates
+from masthead.lib.text import clean_data, clean_text
 
 register = template.Library()
 
@@ -57,6 +58,13 @@ def w3c_datetime(value):
 
 
 @register.filter
+def xml_text(value):
+    """Text for an XML document, without the characters XML 1.0 forbids
+    (see masthead.lib.text), whatever the database holds."""
+    return clean_text(str(value)) if value is not None else ""
+
+
+@register.filter
 def date_only(value):
     return dates.absolute_date(value, get_language()) if value else ""
 
@@ -67,7 +75,11 @@ _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 @register.filter
 def jsonld(value):
     """A dict as a JSON-LD script element, safe inside HTML."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+    # Invisible control characters are dropped (JSON would escape them;
+    # a lone surrogate could not even be written as UTF-8).
+    text = json.dumps(
+        clean_data(value, clean_text), ensure_ascii=False, separators=(",", ":")
+    ).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
 
 
