@@ -40,7 +40,7 @@ def _patterns() -> tuple[str, str]:
     sieve in the database, so that only suspects are read. PostgreSQL
     text cannot hold NUL at all."""
     first = r"\x00" if connection.vendor == "sqlite" else r"\x01"
-    rest = r"\x7f-\x9f\u2028\u2029\ufffe\uffff"
+    rest = r"\x7f-\x9f\ufffe\uffff"
     line = f"[{first}-\\x1f{rest}]"
     text = f"[{first}-\\x08\\x0b\\x0c\\x0e-\\x1f{rest}]"
     return line, text
@@ -48,7 +48,7 @@ def _patterns() -> tuple[str, str]:
 
 # In JSON written out as text, control characters are escaped ("\u000b",
 # "\f", "\n"); the rest may be escaped (SQLite) or not (PostgreSQL).
-_JSON_ESCAPES = r"\\u00([01][0-9a-f]|7f|[89][0-9a-f])|\\u(2028|2029|fffe|ffff)|\\[bfnrt]"
+_JSON_ESCAPES = r"\\u00([01][0-9a-f]|7f|[89][0-9a-f])|\\u(fffe|ffff)|\\[bfnrt]"
 
 
 def suspects(model) -> models.QuerySet:

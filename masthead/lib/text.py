@@ -65,9 +65,8 @@ def make_slug(value: str, max_length: int = 80) -> str:
 # HTML calls them parse errors. They carry no meaning in a news text, so
 # every stored text is cleaned (see clean_line and clean_text):
 #
-# - line breaks in disguise (VT, FF, the separators FS/GS/RS, NEL, and the
-#   Unicode line and paragraph separators) become a line break, or a space
-#   in one-line text;
+# - line breaks in disguise (VT, FF, the separators FS/GS/RS, NEL) become
+#   a line break, or a space in one-line text;
 # - the other C0 controls, DEL and the C1 controls (U+007F–U+009F), lone
 #   surrogates (halves of a UTF-16 pair, which no UTF-8 text may hold) and
 #   the non-characters U+FFFE and U+FFFF are removed;
@@ -75,10 +74,11 @@ def make_slug(value: str, max_length: int = 80) -> str:
 #   (standfirst, body, biographies); one-line text (headlines, names, slugs,
 #   captions) gets a space instead.
 #
-# Zero-width spaces, the byte order mark and soft hyphens are left alone:
-# they are valid XML, and typesetting uses them on purpose.
+# Zero-width spaces, the byte order mark, soft hyphens and the Unicode line
+# and paragraph separators (U+2028, U+2029) are left alone: they are valid
+# XML, and typesetting uses them on purpose.
 
-_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85"
 _REMOVED = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
 _INVISIBLE = re.compile(f"[{_REMOVED}]")
 _DISGUISED_BREAK = re.compile(f"[{_LINE_BREAKS}]")

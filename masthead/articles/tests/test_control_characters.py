@@ -17,7 +17,7 @@ def test_the_service_stores_an_article_without_control_characters(make_article):
         body="<p>Der Rat\x02 tagt.</p>",
         image_alt="Saal\x1f",
         image_caption="Im\tSaal",
-        image_credit="Foto:\u2028Stadt",
+        image_credit="Foto:\x0bStadt",
     )
 
     stored = Article.objects.get(pk=article.pk)
