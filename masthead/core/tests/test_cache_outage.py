@@ -116,10 +116,12 @@ def test_writes_it_missed_are_undone_before_it_is_asked_again(settings, redis_se
     use_redis(settings, redis_server.url, RETRY_SECONDS=3600)
     cache.set("session", "signed in")
     cache.set("other", "kept")
+    cache.set("generation", "old")
     redis_server.pause()
     try:
-        assert cache.delete("session") is False  # times out
-        cache.set("generation", "new")  # not even tried
+        assert cache.get("other") is None  # times out: away
+        assert cache.delete("session") is False  # not even tried
+        cache.set("generation", "new")
     finally:
         redis_server.resume()
     caches["default"].outage.retry_at = 0
@@ -206,3 +208,24 @@ def test_the_page_cache_starts_afresh_when_the_cache_answers_again(
     assert "Nachher" in response.content.decode()
     assert response["X-Cache"] == "MISS"
     assert client.get("/de/")["X-Cache"] == "HIT"
+
+
+@pytest.mark.django_db
+def test_a_session_signed_out_while_redis_hangs_stays_signed_out(client, settings, redis_server):
+    """Sessions are kept in the database and in Redis (cached_db). Signing
+    out while Redis hangs deletes the database row only; the copy Redis kept
+    must not sign the stolen or left-behind cookie in again."""
+    use_redis(settings, redis_server.url, RETRY_SECONDS=3600)
+    editor = get_user_model().objects.create_user("eda", password="pw-eda-123", is_staff=True)
+    editor.groups.add(Group.objects.get_or_create(name="editor")[0])
+    client.post("/desk/login/", {"username": "eda", "password": "pw-eda-123"})
+    assert client.get("/desk/").status_code == 200
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    redis_server.pause()
+    try:
+        client.post("/desk/logout/")
+    finally:
+        redis_server.resume()
+    caches["default"].outage.retry_at = 0
+    client.cookies[settings.SESSION_COOKIE_NAME] = cookie
+    assert client.get("/desk/").status_code == 302
