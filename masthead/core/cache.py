@@ -178,29 +178,24 @@ class FailSafeRedisCache(RedisCache):
             with outage.lock:
                 keys = list(outage.unwritten)[:1000]
                 if not keys:
-                    self._back(outage)
-                    return True
+                    # Back: from now on, operations go to Redis again.
+                    seconds = time.monotonic() - outage.away_since
+                    reported, overflow = outage.reported, outage.overflow
+                    outage.away_since, outage.reported, outage.overflow = None, False, False
+                    break
             client.delete(*keys)
             with outage.lock:
                 outage.unwritten.difference_update(keys)
-
-    def _back(self, outage):  # with outage.lock held
-        if outage.reported:
-            logger.warning(
-                "The cache at %s answers again after %.0f s.",
-                self.description,
-                time.monotonic() - outage.away_since,
-            )
-        if outage.overflow:
+        if reported:
+            logger.warning("The cache at %s answers again after %.0f s.", self.description, seconds)
+        if overflow:
             logger.error(
                 "More than %d writes to the cache at %s failed while it was away; "
                 "entries they should have replaced may remain. Flush it if it kept its data.",
                 MAX_UNDONE,
                 self.description,
             )
-        outage.away_since = None
-        outage.reported = False
-        outage.overflow = False
+        return True
 
     def _failed(self, error, written):
         outage = self.outage

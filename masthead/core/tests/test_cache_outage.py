@@ -229,3 +229,18 @@ def test_a_session_signed_out_while_redis_hangs_stays_signed_out(client, setting
     caches["default"].outage.retry_at = 0
     client.cookies[settings.SESSION_COOKIE_NAME] = cookie
     assert client.get("/desk/").status_code == 302
+
+
+def test_it_says_so_when_it_missed_more_writes_than_it_can_undo(
+    settings, redis_server, caplog, monkeypatch
+):
+    monkeypatch.setattr(cache_module, "MAX_UNDONE", 2)
+    use_redis(settings, redis_server.url, RETRY_SECONDS=3600)
+    redis_server.stop()
+    for key in ("a", "b", "c"):
+        cache.set(key, 1)
+    redis_server.start()
+    caches["default"].outage.retry_at = 0
+    assert cache.get("a") is None
+    [error] = [r for r in warnings(caplog) if r.levelno == logging.ERROR]
+    assert "More than 2 writes" in error.getMessage()
