@@ -27,6 +27,11 @@ if [ ! -x /usr/sbin/nginx ] && ! command -v nginx >/dev/null; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null
 fi
+if ! command -v redis-server >/dev/null; then
+    echo "Installing redis-server (the cache outage tests start their own) …"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+fi
 if ! command -v jing >/dev/null || ! command -v xgettext >/dev/null; then
     echo "Installing jing (Atom schema) and gettext (catalog checks) …"
     as_root apt-get update -qq

@@ -32,6 +32,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 from . import pagefiles
+from .cache import is_away, outages_seen
 
 logger = logging.getLogger(__name__)
 
@@ -84,12 +85,24 @@ def bump() -> Generation:
     now = timezone.now().timestamp()
     generation = Generation(number=uuid.uuid4().hex, started=now, next_publish=_next_publish())
     cache.set(GENERATION_KEY, generation, timeout=None)
-    pagefiles.sync()
+    pagefiles.sync(generation)
     return generation
 
 
+# The cache outages this process had seen when it last asked for the generation.
+_outages_seen = 0
+
+
 def current_generation() -> Generation:
+    global _outages_seen
     generation = cache.get(GENERATION_KEY)
+    if is_away():
+        return _generation_without_cache()
+    if outages_seen() != _outages_seen:
+        # The cache is back, and a change made while it was away may not
+        # have reached it (nor the page files of another worker).
+        _outages_seen = outages_seen()
+        return bump()
     if not isinstance(generation, Generation):
         return bump()
     due = generation.next_publish
@@ -97,6 +110,22 @@ def current_generation() -> Generation:
         # A scheduled article has just gone live.
         return bump()
     return generation
+
+
+def _generation_without_cache() -> Generation:
+    """The generation while the shared cache is away: nothing is stored in
+    it, and no request starts a generation of its own (a change still does,
+    through ``bump``). With page files on, it is the generation of the
+    files on this machine, so that the front end keeps serving them and
+    this machine's workers keep adding the pages they render live."""
+    base = pagefiles.root()
+    if base is None:
+        return Generation(number="none", started=timezone.now().timestamp(), next_publish=None)
+    marker = pagefiles.current_marker(base)
+    if marker is None:
+        return bump()  # no files yet: start their generation
+    number, started = marker
+    return Generation(number=number, started=started, next_publish=_next_publish())
 
 
 def is_cacheable_request(request) -> bool:
@@ -229,8 +258,9 @@ class FullPageCacheMiddleware:
         stored = _store(request, response, generation.started)
         if stored is None:
             return response
-        cache.set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
-        cache.set(stale_key, stored, timeout=settings.PAGE_STALE_IF_ERROR)
+        if not is_away():
+            cache.set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
+            cache.set(stale_key, stored, timeout=settings.PAGE_STALE_IF_ERROR)
         pagefiles.write(request, stored, generation)
         return respond(request, stored, state="MISS")
 

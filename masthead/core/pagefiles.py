@@ -93,6 +93,15 @@ def current_number(base: Path) -> str | None:
         return None
 
 
+def current_marker(base: Path) -> tuple[str, float] | None:
+    """The generation ``current`` holds and when it was started."""
+    try:
+        with open(base / "current" / MARKER) as marker:
+            return marker.read(), os.fstat(marker.fileno()).st_mtime
+    except OSError:
+        return None
+
+
 @contextmanager
 def _locked(base: Path, mode: int):
     base.mkdir(parents=True, exist_ok=True)
@@ -104,17 +113,19 @@ def _locked(base: Path, mode: int):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def sync() -> None:
+def sync(generation=None) -> None:
     """Make ``current`` hold the page cache's current generation: when it
     holds another, rename it away and start an empty one (one atomic
     rename: the front end finds either the old page or none, then Masthead
-    renders a fresh one). Called by ``pagecache.bump``."""
+    renders a fresh one). Called by ``pagecache.bump`` with the generation
+    it started, which counts when the shared cache is away: a change still
+    replaces this machine's page files then."""
     from .pagecache import GENERATION_KEY
 
     base = root()
     if base is None:
         return
-    generation = cache.get(GENERATION_KEY)
+    generation = cache.get(GENERATION_KEY) or generation
     if generation is None:
         return
     try:
