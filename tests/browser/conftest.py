@@ -12,6 +12,8 @@ import os
 import pytest
 from browser_helpers import CHROMIUM, CHROMIUM_ARGS, CountingWSGIServer, wait_until_idle
 
+PAGE_TIMEOUT_MS = 60_000
+
 
 @pytest.fixture(scope="session")
 def live_server(request):
@@ -72,7 +74,8 @@ def new_page(browser, live_server):
     def make(locale="de-DE", **options):
         options.setdefault("viewport", {"width": 1280, "height": 900})
         context = browser.new_context(locale=locale, **options)
-        context.set_default_timeout(15_000)
+        # A limit, not a wait: on a busy machine a page can take long to load.
+        context.set_default_timeout(PAGE_TIMEOUT_MS)
         contexts.append(context)
         return context.new_page()
 
