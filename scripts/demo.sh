@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up and run the demo site: fresh SQLite database under ./var/, demo
-# content, an admin login printed, served on http://127.0.0.1:8000/.
+# Set up and run the demo site: its own SQLite database under ./var/ (kept
+# between runs; `scripts/demo.sh --fresh` starts over), demo content on the
+# first run, the login printed, served on http://127.0.0.1:8000/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh requirements.txt

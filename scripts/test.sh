@@ -13,19 +13,37 @@
 #   extra arguments are passed to pytest
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/bootstrap.sh requirements-dev.txt
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=""
+apt_install() {  # apt_install PACKAGE…: install from Debian (one `apt-get update` per run)
+    if [ -z "$apt_updated" ]; then
+        as_root apt-get update -qq
+        apt_updated=1
+    fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    echo "Installing python3-venv …"
+    apt_install python3-venv
+fi
+scripts/bootstrap.sh requirements-dev.txt
 
 if [ ! -x /usr/bin/chromium ]; then
     echo "Installing Debian's chromium for the browser tests …"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt_install chromium
 fi
 if [ ! -x /usr/sbin/nginx ] && ! command -v nginx >/dev/null; then
     echo "Installing nginx (the front end's tests) …"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null
+    apt_install nginx libnginx-mod-http-brotli-static
+fi
+# nginx installed before, without the Brotli module: add it. If it cannot be
+# had, `masthead frontend_config` leaves Brotli out and the tests expect gzip.
+if [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+    echo "Installing nginx's Brotli module …"
+    apt_install libnginx-mod-http-brotli-static \
+        || echo "Could not install libnginx-mod-http-brotli-static: the front end will send gzip only." >&2
 fi
 if ! command -v redis-server >/dev/null; then
     echo "Installing redis-server (the cache outage tests start their own) …"
@@ -34,15 +52,17 @@ if ! command -v redis-server >/dev/null; then
 fi
 if ! command -v jing >/dev/null || ! command -v xgettext >/dev/null; then
     echo "Installing jing (Atom schema) and gettext (catalog checks) …"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jing gettext >/dev/null
+    apt_install jing gettext
 fi
 if ! command -v java >/dev/null; then
     echo "Installing Java for the Nu Html Checker …"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+    apt_install default-jre-headless
 fi
 if [ ! -f .cache/npm/node_modules/axe-core/axe.min.js ]; then
+    if ! command -v npm >/dev/null; then
+        echo "Installing npm (for axe-core) …"
+        apt_install npm
+    fi
     echo "Installing axe-core …"
     mkdir -p .cache/npm
     npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4 >/dev/null
@@ -52,21 +72,46 @@ pg_url="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/masthead}"
 redis_url="${TEST_REDIS_URL:-redis://127.0.0.1:6379/15}"
 only="${MASTHEAD_TEST_ONLY:-}"
 
+is_local() { case "$1" in *@127.0.0.1[:/]*|*@localhost[:/]*|*://127.0.0.1[:/]*|*://localhost[:/]*) return 0;; esac; return 1; }
+
 ensure_services() {
-    if ! .venv/bin/python scripts/wait_for.py postgres "$pg_url" 2; then
-        if command -v pg_ctlcluster >/dev/null; then
-            echo "Starting PostgreSQL …"
-            as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+    if ! .venv/bin/python scripts/wait_for.py postgres "$pg_url" 2 && is_local "$pg_url"; then
+        if ! command -v pg_lsclusters >/dev/null; then
+            # A fresh machine: install PostgreSQL and let the local user
+            # "postgres" in over TCP without a password, as the tests expect.
+            echo "Installing PostgreSQL …"
+            apt_install postgresql
+            for hba in /etc/postgresql/*/main/pg_hba.conf; do
+                as_root sed -i -e '1i host all postgres 127.0.0.1/32 trust' \
+                    -e '1i host all postgres ::1/128 trust' "$hba"
+            done
+            pg_lsclusters --no-header | while read -r version cluster _rest; do
+                as_root pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" reload 2>/dev/null || true
+            done
         fi
-        .venv/bin/python scripts/wait_for.py postgres "$pg_url" 30
+        # Installed but stopped (no systemd in containers, or after a reboot):
+        # start every cluster that is down.
+        pg_lsclusters --no-header | while read -r version cluster _port status _rest; do
+            if [ "$status" != online ]; then
+                echo "Starting PostgreSQL $version/$cluster …"
+                as_root pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" start || true
+            fi
+        done
     fi
-    if ! .venv/bin/python scripts/wait_for.py redis "$redis_url" 2; then
-        if command -v redis-server >/dev/null; then
-            echo "Starting Redis …"
-            redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
+    if ! .venv/bin/python scripts/wait_for.py postgres "$pg_url" 30; then
+        echo "PostgreSQL does not accept $pg_url: set TEST_DATABASE_URL to a server and user" \
+            "that may create databases (with a password if it needs one)." >&2
+        exit 1
+    fi
+    if ! .venv/bin/python scripts/wait_for.py redis "$redis_url" 2 && is_local "$redis_url"; then
+        if ! command -v redis-server >/dev/null; then
+            echo "Installing Redis …"
+            apt_install redis-server
         fi
-        .venv/bin/python scripts/wait_for.py redis "$redis_url" 30
+        echo "Starting Redis …"
+        redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null || true
     fi
+    .venv/bin/python scripts/wait_for.py redis "$redis_url" 30
 }
 
 echo "== Lint =="

@@ -25,7 +25,7 @@ def _free_port() -> int:
 def _get(url, headers=None):
     request = urllib.request.Request(url, headers=headers or {})
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as e:
         return e.code, dict(e.headers), e.read()
@@ -110,7 +110,7 @@ def server(demo_site):
         start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 300  # collectstatic first, on a busy machine
     while time.monotonic() < deadline:
         try:
             _get(base + "/robots.txt")

@@ -1,11 +1,14 @@
 """Helpers for the browser suite: where Chromium, axe-core and the Nu Html
 Checker live, how to run them, and the demo pages worth checking."""
 
+import http.client
 import json
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.utils import translation
 
 REPO = Path(__file__).resolve().parents[2]
@@ -24,6 +27,58 @@ AXE_JS = REPO / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0–2.2 A and AA, and axe's best practices (this enables rules that a
 # plain axe.run() leaves off, such as target-size).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+# -- The live server ------------------------------------------------------------------
+
+IDLE_TIMEOUT = 60  # seconds the live server may take to finish its requests
+
+
+class CountingWSGIServer(ThreadedWSGIServer):
+    """The live server's HTTP server, counting the connections it has
+    accepted and not yet closed (with their database connections)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.open_connections = 0
+        self.idle = threading.Condition()
+
+    def process_request(self, request, client_address):
+        # Runs in the accepting thread, before the request's own thread starts.
+        with self.idle:
+            self.open_connections += 1
+        super().process_request(request, client_address)
+
+    def close_request(self, request):
+        try:
+            super().close_request(request)  # also closes the thread's database connections
+        finally:
+            with self.idle:
+                self.open_connections -= 1
+                self.idle.notify_all()
+
+
+def wait_until_idle(live_server) -> None:
+    """Return once the live server has answered every request sent so far.
+
+    One request of our own goes first: connections are accepted in order,
+    so once it is answered every earlier one has been accepted, and counted."""
+    connection = http.client.HTTPConnection(
+        live_server.thread.host, live_server.thread.port, timeout=IDLE_TIMEOUT
+    )
+    try:
+        connection.request("GET", "/robots.txt", headers={"Connection": "close"})
+        connection.getresponse().read()
+    finally:
+        connection.close()
+    httpd = live_server.thread.httpd
+    with httpd.idle:
+        if not httpd.idle.wait_for(lambda: httpd.open_connections == 0, IDLE_TIMEOUT):
+            pytest.fail(
+                f"the live server still had {httpd.open_connections} connection(s) open "
+                f"{IDLE_TIMEOUT} s after the browser closed",
+                pytrace=False,
+            )
 
 
 # -- axe-core -------------------------------------------------------------------------

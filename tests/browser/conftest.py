@@ -1,10 +1,35 @@
 """Fixtures for the browser suite: Debian's Chromium through Playwright, a
-fresh browser context per test, and the demo newsroom on a live server."""
+fresh browser context per test, and the demo newsroom on a live server.
+
+After each test the browser contexts are closed and the live server is
+waited on until it has finished every request (an autosave sent just before
+the page closed, say) before pytest-django empties the database: a request
+still running against the flush's TRUNCATE deadlocks on PostgreSQL and
+leaves rows behind for the next test."""
 
 import os
 
 import pytest
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, CountingWSGIServer, wait_until_idle
+
+PAGE_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, on a CountingWSGIServer."""
+    from pytest_django.live_server_helper import LiveServer
+
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(addr, start=False)
+    server.thread.server_class = CountingWSGIServer
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -37,21 +62,27 @@ def browser():
 
 
 @pytest.fixture
-def new_page(browser):
+def new_page(browser, live_server):
     """``new_page(locale="en-GB", java_script_enabled=False, viewport=…)``: a
-    page in a browser context of its own, closed after the test."""
+    page in a browser context of its own, closed after the test.
+
+    It asks for the live server so that pytest-django sets the database up
+    before it, and empties it only after the pages are closed and the
+    server has finished their requests."""
     contexts = []
 
     def make(locale="de-DE", **options):
         options.setdefault("viewport", {"width": 1280, "height": 900})
         context = browser.new_context(locale=locale, **options)
-        context.set_default_timeout(15_000)
+        # A limit, not a wait: on a busy machine a page can take long to load.
+        context.set_default_timeout(PAGE_TIMEOUT_MS)
         contexts.append(context)
         return context.new_page()
 
     yield make
     for context in contexts:
         context.close()
+    wait_until_idle(live_server)
 
 
 @pytest.fixture

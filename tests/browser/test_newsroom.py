@@ -45,7 +45,7 @@ def _write_article(page, base):
     page.wait_for_load_state()
 
 
-def test_it_publishes_an_article_written_in_the_browser(signed_in, demo_site):
+def test_it_publishes_an_article_written_in_the_browser(signed_in, demo_site, new_page):
     page = signed_in
     _write_article(page, demo_site)
     assert page.locator(".messages, [role=status]").first.inner_text().count(HEADLINE) == 1
@@ -55,7 +55,7 @@ def test_it_publishes_an_article_written_in_the_browser(signed_in, demo_site):
     assert "<script" not in article.body
     assert "„Endlich trockenen Fußes zum Zug“" in article.body
 
-    reader = page.context.browser.new_context(locale="de-DE").new_page()
+    reader = new_page(locale="de-DE")  # closed by the fixture, also when the test fails
     reader.goto(demo_site + "/de/")
     lead = reader.locator(".front__lead .teaser__headline").inner_text()
     assert lead == HEADLINE
@@ -68,10 +68,9 @@ def test_it_publishes_an_article_written_in_the_browser(signed_in, demo_site):
     with urllib.request.urlopen(demo_site + "/de/feed/rss/") as response:  # noqa: S310
         feed = response.read().decode()
     assert HEADLINE in feed
-    reader.context.close()
 
 
-def test_it_translates_a_story_and_links_both_versions(signed_in, demo_site):
+def test_it_translates_a_story_and_links_both_versions(signed_in, demo_site, new_page):
     page = signed_in
     _write_article(page, demo_site)
     page.get_by_role("button", name=re.compile("Übersetzen: Englisch")).click()
@@ -85,10 +84,9 @@ def test_it_translates_a_story_and_links_both_versions(signed_in, demo_site):
     page.get_by_role("button", name="Speichern und veröffentlichen").click()
     page.wait_for_load_state()
 
-    reader = page.context.browser.new_context(locale="de-DE").new_page()
+    reader = new_page(locale="de-DE")  # closed by the fixture, also when the test fails
     reader.goto(demo_site + original.get_absolute_url())
     reader.get_by_role("link", name="English").click()
     assert reader.url.endswith("/en/article/haldenau-opens-new-cycle-bridge/")
     assert reader.locator("h1").inner_text() == "Haldenau opens a new cycle bridge over the Wendel"
     assert reader.locator("#recent-heading").inner_text().lower() == "recent posts"
-    reader.context.close()

@@ -56,7 +56,7 @@ def type_at_end_of_body(page, text):
     page.keyboard.type(text)
 
 
-def wait_for(check, seconds=5):
+def wait_for(check, seconds=30):
     end = time.monotonic() + seconds
     while (value := check()) is None and time.monotonic() < end:
         time.sleep(0.1)

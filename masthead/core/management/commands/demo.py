@@ -1,14 +1,19 @@
+import fcntl
 import os
 import secrets
+import shutil
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connections, transaction
 
 from masthead.accounts.roles import Role
 from masthead.articles.models import Article
+from masthead.core import pagecache
 from masthead.demo.load import load_demo
 from masthead.people.models import Author
 
@@ -27,7 +32,8 @@ REPORTER_AUTHOR = ("ron", "lena-hartmann")
 
 class Command(BaseCommand):
     help = (
-        "Create a fresh demo site (its own SQLite database under ./var/), "
+        "Run the demo site: its own SQLite database under ./var/ (demo.sqlite3), "
+        "built with the demo content on the first run and kept on later runs; "
         "print the back-office login and serve it on http://127.0.0.1:8000."
     )
 
@@ -36,40 +42,107 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-serve", action="store_true", help="Only create the site, do not serve it."
         )
+        parser.add_argument(
+            "--fresh",
+            action="store_true",
+            help="Delete the demo's database and uploads and start over "
+            "(refused while a demo is serving from them).",
+        )
 
-    def handle(self, *args, bind, no_serve, **options):
+    def handle(self, *args, bind, no_serve, fresh, **options):
+        var = settings.VAR_DIR
+        database = Path(settings.DATABASES["default"]["NAME"])
+        own = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") and (
+            database == var / "demo.sqlite3"
+        )
+        if fresh and not own:
+            raise CommandError(
+                "--fresh only deletes the demo's own database; DATABASE_URL names "
+                "another one. Unset DATABASE_URL to run the demo on its own database."
+            )
+        var.mkdir(parents=True, exist_ok=True)
+        # Every demo holds a shared lock on this file while it runs and serves
+        # (the lock passes to the server process); --fresh needs it alone.
+        lock = open(var / "demo.lock", "a")  # noqa: SIM115 (held until the process ends)
+        if fresh:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise CommandError(
+                    f"Another demo is running from {database}; stop it (Ctrl-C) before "
+                    "starting over with --fresh. Nothing was deleted."
+                ) from None
+            self.delete_demo_site(database)
+        fcntl.flock(lock, fcntl.LOCK_SH)
+
         call_command("migrate", interactive=False, verbosity=0)
-        if Article.objects.exists():
+        if not Article.objects.exists():
+            count = load_demo()
+            kept = False
+        elif own:
+            count = Article.objects.count()
+            kept = True
+        else:
             raise CommandError(
                 "This database already has articles; the demo needs an empty one. "
                 "Unset DATABASE_URL to use the demo's own SQLite database."
             )
-        count = load_demo()
-        password = os.environ.get("MASTHEAD_DEMO_PASSWORD") or secrets.token_urlsafe(12)
+        password = self.password(var)
         self.create_personas(password)
+        pagecache.bump()
         users = ", ".join(f"{username} ({role.value})" for username, role in PERSONAS)
         host = f"http://{bind}"
+        if kept:
+            ready = (
+                f"Demo site ready: {count} articles, kept from the last run "
+                "(`masthead demo --fresh` starts over).\n"
+            )
+        else:
+            ready = f"Demo site ready: {count} articles.\n"
         self.stdout.write(
-            self.style.SUCCESS(f"Demo site ready: {count} articles.\n")
-            + f"  Site:        {host}/\n"
+            self.style.SUCCESS(ready) + f"  Site:        {host}/\n"
             f"  Newsroom:    {host}/desk/\n"
             f"  User:        admin\n"
             f"  Users:       {users}\n"
             f"  Password:    {password}\n"
         )
         if not no_serve:
+            # `serve` replaces this process with gunicorn: it inherits the lock.
+            os.set_inheritable(lock.fileno(), True)
             call_command("serve", bind=bind, verbosity=options["verbosity"])
+
+    def delete_demo_site(self, database: Path) -> None:
+        connections.close_all()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+        media = Path(settings.MEDIA_ROOT)
+        if media == settings.VAR_DIR / "demo-media":
+            shutil.rmtree(media, ignore_errors=True)
+        self.stdout.write(f"Deleted the demo database {database}; starting over.")
+
+    def password(self, var: Path) -> str:
+        """The demo accounts' password: MASTHEAD_DEMO_PASSWORD, or the one
+        made on the first run and kept in var/demo-password (mode 0600)."""
+        if password := os.environ.get("MASTHEAD_DEMO_PASSWORD"):
+            return password
+        path = var / "demo-password"
+        if not path.exists():
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_urlsafe(12))
+        return path.read_text().strip()
 
     @transaction.atomic
     def create_personas(self, password: str) -> None:
+        """Create the accounts that are missing; set the password of all."""
         User = get_user_model()
         for username, role in PERSONAS:
-            if username == "admin":
-                user = User.objects.create_superuser(username, "admin@example.org", password)
-            else:
-                user = User.objects.create_user(
-                    username, f"{username}@example.org", password, is_staff=True
-                )
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = User(username=username, email=f"{username}@example.org", is_staff=True)
+                user.is_superuser = username == "admin"
+            user.set_password(password)
+            user.save()
             user.groups.add(Group.objects.get(name=role.value))
         username, slug = REPORTER_AUTHOR
-        Author.objects.filter(slug=slug).update(user=User.objects.get(username=username))
+        Author.objects.filter(slug=slug, user=None).update(user=User.objects.get(username=username))

@@ -1,0 +1,35 @@
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from masthead.core import pagecache
+from masthead.core.backups import BackupError, restore_backup
+
+
+class Command(BaseCommand):
+    help = (
+        "Restore a backup made by `masthead backup` into an empty site (same kind of "
+        "database: SQLite or PostgreSQL), then apply newer migrations."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The archive written by `masthead backup`.")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Restore into a site that holds data: its database is replaced by the "
+            "backup's, and media files of the same name are overwritten.",
+        )
+
+    def handle(self, *args, file, force, **options):
+        try:
+            manifest = restore_backup(Path(file), force=force)
+        except BackupError as e:
+            raise CommandError(str(e)) from e
+        call_command("migrate", interactive=False, verbosity=0)
+        pagecache.bump()  # no page of the site before may be served now
+        self.stdout.write(
+            f"Restored the backup of {manifest.created_at} (Masthead {manifest.version}): "
+            f"the database and {len(manifest.media_files)} media files."
+        )

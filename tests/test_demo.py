@@ -1,0 +1,160 @@
+"""`masthead demo` keeps its site between runs: only `--fresh` starts over,
+never while another demo is serving from the same files, and `--help`
+touches nothing. Each test runs the real command in a var folder of its own."""
+
+import hashlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+
+import pytest
+
+from tests.test_cli import MASTHEAD, _free_port, _get, _shell
+
+EDITED = "Am Desk geändert und behalten"
+
+
+def _demo(env, *args, timeout=180):
+    return subprocess.run(
+        [MASTHEAD, "demo", *args], env=env, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def _password(output: str) -> str:
+    return re.search(r"Password:\s+(\S+)", output).group(1)
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _edit_an_article(env) -> None:
+    _shell(
+        env,
+        "from masthead.articles.models import Article\n"
+        "a = Article.objects.filter(language='de').order_by('pk').first()\n"
+        f"a.headline = {EDITED!r}\n"
+        "a.save()\n",
+    )
+
+
+def _headlines(env) -> list[str]:
+    return _shell(
+        env,
+        "from masthead.articles.models import Article\n"
+        "print('\\n'.join(Article.objects.values_list('headline', flat=True)))\n",
+    ).splitlines()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A demo site built once: its var folder and the first run's output."""
+    var = tmp_path_factory.mktemp("built") / "var"
+    result = _demo(_env(var), "--no-serve")
+    assert result.returncode == 0, result.stderr
+    return var, result.stdout
+
+
+def _env(var) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env.pop("MASTHEAD_DEMO_PASSWORD", None)
+    return env | {"MASTHEAD_VAR_DIR": str(var)}
+
+
+@pytest.fixture
+def demo(built, tmp_path):
+    """A copy of the built demo site for one test: (var, env for `masthead
+    demo`, env for other commands on its database, the first run's output)."""
+    source, output = built
+    var = tmp_path / "var"
+    shutil.copytree(source, var)
+    env = _env(var)
+    on_db = env | {
+        "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}",
+        "MEDIA_ROOT": str(var / "demo-media"),
+    }
+    return var, env, on_db, output
+
+
+def test_help_touches_nothing(demo):
+    var, env, _, _ = demo
+    before = {p.name: _digest(p) for p in var.iterdir() if p.is_file()}
+    result = _demo(env, "--help")
+    assert {p.name: _digest(p) for p in var.iterdir() if p.is_file()} == before
+    assert result.returncode == 0
+    assert "--fresh" in result.stdout
+
+
+def test_a_second_run_keeps_the_site_and_the_password(demo):
+    var, env, on_db, first = demo
+    _edit_an_article(on_db)
+    images = sorted(p.name for p in (var / "demo-media").rglob("*.jpg"))
+    assert images
+    second = _demo(env, "--no-serve")
+    assert second.returncode == 0, second.stderr
+    assert "kept from the last run" in second.stdout
+    assert EDITED in _headlines(on_db)
+    assert sorted(p.name for p in (var / "demo-media").rglob("*.jpg")) == images
+    # The same login, and it works.
+    password = _password(first)
+    assert _password(second.stdout) == password
+    assert (var / "demo-password").stat().st_mode & 0o777 == 0o600
+    script = (
+        "from django.contrib.auth import authenticate\n"
+        f"print(authenticate(username='eda', password={password!r}) is not None)\n"
+    )
+    assert _shell(on_db, script).strip() == "True"
+
+
+def test_fresh_starts_over(demo):
+    _, env, on_db, first = demo
+    count = len(_headlines(on_db))
+    _edit_an_article(on_db)
+    result = _demo(env, "--fresh", "--no-serve")
+    assert result.returncode == 0, result.stderr
+    assert "kept from the last run" not in result.stdout
+    headlines = _headlines(on_db)
+    assert EDITED not in headlines
+    assert len(headlines) == count
+
+
+def test_fresh_is_refused_while_a_demo_is_serving(demo):
+    var, env, on_db, _ = demo
+    _edit_an_article(on_db)
+    port = _free_port()
+    server = subprocess.Popen(
+        [MASTHEAD, "demo", "--bind", f"127.0.0.1:{port}"],
+        env=env | {"WEB_CONCURRENCY": "2"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 300  # collectstatic on a busy machine
+        while True:
+            try:
+                assert _get(f"http://127.0.0.1:{port}/robots.txt")[0] == 200
+                break
+            except OSError:
+                assert server.poll() is None, "the demo server stopped"
+                assert time.monotonic() < deadline, "the demo server did not answer"
+                time.sleep(0.3)
+        # The serving process (gunicorn, exec'd by the demo) holds the lock.
+        database = var / "demo.sqlite3"
+        before = _digest(database)
+        result = _demo(env, "--fresh", "--no-serve")
+        assert result.returncode != 0
+        assert "Another demo is running" in result.stderr
+        assert "Nothing was deleted" in result.stderr
+        assert _digest(database) == before
+        assert EDITED in _headlines(on_db)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    # Once it has stopped, starting over works.
+    result = _demo(env, "--fresh", "--no-serve")
+    assert result.returncode == 0, result.stderr
+    assert EDITED not in _headlines(on_db)
