@@ -21,7 +21,7 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
 def _wait(url, process):
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 300  # `masthead serve` collects static files first
     while time.monotonic() < deadline:
         try:
             return _get(url)
