@@ -26,7 +26,28 @@ class CoreConfig(AppConfig):
         )
 
 
-def content_changed(**kwargs):
+def content_changed(sender, action=None, using=None, **kwargs):
+    """Start a new generation once the change is committed: once per
+    transaction, however many rows it changes (an article save with its
+    tags and bylines sends a dozen signals). Outside a transaction every
+    change is committed at once, and bumps at once."""
     from .pagecache import bump
 
-    transaction.on_commit(bump)
+    if action is not None and not action.startswith("post_"):
+        return  # m2m_changed's pre_add, pre_remove, pre_clear: nothing changed yet
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        bump()
+        return
+    # Queued already in this transaction, and not rolled back with a
+    # savepoint since (that drops the callback from run_on_commit)?
+    queued = getattr(connection, "pagecache_bump", None)
+    if queued is not None and any(func is queued for _, func, _ in connection.run_on_commit):
+        return
+
+    def bump_once():
+        connection.pagecache_bump = None
+        bump()
+
+    connection.pagecache_bump = bump_once
+    transaction.on_commit(bump_once, using=using)

@@ -58,6 +58,8 @@ class Command(BaseCommand):
             f"  Password:    {password}\n"
         )
         if not no_serve:
+            # Absolute links name the address the demo serves on (unless set).
+            os.environ.setdefault("SITE_URL", host)
             call_command("serve", bind=bind, verbosity=options["verbosity"])
 
     @transaction.atomic
