@@ -143,3 +143,16 @@ def test_a_language_can_have_an_address_of_its_own(client, story, settings):
     assert site.is_site_request(request)
     request.META["HTTP_HOST"] = "example.com:8443"
     assert not site.is_site_request(request)
+
+
+@pytest.mark.parametrize(
+    "value", ["news.example.org", "ftp://example.org", "https://example.org/news"]
+)
+def test_a_site_address_must_be_scheme_and_host(value):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from masthead.settings import envurl
+
+    with pytest.raises(ImproperlyConfigured, match="SITE_URL must be like https://example.org"):
+        envurl("SITE_URL", value)
+    assert envurl("SITE_URL", "https://example.org:8443/") == "https://example.org:8443"
