@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -9,6 +10,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Masthead"
 
     def ready(self):
+        from .site import check_site_urls
+
+        checks.register(check_site_urls)
+
         # Any change to what readers can see starts a new content generation
         # of the page cache. Signals rather than calls in each service: every
         # write path (desk, admin, importers, shell) must invalidate, and a

@@ -17,7 +17,8 @@ requests addressed to one of these addresses (``is_site_request``).
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http.request import split_domain_port
+from django.core import checks
+from django.http.request import split_domain_port, validate_host
 from django.utils.translation import get_language_from_path
 
 DEFAULT_PORTS = {"http": "80", "https": "443"}
@@ -58,3 +59,20 @@ def is_site_request(request) -> bool:
         if host == site_host and (port or default) == (site_port or default):
             return True
     return False
+
+
+def check_site_urls(**kwargs) -> list[checks.CheckMessage]:
+    """A site address whose host Django refuses can never be asked for:
+    no page would be cached, and every link would lead nowhere."""
+    return [
+        checks.Warning(
+            f"The host of {url} is not in ALLOWED_HOSTS.",
+            hint="Set SITE_URL (and SITE_URLS) to the address readers use, and "
+            "ALLOWED_HOSTS to include its host; pages are cached only for it.",
+            id="masthead.W001",
+        )
+        for url in sorted(site_urls())
+        if not validate_host(
+            split_domain_port(urlsplit(url).netloc.lower())[0], settings.ALLOWED_HOSTS
+        )
+    ]

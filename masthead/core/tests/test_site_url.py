@@ -156,3 +156,14 @@ def test_a_site_address_must_be_scheme_and_host(value):
     with pytest.raises(ImproperlyConfigured, match="SITE_URL must be like https://example.org"):
         envurl("SITE_URL", value)
     assert envurl("SITE_URL", "https://example.org:8443/") == "https://example.org:8443"
+
+
+def test_a_site_address_django_would_refuse_is_reported(settings):
+    from masthead.core.site import check_site_urls
+
+    settings.ALLOWED_HOSTS = ["news.example.org"]
+    assert check_site_urls() == []
+    settings.SITE_URLS = {"en": "https://example.com"}
+    [warning] = check_site_urls()
+    assert warning.id == "masthead.W001"
+    assert "https://example.com" in warning.msg
