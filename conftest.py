@@ -23,6 +23,10 @@ def _test_settings(settings, tmp_path):
     # Pages render live in tests (query counts, fresh content); the page
     # cache's own tests turn it on (masthead/core/tests/test_pagecache.py).
     settings.PAGE_CACHE_SECONDS = 0
+    # The site's address is the test client's host (absolute links, and
+    # which requests the page cache may store: masthead/core/site.py).
+    settings.SITE_URL = "http://testserver"
+    settings.SITE_URLS = {}
 
 
 @pytest.fixture

@@ -226,9 +226,12 @@ for db in $DATABASES; do
     for mode in cached frontend uncached; do
         unset PAGE_FILES_DIR
         base=$APP
+        export SITE_URL=$APP
         case $mode in
         cached) export PAGE_CACHE_SECONDS=600 ;;
-        frontend) export PAGE_CACHE_SECONDS=600 PAGE_FILES_DIR=$var/pages; base=$FRONT ;;
+        # The site's address is the one readers use: pages are cached only
+        # for requests to it (masthead/core/site.py).
+        frontend) export PAGE_CACHE_SECONDS=600 PAGE_FILES_DIR=$var/pages SITE_URL=$FRONT; base=$FRONT ;;
         uncached) export PAGE_CACHE_SECONDS=0 ;;
         esac
         log "$db, $mode: masthead serve on $APP, 2 workers${PAGE_FILES_DIR:+, nginx front end on $FRONT}"

@@ -9,6 +9,7 @@ and friends (see the configuration table in README.md).
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from babel import Locale
@@ -39,6 +40,14 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def envurl(name: str, value: str) -> str:
+    """A site address, "https://example.org" (scheme and host, no path)."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/"):
+        raise ImproperlyConfigured(f"{name} must be like https://example.org, not {value!r}")
+    return value.rstrip("/")
+
+
 def envsecret(name: str) -> str | None:
     """Read NAME, or the file named by NAME_FILE (for container secrets)."""
     if path := os.environ.get(f"{name}_FILE"):
@@ -65,9 +74,11 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 
 SITE_NAME = os.environ.get("SITE_NAME", "Masthead")
-# The absolute address of the site, used in feeds, sitemaps and structured
-# data when no request is at hand. Pages use the request's own host.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address of the site. Every absolute address Masthead writes
+# (canonical links, hreflang, feeds, sitemaps, structured data, preview
+# links) is built from it, never from the request's Host header, and pages
+# are cached only for requests to it (masthead/core/site.py).
+SITE_URL = envurl("SITE_URL", os.environ.get("SITE_URL", "http://127.0.0.1:8000"))
 
 INSTALLED_APPS = [
     "masthead.core",
@@ -197,6 +208,14 @@ if LANGUAGE_CODE not in CONTENT_LANGUAGES:
 LANGUAGES = [
     (code, Locale.parse(code, sep="-").get_display_name(code)) for code in CONTENT_LANGUAGES
 ]
+# Languages served at an address of their own, e.g.
+# "de=https://example.de,en=https://example.com"; the others are on SITE_URL.
+SITE_URLS = {
+    code.strip(): envurl(f"SITE_URLS ({code.strip()})", url.strip())
+    for code, _, url in (item.partition("=") for item in envlist("SITE_URLS", ""))
+}
+if not set(SITE_URLS) <= set(CONTENT_LANGUAGES):
+    raise ImproperlyConfigured("SITE_URLS may only name languages of MASTHEAD_LANGUAGES")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

@@ -101,6 +101,8 @@ def server(demo_site):
     env = env | {
         "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}",
         "MEDIA_ROOT": str(var / "demo-media"),
+        # Pages are cached only for requests to the site's own address.
+        "SITE_URL": f"http://127.0.0.1:{port}",
     }
     process = subprocess.Popen(
         [MASTHEAD, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],

@@ -43,8 +43,14 @@ def site(tmp_path_factory):
         "PAGE_FILES_DIR": str(var / "pages"),
     }
     subprocess.run([MASTHEAD, "demo", "--no-serve"], env=env, check=True, capture_output=True)
-    env |= {"DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}", "DEBUG": "false"}
     app_port, front_port = _free_port(), _free_port()
+    env |= {
+        "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}",
+        "DEBUG": "false",
+        # The address readers use: nginx's. Masthead stores pages (and
+        # writes files) only for requests to it.
+        "SITE_URL": f"http://127.0.0.1:{front_port}",
+    }
     app = subprocess.Popen(
         [MASTHEAD, "serve", "--bind", f"127.0.0.1:{app_port}", "--workers", "2"],
         env=env,
@@ -176,7 +182,7 @@ def test_it_publishes_a_scheduled_article_on_time(site):
         if time.time() < due:  # the answer came before the publish time
             assert "Geplant für gleich" not in body.decode()
             # No file may outlive the publish time: Masthead answers itself.
-            assert headers["X-Cache"] != "FILE"
+            assert headers.get("X-Cache") != "FILE"
             checked += 1
         time.sleep(0.2)
     assert checked, "the machine was too slow to ask before the publish time"
@@ -185,16 +191,65 @@ def test_it_publishes_a_scheduled_article_on_time(site):
     assert "Geplant für gleich" in body.decode()
 
 
-def test_it_sends_staff_and_query_strings_to_masthead(site):
+def test_it_sends_staff_and_view_parameters_to_masthead(site):
     base, _ = site
     _twice(base + "/de/")
     assert _get(base + "/de/", {"Cookie": "sessionid=abc"})[1].get("X-Cache") != "FILE"
-    _twice(base + "/de/?utm_source=x")
-    assert _get(base + "/de/?utm_source=x")[1].get("X-Cache") != "FILE"
+    # The parameters a view reads (pagecache.QUERY_PARAMETERS), even empty.
+    more = re.search(rb'<p class="more"><a href="\?before=([^"]+)"', _get(base + "/de/")[2])
+    for query in (f"before={more[1].decode()}", "before=", "page=3", "after=x&utm_source=y"):
+        assert _twice(base + f"/de/?{query}")[1].get("X-Cache") != "FILE", query
     status, headers, _ = _get(base + "/desk/login/")
     assert status == 200
     assert headers.get("X-Cache") is None
     assert "private" in headers["Cache-Control"]
+
+
+def _change_something(env):
+    """A change at the desk: a new generation, no page files yet."""
+    _shell(
+        env,
+        "from masthead.sections.models import Section\n"
+        "s = Section.objects.first()\n"
+        "s.position += 1\n"
+        "s.save()\n",
+    )
+
+
+TRACKING = ("utm_source=newsletter&utm_medium=email", "fbclid=IwAR0x", "gclid=Cj0", "mc_cid=4f")
+
+
+def test_addresses_with_tracking_parameters_get_the_one_file(site):
+    base, env = site
+    _change_something(env)
+    # The first reader arrives from a newsletter: Masthead renders the
+    # page, and writes it as the file of the plain address.
+    status, headers, first = _get(base + "/de/?utm_source=newsletter&utm_campaign=a1")
+    assert (status, headers["X-Cache"]) == (200, "MISS")
+    assert b"utm_" not in first
+    for query in TRACKING:
+        status, headers, body = _get(base + f"/de/?{query}")
+        assert (status, headers["X-Cache"]) == (200, "FILE"), query
+        assert body == first
+    assert _get(base + "/de/")[1]["X-Cache"] == "FILE"
+
+
+def test_a_request_for_another_port_plants_no_page(site):
+    """ALLOWED_HOSTS ignores the port and nginx files pages under the host
+    without it: a request naming another port must neither carry that
+    address into a page nor leave a file for the site's readers."""
+    base, env = site
+    _change_something(env)
+    for _ in range(2):
+        status, headers, body = _get(base + "/en/", {"Host": "127.0.0.1:6666"})
+        assert status == 200
+        assert headers.get("X-Cache") != "FILE"
+        assert b"6666" not in body
+        assert f'<link rel="canonical" href="{base}/en/">'.encode() in body
+    status, headers, body = _get(base + "/en/")
+    assert headers["X-Cache"] == "MISS"  # nothing stored by the other port's requests
+    assert b"6666" not in body
+    assert _get(base + "/en/", {"Host": "127.0.0.1:6666"})[1]["X-Cache"] == "FILE"
 
 
 def test_it_never_writes_not_found_pages(site):

@@ -3,13 +3,12 @@
 from django.conf import settings
 from django.templatetags.static import static
 
+from masthead.core import site
+
 
 def absolute(request, path: str) -> str:
-    if path.startswith(("http://", "https://")):
-        return path
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return settings.SITE_URL + path
+    """On the site's address, never the request's host (core/site.py)."""
+    return site.absolute_url(path)
 
 
 def news_article(article, request) -> dict:

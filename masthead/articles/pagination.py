@@ -23,7 +23,10 @@ A cursor is the article's publish time in UTC to the microsecond and its id:
 
 The id breaks ties between articles published at the same time. A cursor
 need not name an existing article: it is a position in the ordering, so a
-link stays valid when the article it came from is unpublished.
+link stays valid when the article it came from is unpublished. Such a page
+is shown but not cached (``KeysetPage.known``): the site's own links name
+an article of the list, and a client must not fill the page cache with
+positions it made up.
 """
 
 import re
@@ -71,6 +74,7 @@ class KeysetPage:
     query: str = ""
     newer: str = ""
     older: str = ""
+    known: bool = True  # the cursor (if any) names an article of the list
 
     @property
     def is_first(self) -> bool:
@@ -104,23 +108,35 @@ class BackToFirstPage(Exception):  # noqa: N818 (a signal to the view, not an er
         self.query = query
 
 
-def older_than(queryset, cursor: Cursor):
-    """The articles after ``cursor`` in the newest-first order.
+def older_than(queryset, cursor: Cursor, *, inclusive: bool = False):
+    """The articles after ``cursor`` in the newest-first order (and the
+    cursor's own article, if ``inclusive``).
 
     ``publish_at <= t`` is implied by the second condition; stated on its
     own it is an index range condition (the OR alone is only a filter, and
     the database would read every newer row first)."""
+    same_time = Q(pk__lte=cursor.pk) if inclusive else Q(pk__lt=cursor.pk)
     return queryset.filter(publish_at__lte=cursor.publish_at).filter(
-        Q(publish_at__lt=cursor.publish_at) | Q(pk__lt=cursor.pk)
+        Q(publish_at__lt=cursor.publish_at) | same_time
     )
 
 
-def newer_than(queryset, cursor: Cursor):
+def newer_than(queryset, cursor: Cursor, *, inclusive: bool = False):
     """The articles before ``cursor`` in the newest-first order (see
     ``older_than``)."""
+    same_time = Q(pk__gte=cursor.pk) if inclusive else Q(pk__gt=cursor.pk)
     return queryset.filter(publish_at__gte=cursor.publish_at).filter(
-        Q(publish_at__gt=cursor.publish_at) | Q(pk__gt=cursor.pk)
+        Q(publish_at__gt=cursor.publish_at) | same_time
     )
+
+
+def _without_cursor_row(rows: list, cursor: Cursor, limit: int) -> tuple[list, bool]:
+    """``rows`` read from the cursor's position inclusively (one row more
+    than ``limit``): without the cursor's own article, at most ``limit``
+    rows, and whether that article was there (the cursor is known)."""
+    if rows and Cursor.of(rows[0]) == cursor:
+        return rows[1:], True
+    return rows[:limit], False
 
 
 def cursor_from(request, name: str) -> Cursor | None:
@@ -152,8 +168,12 @@ def keyset_page(request, queryset, per_page: int | None = None, *, front: int = 
     if before and after:
         raise Http404("both before and after")
     if after:
-        rows = newer_than(queryset, after).order_by("publish_at", "id")
-        rows = list(rows[: front + per_page + 1])
+        # From the cursor's article on, in the same one query: whether it is
+        # one of the list (KeysetPage.known).
+        rows = newer_than(queryset, after, inclusive=True).order_by("publish_at", "id")
+        rows, known = _without_cursor_row(
+            list(rows[: front + per_page + 2]), after, front + per_page + 1
+        )
         if len(rows) <= front + per_page:
             # All newer articles are in ``rows``, the newest ``front`` of
             # them on the front page.
@@ -167,9 +187,14 @@ def keyset_page(request, queryset, per_page: int | None = None, *, front: int = 
             query=f"?after={after}",
             newer=f"?after={Cursor.of(shown[0])}",
             older=f"?before={Cursor.of(shown[-1])}",
+            known=known,
         )
-    selected = older_than(queryset, before) if before else queryset
-    rows = list(selected.order_by("-publish_at", "-id")[: per_page + 1])
+    known = True
+    if before:
+        rows = older_than(queryset, before, inclusive=True).order_by("-publish_at", "-id")
+        rows, known = _without_cursor_row(list(rows[: per_page + 2]), before, per_page + 1)
+    else:
+        rows = list(queryset.order_by("-publish_at", "-id")[: per_page + 1])
     shown = rows[:per_page]
     if before and not shown:
         raise Http404("nothing before this cursor")
@@ -179,4 +204,5 @@ def keyset_page(request, queryset, per_page: int | None = None, *, front: int = 
         query=f"?before={before}" if before else "",
         newer=f"?after={Cursor.of(shown[0])}" if before else "",
         older=f"?before={Cursor.of(shown[-1])}" if len(rows) > per_page else "",
+        known=known,
     )

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
 from masthead.core.navigation import (
@@ -40,7 +41,12 @@ def render_list(request, template, articles, context, front=0):
         page = keyset_page(request, articles, front=front)
     except BackToFirstPage as first:
         return redirect(request.path + first.query)
-    return render(request, template, {**context, "page": page})
+    response = render(request, template, {**context, "page": page})
+    if not page.known:
+        # A position that no link of the site names (made up, or its article
+        # is gone): shown, but stored by no cache (pagination.py).
+        patch_cache_control(response, no_store=True)
+    return response
 
 
 def old_page_link(request, archive_start=None):

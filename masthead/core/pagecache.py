@@ -13,6 +13,12 @@ scheduled article: once that time has come the generation moves on by
 itself, so a scheduled article appears on time with no job to run.
 
 Signed-in staff (anyone with a session cookie) always get live pages.
+
+What a client makes up never creates an entry: a page is stored only for a
+request to the site's own address (core/site.py; its links never name the
+request's host anyway), and its address counts only with the query
+parameters the views read (``QUERY_PARAMETERS``), so ``?utm_source=…`` or
+``?fbclid=…`` is served from the one copy of the page.
 """
 
 import gzip
@@ -25,13 +31,13 @@ import brotli
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.template import loader
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.http import http_date, parse_etags, parse_http_date_safe
+from django.utils.http import http_date, parse_etags, parse_http_date_safe, urlencode
 
-from . import pagefiles
+from . import pagefiles, site
 from .cache import is_away, outages_seen
 
 logger = logging.getLogger(__name__)
@@ -56,6 +62,53 @@ LANGUAGE_NEUTRAL = ("/robots.txt", "/sitemap", "/news-sitemap.xml")
 COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml",
                 "application/json", "application/feed+json")  # fmt: skip
 MIN_COMPRESS = 512
+
+
+def _is_cursor(value: str) -> bool:
+    from masthead.articles.pagination import Cursor
+
+    try:
+        return str(Cursor.parse(value)) == value
+    except ValueError:
+        return False
+
+
+def _is_page_number(value: str) -> bool:
+    return value.isascii() and value.isdigit() and value[0] != "0" and len(value) < 7
+
+
+# The query parameters that reader views read, each with a test of the form
+# the site's own links give it. Only these reach the view of a cacheable
+# request and form part of the cache key, in this order; every other one
+# (utm_*, fbclid, gclid, mc_cid, …) is removed first, so an address shared
+# with tracking parameters is served from the same copy (and, behind the
+# front end, the same file) as the plain one. A page is not stored when a
+# value has another form (an empty one too), or a parameter comes twice:
+# nothing a client makes up may fill the cache. The front end's
+# configuration (`masthead frontend_config`) is generated from this list:
+# a view that reads a new parameter (a search's "q") needs it added here,
+# and only here.
+QUERY_PARAMETERS = {
+    "before": _is_cursor,  # list pages (articles/pagination.py)
+    "after": _is_cursor,
+    "page": _is_page_number,  # the corrections page; old numbered list links
+    "p": _is_page_number,  # sitemap files
+}
+
+
+def kept_query(query: QueryDict) -> tuple[str, bool]:
+    """The query string of ``query`` with only ``QUERY_PARAMETERS``, and
+    whether a page for it may be stored.
+
+    >>> kept_query(QueryDict("utm_source=x&page=2&fbclid=y"))
+    ('page=2', True)
+    """
+    kept, storable = [], True
+    for name, valid in QUERY_PARAMETERS.items():
+        values = query.getlist(name)
+        kept += [(name, value) for value in values]
+        storable = storable and len(values) <= 1 and all(map(valid, values))
+    return urlencode(kept), storable
 
 
 @dataclass
@@ -138,13 +191,26 @@ def is_cacheable_request(request) -> bool:
 
 
 def _key(request, number: str) -> str:
-    raw = f"{request.get_host()}{request.get_full_path()}"
+    # No host: pages name only the site's address (core/site.py), so a page
+    # is the same whichever of the site's hosts is asked.
+    raw = request.get_full_path()
     return f"pagecache:{number}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def _stale_key(request) -> str:
-    raw = f"{request.get_host()}{request.get_full_path()}"
+    raw = request.get_full_path()
     return f"pagecache:stale:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def _keep_only_known_parameters(request) -> bool:
+    """Remove the query parameters no view reads from ``request``, so that
+    the view renders exactly the page of the clean address; True when that
+    page may be stored (see ``QUERY_PARAMETERS``)."""
+    query, storable = kept_query(request.GET)
+    if query != request.META.get("QUERY_STRING", ""):
+        request.META["QUERY_STRING"] = query
+        request.GET = QueryDict(query)
+    return storable
 
 
 @dataclass
@@ -241,6 +307,10 @@ class FullPageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self._live(request)
+        # Any request may be answered from a stored page (it names only the
+        # site's address); only one to the site's address, and without made-up
+        # query values, may store one.
+        storable = _keep_only_known_parameters(request) and site.is_site_request(request)
         try:
             generation = current_generation()
         except DatabaseError:
@@ -248,12 +318,13 @@ class FullPageCacheMiddleware:
         key = _key(request, generation.number)
         page = cache.get(key)
         if page is not None:
-            pagefiles.write(request, page, generation)
+            if storable:
+                pagefiles.write(request, page, generation)
             return respond(request, page, state="HIT")
 
         stale_key = request._pagecache_stale_key = _stale_key(request)
         response = self.get_response(request)
-        if getattr(request, "_pagecache_failed", False):
+        if getattr(request, "_pagecache_failed", False) or not storable:
             return response
         stored = _store(request, response, generation.started)
         if stored is None:

@@ -29,9 +29,14 @@ The layout keeps the same correctness rules as the page cache::
   (relative times such as "vor 20 Minuten" stay as fresh as on Masthead's
   own cache). No file is written whose bucket reaches the publish time of
   a scheduled article, so that article appears on time.
-* **Readers only**: only anonymous GET requests without a query string,
-  answered 200 from the page cache, are written; the front end sends
-  requests with a session cookie to Masthead.
+* **Readers only**: only anonymous GET requests to the site's own address
+  (``SITE_URL``, port included: core/site.py), answered 200 from the page
+  cache, are written; the front end sends requests with a session cookie
+  to Masthead. A query string matters only for the parameters the views
+  read (``pagecache.QUERY_PARAMETERS``): the page cache removes the others
+  before the view, so ``/de/?utm_source=x`` gets, and writes, the file of
+  ``/de/``; the front end sends requests with any of those parameters to
+  Masthead and serves the rest from the files.
 
 One machine: ``current`` is switched by the process that makes a change,
 and by any Masthead process that sees a new generation in the shared
@@ -54,6 +59,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.http.request import split_domain_port
+
+from . import site
 
 logger = logging.getLogger(__name__)
 
@@ -147,9 +154,15 @@ def sync(generation=None) -> None:
 
 def path_for(request, generation, content_type: str, now: float) -> Path | None:
     """Where the front end will look for this request's page, or None when
-    the page must not be written as a file."""
+    the page must not be written as a file. (The page cache has removed
+    the query parameters no view reads; any that are left make a page the
+    front end never serves from a file.)"""
     base = root()
     if base is None or request.method != "GET" or request.META.get("QUERY_STRING"):
+        return None
+    if not site.is_site_request(request):
+        # nginx files pages under the host without its port: a request for
+        # another host or port must never put a page where readers get it.
         return None
     name = FILE_NAMES.get(content_type.split(";")[0].strip())
     path = request.path

@@ -5,6 +5,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from .navigation import home_alternates
+from .site import absolute_url
 
 
 @require_GET
@@ -15,8 +16,8 @@ def robots_txt(request):
         "Disallow: /desk/",
         "Disallow: /admin/",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap_news'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap_index'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap_news'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

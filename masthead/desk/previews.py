@@ -21,6 +21,7 @@ from masthead.accounts import rules
 from masthead.articles import services
 from masthead.articles.models import Article, PreviewLink
 from masthead.articles.views import render_article
+from masthead.core.site import absolute_url
 from masthead.lib.dates import absolute_datetime
 
 from .views import article_for, desk_view
@@ -43,9 +44,9 @@ def token_for(link: PreviewLink) -> str:
     return _LinkSigner(link, salt=services.PREVIEW_SALT).sign_object(link.pk, compress=True)
 
 
-def url_for(request, link: PreviewLink) -> str:
-    """The full address of ``link`` on the requested host, to copy and send."""
-    return request.build_absolute_uri(reverse("preview_link", args=[token_for(link)]))
+def url_for(link: PreviewLink) -> str:
+    """The full address of ``link`` on the site's address, to copy and send."""
+    return absolute_url(reverse("preview_link", args=[token_for(link)]))
 
 
 def active_links(article: Article) -> list[PreviewLink]:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from masthead.articles.models import Article
 from masthead.core.navigation import section_tree_ids
+from masthead.core.site import absolute_url
 from masthead.lib.text import clean_data, clean_text
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
@@ -96,8 +97,13 @@ class LatestArticlesRss(Feed):
     def description(self, obj):
         return _("The latest news from %(site)s.") % {"site": settings.SITE_NAME}
 
+    # Every address in a feed is on the site's address (core/site.py);
+    # Django's Feed would put the request's host before relative ones.
     def link(self, obj):
-        return reverse("articles:home")
+        return absolute_url(reverse("articles:home"))
+
+    def feed_url(self, obj):
+        return absolute_url(self.request.path)
 
     def articles(self, obj):
         return Article.objects.public().in_language(get_language())
@@ -114,7 +120,7 @@ class LatestArticlesRss(Feed):
         return escape(item.teaser)
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return absolute_url(item.get_absolute_url())
 
     def item_guid(self, item):
         return f"urn:uuid:{item.translation_key}:{item.language}"
@@ -133,23 +139,23 @@ class LatestArticlesRss(Feed):
 
     def item_author_link(self, item):
         authors = item.byline_authors
-        return self.request.build_absolute_uri(authors[0].get_absolute_url()) if authors else None
+        return absolute_url(authors[0].get_absolute_url()) if authors else None
 
     def item_categories(self, item):
         return [item.section.name, *(tag.name for tag in item.tags.all())]
 
     def item_extra_kwargs(self, item):
-        absolute = self.request.build_absolute_uri
         extra = {
             "summary": item.teaser,
             "content_html": item.body,
             "language": item.language,
             "authors": [
-                {"name": a.name, "url": absolute(a.get_absolute_url())} for a in item.byline_authors
+                {"name": a.name, "url": absolute_url(a.get_absolute_url())}
+                for a in item.byline_authors
             ],
         }
         if item.image:
-            extra["image"] = absolute(item.image.url)
+            extra["image"] = absolute_url(item.image.url)
         return extra
 
 
@@ -191,7 +197,7 @@ class SectionMixin:
         }
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
 
     def articles(self, obj):
         return (
@@ -213,7 +219,7 @@ class TagMixin:
         }
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
 
     def articles(self, obj):
         return Article.objects.public().in_language(get_language()).filter(tags=obj)
@@ -233,7 +239,7 @@ class AuthorMixin:
         }
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
 
     def articles(self, obj):
         return Article.objects.public().in_language(get_language()).filter(bylines__author=obj)

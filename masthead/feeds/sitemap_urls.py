@@ -2,10 +2,11 @@
 
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sitemaps.views import SitemapIndexItem
-from django.contrib.sites.shortcuts import get_current_site
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.cache import cache_control
+
+from masthead.core.site import absolute_url
 
 from . import sitemaps
 from .sitemaps import ArticleSitemap
@@ -19,10 +20,9 @@ def index(request, sitemaps, sitemap_url_name):
     articles yet). Article sitemaps list their filled id ranges, cheaply
     (ArticleSitemap.files); the other sitemaps page as Django's do. No
     lastmod: finding each file's newest change would read every article."""
-    site = get_current_site(request)
     files = []
     for name, sitemap in sitemaps.items():
-        url = f"{request.scheme}://{site.domain}{reverse(sitemap_url_name, args=[name])}"
+        url = absolute_url(reverse(sitemap_url_name, args=[name]))
         if isinstance(sitemap, ArticleSitemap):
             numbers = sitemap.files()
         else:

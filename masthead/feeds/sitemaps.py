@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 
 from masthead.articles.models import Article
 from masthead.core.navigation import home_url
+from masthead.core.site import absolute_url
 from masthead.people.models import Author
 from masthead.sections.models import Section
 
@@ -48,7 +49,18 @@ class IdRangePaginator:
         return IdRangePage(articles)
 
 
-class ArticleSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    """Addresses on the site's address (core/site.py), for the language of
+    each; Django's Sitemap would put the request's host before them."""
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page, site, protocol)
+        for url in urls:
+            url["location"] = absolute_url(self.location(url["item"]))
+        return urls
+
+
+class ArticleSitemap(SiteSitemap):
     """Every public article of one language, in files of at most
     ``SITEMAP_ARTICLES_PER_FILE`` addresses (by id range, see
     IdRangePaginator; the index lists only the files that hold any). The
@@ -119,7 +131,7 @@ def article_address(language: str, slug: str) -> str:
 LOCATION_FIELDS = ("slug", "language", "publish_at", "updated_at", "translation_key")
 
 
-class PagesSitemap(Sitemap):
+class PagesSitemap(SiteSitemap):
     """Home, section and author pages in every language."""
 
     def items(self):
@@ -137,7 +149,7 @@ class PagesSitemap(Sitemap):
         return obj.url_in(code)
 
 
-class NewsSitemap(Sitemap):
+class NewsSitemap(SiteSitemap):
     """Google News: public articles of the last 48 hours, at most 1,000."""
 
     limit = 1000

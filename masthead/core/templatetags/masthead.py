@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from masthead.core import site
 from masthead.lib import dates
 from masthead.lib.text import clean_data, clean_text
 
@@ -83,13 +84,11 @@ def jsonld(value):
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, path):
-    """``path`` as a full address on the requested host."""
-    request = context.get("request")
-    if request is None or path.startswith(("http://", "https://")):
-        return path
-    return request.build_absolute_uri(path)
+@register.simple_tag
+def absolute_url(path):
+    """``path`` as a full address on the site's address (SITE_URL), never
+    on the host the request named (masthead/core/site.py)."""
+    return site.absolute_url(path)
 
 
 @register.simple_tag(takes_context=True)
@@ -99,8 +98,8 @@ def canonical_url(context):
     request = context["request"]
     page = context.get("page")
     if getattr(page, "url", None):  # a list page by cursor: path and cursor
-        return request.build_absolute_uri(page.url)
-    url = request.build_absolute_uri(request.path)
+        return site.absolute_url(page.url)
+    url = site.absolute_url(request.path)
     if page is not None and getattr(page, "number", 1) > 1:
         url += f"?page={page.number}"
     return url

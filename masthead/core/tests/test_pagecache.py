@@ -2,6 +2,8 @@
 readers could see shows on the very next request."""
 
 import gzip
+import html
+import re
 import time
 from datetime import timedelta
 
@@ -13,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from masthead.articles import services
+from masthead.articles.pagination import Cursor
 from masthead.core import pagecache
 
 
@@ -24,11 +27,22 @@ def _page_cache_on(settings):
     cache.clear()
 
 
+def commit_setup():
+    """A test runs in one transaction that never commits; its setup stands
+    for changes committed before. One transaction starts one generation
+    (core/apps.py), so the setup's pending bump would absorb the next
+    change's: run it, as its commit would have."""
+    pending = getattr(connection, "pagecache_bump", None)
+    if pending is not None:
+        pending()
+
+
 @pytest.fixture
 def changes(django_capture_on_commit_callbacks):
     """Run a change as if committed, so that its cache invalidation runs."""
 
     def run(function, *args, **kwargs):
+        commit_setup()
         with django_capture_on_commit_callbacks(execute=True):
             return function(*args, **kwargs)
 
@@ -242,3 +256,181 @@ def test_it_never_stores_the_language_redirect(client):
     assert first["Location"].startswith("/en/")
     assert second["Location"].startswith("/de/")
     assert "X-Cache" not in second
+
+
+# Addresses shared with tracking parameters (issue 9, defect 3).
+
+TRACKING = [
+    "utm_source=newsletter&utm_medium=email",
+    "fbclid=IwAR0abc",
+    "gclid=Cj0KCQ",
+    "mc_cid=4f2a&mc_eid=99",
+    "utm_x=1",
+    "utm_x=2",
+    "anything=else&utm_campaign=herbst",
+]
+
+
+@pytest.mark.django_db
+def test_tracking_parameters_share_the_one_stored_copy(client, make_article):
+    make_article("Geteilt")
+    plain = get(client, home())
+    assert plain["X-Cache"] == "MISS"
+    for query in TRACKING:
+        response = get(client, f"{home()}?{query}")
+        # A new entry would be a MISS: every variant is the plain page's copy.
+        assert response["X-Cache"] == "HIT", query
+        assert response.content == plain.content
+        assert response["ETag"] == plain["ETag"]
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', plain.content.decode())[1]
+    assert canonical == "http://testserver" + home()
+
+
+@pytest.mark.django_db
+def test_the_first_request_with_tracking_parameters_stores_the_plain_page(client, make_article):
+    make_article("Zuerst geteilt")
+    first = get(client, f"{home()}?utm_source=a&fbclid=b")
+    assert first["X-Cache"] == "MISS"
+    assert "utm_source" not in first.content.decode()
+    assert "fbclid" not in first.content.decode()
+    assert get(client, home())["X-Cache"] == "HIT"
+    assert get(client, f"{home()}?utm_source=c")["X-Cache"] == "HIT"
+
+
+@pytest.mark.django_db
+def test_the_parameters_a_view_reads_are_part_of_the_key(client, make_article):
+    for n in range(10):
+        make_article(f"Meldung {n}", age=timedelta(hours=n + 1))
+    more = re.search(r'<p class="more"><a href="([^"]+)"', get(client, home()).content.decode())
+    archive = home() + html.unescape(more[1])
+    first = get(client, archive)
+    assert first.status_code == 200
+    assert first["X-Cache"] == "MISS"
+    again = get(client, archive + "&utm_source=x&fbclid=y")
+    assert again["X-Cache"] == "HIT"
+    assert again.content == first.content != get(client, home()).content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name, shift", [("before", -1), ("after", 1)])
+@pytest.mark.parametrize("tracking", ["", "&utm_source=x"])
+def test_a_made_up_cursor_never_creates_an_entry(
+    client, make_article, settings, name, shift, tracking
+):
+    """A well-formed cursor that names no article (a position between two)
+    shows its page, but no cache stores it: a client could make up
+    infinitely many."""
+    settings.PAGE_SIZE = 2
+    articles = [make_article(f"Meldung {n}", age=timedelta(days=n + 1)) for n in range(12)]
+    between = articles[5 if name == "before" else 11]
+    cursor = Cursor(between.publish_at + timedelta(seconds=shift), between.pk)
+    for _ in range(2):
+        response = get(client, f"{home()}?{name}={cursor}{tracking}")
+        assert response.status_code == 200
+        assert "X-Cache" not in response
+        assert "no-store" in response["Cache-Control"]
+    # The same page by the cursor the site's own links use is stored.
+    known = articles[5 if name == "before" else 11]
+    assert get(client, f"{home()}?{name}={Cursor.of(known)}")["X-Cache"] == "MISS"
+    assert get(client, f"{home()}?{name}={Cursor.of(known)}{tracking}")["X-Cache"] == "HIT"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["page=01", "page=%201", "page=1&page=1", "page=", "p=+1"])
+def test_a_value_in_another_form_than_the_sites_links_is_never_stored(client, make_article, query):
+    article = make_article("Korrigiert")
+    services.add_correction(article, "Ein Name war falsch geschrieben.")
+    with translation.override("de"):
+        url = reverse("articles:corrections")
+    for _ in range(2):
+        assert "X-Cache" not in get(client, f"{url}?{query}")
+
+
+def test_only_the_parameters_views_read_are_kept():
+    from django.http import QueryDict
+
+    assert pagecache.kept_query(QueryDict("utm_source=x&gclid=y")) == ("", True)
+    assert pagecache.kept_query(QueryDict("p=2&fbclid=z&page=3")) == ("page=3&p=2", True)
+    assert pagecache.kept_query(QueryDict("before=x"))[1] is False
+
+
+# Hosts and ports (issue 9, defect 2).
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("host", ["127.0.0.1:6666", "localhost", "testserver:6666"])
+def test_a_request_for_another_host_or_port_stores_nothing(client, make_article, host):
+    article = make_article("Fremder Host")
+    url = article.get_absolute_url()
+    for _ in range(2):
+        response = client.get(url, headers={"host": host})
+        assert response.status_code == 200
+        assert "X-Cache" not in response  # rendered, never stored
+        page = response.content.decode()
+        assert "6666" not in page
+        assert "http://testserver" + url in page
+    # Nothing was planted for the site's readers.
+    assert get(client, url)["X-Cache"] == "MISS"
+
+
+@pytest.mark.django_db
+def test_a_request_for_another_host_gets_the_stored_page(client, make_article):
+    """The stored page names only the site's address, whoever asks."""
+    article = make_article("Für alle gleich")
+    stored = get(client, article.get_absolute_url())
+    response = client.get(article.get_absolute_url(), headers={"host": "127.0.0.1:6666"})
+    assert response["X-Cache"] == "HIT"
+    assert response.content == stored.content
+
+
+# One write transaction, one generation (issue 9, defect 11).
+
+
+def bumps(callbacks):
+    """The page cache's callbacks among ``callbacks`` (core/apps.py)."""
+    return [c for c in callbacks if c.__module__.startswith("masthead.core.")]
+
+
+@pytest.mark.django_db
+def test_one_save_starts_one_generation(
+    make_article, make_author, make_tag, author, django_capture_on_commit_callbacks
+):
+    """An article saved with new tags and a new byline of three (its row,
+    tag adds and removes, byline deletes and inserts, the revision: a dozen
+    signals) starts exactly one new generation, on commit."""
+    article = make_article("Ein Artikel", tags=[make_tag("Alt")])
+    colleagues = [author, make_author("Jonas Weber"), make_author("Mia Roth")]
+    tags = [make_tag("Haushalt"), make_tag("Rat")]
+    commit_setup()
+    before = pagecache.current_generation()
+    article.headline = "Ein geänderter Artikel"
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.save_article(article, authors=colleagues[::-1], tags=tags)
+    assert len(bumps(callbacks)) == 1
+    assert pagecache.current_generation().number != before.number
+
+
+@pytest.mark.django_db
+def test_a_change_rolled_back_to_a_savepoint_does_not_hide_the_next(
+    world, author, django_capture_on_commit_callbacks
+):
+    commit_setup()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with transaction.atomic():
+            sid = transaction.savepoint()
+            author.name = "Wird zurückgenommen"
+            author.save()
+            transaction.savepoint_rollback(sid)
+            world.names = {"de": "Ausland", "en": "Abroad"}
+            world.save()
+    assert len(bumps(callbacks)) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_change_outside_a_transaction_starts_a_generation(world):
+    first = pagecache.current_generation()
+    world.position = 7
+    world.save()
+    second = pagecache.current_generation()
+    world.save()
+    assert first.number != second.number != pagecache.current_generation().number

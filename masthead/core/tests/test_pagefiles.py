@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from django.utils import timezone
 
+from masthead.articles.pagination import Cursor
 from masthead.core import pagecache, pagefiles
 
 
@@ -92,17 +93,44 @@ def test_files_follow_a_generation_bumped_elsewhere(client, make_article):
 
 
 @pytest.mark.django_db
-def test_nothing_is_written_for_query_strings_staff_errors_or_the_desk(
-    client, admin_user, make_article
+def test_nothing_is_written_for_view_parameters_staff_errors_or_the_desk(
+    client, admin_user, make_article, settings
 ):
-    make_article("Nicht als Datei")
-    client.get("/de/?utm_source=newsletter")
+    settings.PAGE_SIZE = 1
+    articles = [make_article(f"Nicht als Datei {n}", age=timedelta(days=n + 1)) for n in range(9)]
+    response = client.get(f"/de/?before={Cursor.of(articles[7])}&utm_source=x")
+    assert response["X-Cache"] == "MISS"  # cached, but no file: nginx asks Masthead
     client.get("/de/artikel/gibt-es-nicht/")
     client.get("/desk/login/")
     client.get("/", headers={"accept-language": "en"})
     client.force_login(admin_user)
     client.get("/en/")
     assert list(pagefiles.root().rglob("index.*")) == []
+
+
+@pytest.mark.django_db
+def test_tracking_parameters_write_the_file_of_the_plain_address(client, make_article, settings):
+    make_article("Geteilt")
+    shared = client.get("/de/?utm_source=newsletter&fbclid=abc")
+    assert shared["X-Cache"] == "MISS"
+    assert (current_dir(settings) / "de" / "index.html").read_bytes() == shared.content
+    assert client.get("/de/").content == shared.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("host", ["127.0.0.1:6666", "testserver:6666", "localhost"])
+def test_nothing_is_written_for_another_host_or_port(client, make_article, host):
+    """nginx looks for files under the host without its port: a page asked
+    for at another port must never land where the site's readers get it."""
+    article = make_article("Fremder Port")
+    client.get(article.get_absolute_url(), headers={"host": host})
+    client.get(article.get_absolute_url(), headers={"host": host})
+    assert list(pagefiles.root().rglob("index.*")) == []
+    client.get(article.get_absolute_url())  # now the site's own request
+    client.get(article.get_absolute_url(), headers={"host": host})  # a HIT, still no file
+    assert [p.parent.parent.parent.parent.name for p in pagefiles.root().rglob("index.html")] == [
+        "testserver"
+    ]
 
 
 @pytest.mark.django_db
@@ -159,6 +187,9 @@ def test_the_front_end_configuration_matches_the_settings(settings, capsys):
     assert '"~^(?<bucket>\\d+)\\d\\d\\." $bucket;' in config  # BUCKET_SECONDS = 100
     assert pagefiles.BUCKET_SECONDS == 100
     assert f"$cookie_{settings.SESSION_COOKIE_NAME}" in config
+    # Requests with a parameter a view reads go to Masthead, the rest to the files.
+    assert '"~(?:^|&)(?:before|after|page|p)(?:=|&|$)" 1;' in config
+    assert set(pagecache.QUERY_PARAMETERS) == {"before", "after", "page", "p"}
     assert f'add_header Cache-Control "{pagecache.cache_control()}" always;' in config
     assert '"~^/de/" de;' in config and '"~^/en/" en;' in config
     assert "events {" not in config  # a block for nginx's http context

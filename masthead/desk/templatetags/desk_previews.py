@@ -12,9 +12,8 @@ def preview_links_panel(context, article):
     """The article's active preview links with their full addresses, and the
     buttons to create and revoke them. Shown only to those who may share
     previews of ``article`` (``allowed.share_preview`` of the editor page)."""
-    request = context["request"]
     links = previews.active_links(article)
     return {
         "article": article,
-        "links": [(link, previews.url_for(request, link)) for link in links],
+        "links": [(link, previews.url_for(link)) for link in links],
     }

@@ -109,6 +109,8 @@ class Command(BaseCommand):
         if not no_serve:
             # `serve` replaces this process with gunicorn: it inherits the lock.
             os.set_inheritable(lock.fileno(), True)
+            # Absolute links name the address the demo serves on (unless set).
+            os.environ.setdefault("SITE_URL", host)
             call_command("serve", bind=bind, verbosity=options["verbosity"])
 
     def delete_demo_site(self, database: Path) -> None:

@@ -1,6 +1,7 @@
 import argparse
 import os
 import pwd
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -76,6 +77,11 @@ class Command(BaseCommand):
             "files": Path(settings.PAGE_FILES_DIR).resolve(),
             "bucket_seconds": pagefiles.BUCKET_SECONDS,
             "session_cookie": settings.SESSION_COOKIE_NAME,
+            "query_parameters": list(pagecache.QUERY_PARAMETERS),
+            # Any of them in the query string, with a value or without.
+            "query_parameters_pattern": "(?:^|&)(?:{})(?:=|&|$)".format(
+                "|".join(map(re.escape, pagecache.QUERY_PARAMETERS))
+            ),
             "languages": [code for code, _ in settings.LANGUAGES],
             "max_body": settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
             "cache_control": pagecache.cache_control(),
