@@ -138,3 +138,19 @@ def test_it_shows_the_code_step_in_the_language_of_the_desk(client, eda_2fa):
     assert "<h1>Zwei-Faktor-Anmeldung</h1>" in response.text
     response = client.get(reverse("desk:login_code"), HTTP_ACCEPT_LANGUAGE="en")
     assert "<h1>Two-factor sign-in</h1>" in response.text
+
+
+def test_the_admins_own_sign_in_form_does_not_skip_the_code(client, eda_2fa):
+    user, device, _codes = eda_2fa
+    response = client.post(
+        reverse("admin:login") + "?next=/admin/",
+        {"username": "eda", "password": password_of("eda"), "next": "/admin/"},
+    )
+    assert response.status_code == 302
+    response = client.get(reverse("admin:index"))
+    assert response["Location"] == reverse("desk:login_code")
+    assert "_auth_user_id" not in client.session
+    assert client.get(reverse("admin:sections_section_changelist")).status_code == 302
+    response = client.post(reverse("desk:login_code"), {"code": next_code(device)})
+    assert response["Location"] == reverse("admin:index")
+    assert client.get(reverse("admin:index")).status_code == 200
