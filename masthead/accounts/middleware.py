@@ -9,6 +9,7 @@
   sign out) until they have.
 """
 
+from django.conf import settings
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -31,6 +32,10 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Readers without a session are never looked at: touching the session
+        # would add "Vary: Cookie" and keep their pages out of the page cache.
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return self.get_response(request)
         user = request.user
         if user.is_authenticated and not request.path.startswith(self._open_paths()):
             if not user.is_verified():

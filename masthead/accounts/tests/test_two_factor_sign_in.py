@@ -154,3 +154,10 @@ def test_the_admins_own_sign_in_form_does_not_skip_the_code(client, eda_2fa):
     response = client.post(reverse("desk:login_code"), {"code": next_code(device)})
     assert response["Location"] == reverse("admin:index")
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_readers_without_a_session_do_not_make_pages_vary_by_cookie(client, make_article):
+    make_article()
+    response = client.get("/de/")
+    assert response.status_code == 200
+    assert "Cookie" not in response.get("Vary", "")
