@@ -6,6 +6,7 @@ import re
 from base64 import b32decode
 
 import pytest
+from browser_helpers import format_violations, run_axe
 from django_otp.oath import hotp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -43,6 +44,8 @@ def test_an_editor_sets_up_two_factor_sign_in_and_signs_in_with_it(
     page.get_by_role("link", name="Your account").click()
     page.get_by_role("link", name="Set up two-factor sign-in").click()
     assert page.locator("figure.qr svg").is_visible()
+    violations = run_axe(page)
+    assert not violations, format_violations(violations)
     secret = page.locator("#totp-secret").inner_text()
     now = int(page.evaluate("Date.now() / 1000")) // 30
     page.get_by_label("Code from the app").fill(app_code(secret, now))
@@ -59,6 +62,8 @@ def test_an_editor_sets_up_two_factor_sign_in_and_signs_in_with_it(
     sign_in(page, base, "eda")
     page.wait_for_url(base + "/desk/login/code/")
     assert page.get_by_role("heading", name="Two-factor sign-in").is_visible()
+    violations = run_axe(page)
+    assert not violations, format_violations(violations)
     used = TOTPDevice.objects.get(user__username="eda").last_t
     page.get_by_label("Code").fill(app_code(secret, used + 1))
     page.get_by_role("button", name="Sign in").click()
