@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_prose_editor",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "masthead.audit",
     # Last: its post_migrate handler needs every app's permissions.
     "masthead.accounts",
@@ -111,7 +113,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in: request.user.is_verified(), then the rules (accounts/twofactor.py).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "masthead.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -197,6 +202,28 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "desk:login"
 LOGIN_REDIRECT_URL = "desk:home"
 LOGOUT_REDIRECT_URL = "desk:login"
+# Password reset links expire after this many seconds (and work once).
+PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 3600)
+# Two-factor sign-in (masthead/accounts/twofactor.py): the name shown in
+# authenticator apps, and how long the code step waits after the password.
+OTP_TOTP_ISSUER = SITE_NAME
+TWO_FACTOR_PENDING_SECONDS = envint("TWO_FACTOR_PENDING_SECONDS", 300)
+
+# E-mail (password reset). Without EMAIL_HOST, messages are printed to the
+# console, which is enough for the demo.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", "false")
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 # Languages. MASTHEAD_LANGUAGES lists the content languages; the first is
 # the default unless MASTHEAD_DEFAULT_LANGUAGE names another. Each language

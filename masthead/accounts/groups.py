@@ -24,13 +24,17 @@ ADMIN_PERMISSIONS = {
     Role.REPORTER: [],
     Role.TRANSLATOR: [],
     Role.EDITOR: TAXONOMY,
-    Role.ADMINISTRATOR: TAXONOMY + USERS,
+    Role.ADMINISTRATOR: TAXONOMY + USERS + ["change_rolepolicy", "view_rolepolicy"],
 }
 
 
 def ensure_role_groups(**kwargs) -> None:
     from django.contrib.auth.models import Group, Permission
 
+    from .models import RolePolicy
+
     for role, codenames in ADMIN_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=role.value)
         group.permissions.set(Permission.objects.filter(codename__in=codenames))
+        # One policy row per role, for the admin to edit (nothing required by default).
+        RolePolicy.objects.get_or_create(role=role.value)

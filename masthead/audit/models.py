@@ -24,6 +24,13 @@ class AuditEntry(models.Model):
         PREVIEW_LINK = "preview_link", _("shared a preview link")
         REVOKE_LINK = "revoke_link", _("revoked a preview link")
         DELETE = "delete", _("deleted")
+        # About an account, not an article.
+        TWO_FACTOR_ENABLED = "2fa_enabled", _("turned two-factor sign-in on")
+        TWO_FACTOR_DISABLED = "2fa_disabled", _("turned two-factor sign-in off")
+        RECOVERY_CODES = "2fa_recovery_codes", _("made new recovery codes")
+        RECOVERY_CODE_USED = "2fa_recovery_used", _("signed in with a recovery code")
+        PASSWORD_CHANGE = "password_change", _("changed their password")
+        PASSWORD_RESET = "password_reset", _("reset their password by e-mail")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

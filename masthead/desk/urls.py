@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from masthead.accounts import desk_views as accounts
+
 from . import audit, autosave, dashboard, previews, revisions, views
 from .forms import DeskAuthenticationForm
 
@@ -9,12 +11,41 @@ app_name = "desk"
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(
-            template_name="desk/login.html", authentication_form=DeskAuthenticationForm
-        ),
+        accounts.LoginView.as_view(authentication_form=DeskAuthenticationForm),
         name="login",
     ),
+    path("login/code/", accounts.login_code, name="login_code"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/two-factor/", accounts.two_factor, name="two_factor"),
+    path("account/two-factor/setup/", accounts.two_factor_setup, name="two_factor_setup"),
+    path("account/two-factor/codes/", accounts.two_factor_codes, name="two_factor_codes"),
+    path(
+        "account/two-factor/disable/",
+        accounts.two_factor_change,
+        {"action": "disable"},
+        name="two_factor_disable",
+    ),
+    path(
+        "account/two-factor/recovery-codes/",
+        accounts.two_factor_change,
+        {"action": "regenerate"},
+        name="two_factor_regenerate",
+    ),
+    path("account/password/", accounts.PasswordChangeView.as_view(), name="password_change"),
+    path("password-reset/", accounts.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/sent/", accounts.PasswordResetDoneView.as_view(), name="password_reset_done"
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        accounts.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/done/",
+        accounts.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("", dashboard.dashboard, name="home"),
     path("articles/", views.article_list, name="articles"),
     path("audit/", audit.audit_log, name="audit"),
