@@ -112,6 +112,36 @@ def test_it_sends_compressed_files_and_304s(site):
     assert (status, body) == (304, b"")
 
 
+def _policy(headers) -> set[str]:
+    return {part.strip() for part in headers["Content-Security-Policy"].split(";")}
+
+
+def test_page_files_carry_the_same_security_policies(site):
+    base, _ = site
+    _, headers, _ = _twice(base + "/de/")
+    assert headers["X-Cache"] == "FILE"
+    _, live, _ = _get(base + "/de/", {"Cookie": "sessionid=anything"})
+    assert live["X-Cache"] not in ("FILE", "HIT")
+    assert _policy(headers) == _policy(live)
+    assert "script-src 'self'" in _policy(headers)
+    for name in ("Permissions-Policy", "Reporting-Endpoints"):
+        assert headers[name] == live[name]
+
+
+def test_uploads_are_served_as_images_that_never_run(site):
+    base, env = site
+    script = (
+        "from masthead.articles.models import Article; "
+        "print(Article.objects.exclude(image='').first().image.url)"
+    )
+    image = _shell(env, script).strip()
+    status, headers, body = _get(base + image)
+    assert status == 200
+    assert headers["Content-Type"] == "image/jpeg"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in headers["Content-Security-Policy"]
+
+
 def test_it_serves_feeds_with_their_type(site):
     base, _ = site
     _, headers, body = _twice(base + "/de/feed/atom/")
