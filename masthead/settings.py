@@ -257,7 +257,11 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'", NONCE],
-        "style-src": ["'self'", NONCE],
+        # The rich text editor (Tiptap in django-prose-editor) inserts its base
+        # stylesheet as a <style> element: allowed by its hash, which
+        # masthead/desk/tests/test_security_headers.py checks against the
+        # installed editor.
+        "style-src": ["'self'", NONCE, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],

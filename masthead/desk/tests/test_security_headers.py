@@ -56,7 +56,8 @@ def test_reader_pages_have_a_strict_policy_without_nonce(client, make_article):
         response = client.get(url)
         policy = assert_strict(response)
         assert policy["script-src"] == ["'self'"], url
-        assert policy["style-src"] == ["'self'"], url
+        assert policy["style-src"][0] == "'self'", url
+        assert "'unsafe-inline'" not in policy["style-src"], url
         assert not NONCE.search(response["Content-Security-Policy"])
         assert "<script>" not in response.content.decode()
         assert " style=" not in response.content.decode()
@@ -159,3 +160,23 @@ def test_uploads_are_served_under_their_own_policy(client, settings):
     assert response["Content-Security-Policy"] == (
         "default-src 'none'; style-src 'unsafe-inline'; sandbox"
     )
+
+
+def test_the_policy_allows_the_editors_own_stylesheet_by_its_hash(settings):
+    """Tiptap inserts its base CSS as a <style> element (a template literal in
+    the editor's bundle); the policy must name its hash, and nothing more."""
+    import base64
+    import hashlib
+    from pathlib import Path
+
+    import django_prose_editor
+
+    bundle = Path(django_prose_editor.__file__).parent / "static/django_prose_editor/editor.js"
+    sheets = re.findall(r"`(\.ProseMirror \{[^`]*)`", bundle.read_text())
+    assert sheets, "the editor's stylesheet was not found in its bundle"
+    hashes = {
+        "'sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode() + "'"
+        for css in sheets
+    }
+    style_src = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["style-src"]
+    assert hashes == {s for s in style_src if str(s).startswith("'sha256-")}
