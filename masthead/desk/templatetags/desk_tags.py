@@ -35,4 +35,5 @@ def may(user, action):
 def csp_media(context, media):
     """A form's media with this request's Content-Security-Policy nonce on
     each tag, the rich text editor's import map included (an inline script)."""
-    return Media.from_media(media, nonce=str(context["request"].csp_nonce)).render()
+    nonce = getattr(context.get("request"), "csp_nonce", None)
+    return Media.from_media(media, nonce=str(nonce) if nonce is not None else "").render()
