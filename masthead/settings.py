@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from babel import Locale
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -98,6 +99,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "csp",
     "masthead.audit",
     # Last: its post_migrate handler needs every app's permissions.
     "masthead.accounts",
@@ -107,6 +109,11 @@ MIDDLEWARE = [
     # First: a cached page is served before any other work (core/pagecache.py).
     "masthead.core.pagecache.FullPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy, Permissions-Policy, Reporting-Endpoints
+    # (see "Browser security policies" below).
+    "masthead.core.security.ReportingEndpointsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -254,7 +261,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads: images in the formats the site shows only (masthead/lib/images.py).
+    "default": {"BACKEND": "masthead.lib.images.ImageStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -270,6 +278,11 @@ SERVE_MEDIA = envbool("SERVE_MEDIA", "true")
 # Uploads larger than this are refused with a message next to the field.
 MAX_UPLOAD_BYTES = envint("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
+# Images larger than this are refused (masthead/lib/images.py): decoding
+# them would take too much memory (a "decompression bomb").
+MAX_IMAGE_PIXELS = envint("MAX_IMAGE_PIXELS", 50_000_000)
+MAX_IMAGE_SIDE = envint("MAX_IMAGE_SIDE", 20_000)
+MAX_IMAGE_FRAMES = envint("MAX_IMAGE_FRAMES", 300)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -279,6 +292,50 @@ if envbool("SECURE_COOKIES", "false"):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Browsers that saw the site over HTTPS use nothing else for this long.
+    SECURE_HSTS_SECONDS = envint("HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("HSTS_INCLUDE_SUBDOMAINS", "false")
+    SECURE_HSTS_PRELOAD = envbool("HSTS_PRELOAD", "false")
+
+# Browser security policies (docs/security.md). No inline script anywhere:
+# reader pages (cached whole, also as files for nginx) carry no nonce, so
+# their header is the same for every reader; the desk and the admin add a
+# per-request nonce (request.csp_nonce) for the editor's import map.
+CSP_REPORT_PATH = "/csp-report/"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        # The rich text editor (Tiptap in django-prose-editor) inserts its base
+        # stylesheet as a <style> element: allowed by its hash, which
+        # masthead/desk/tests/test_security_headers.py checks against the
+        # installed editor.
+        "style-src": ["'self'", NONCE, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "report-uri": CSP_REPORT_PATH,
+        "report-to": "csp",
+    },
+}
+# Reports larger than this, or more than CSP_REPORTS_PER_MINUTE from one
+# address, are dropped unread.
+CSP_REPORT_MAX_BYTES = envint("CSP_REPORT_MAX_BYTES", 16 * 1024)
+CSP_REPORTS_PER_MINUTE = envint("CSP_REPORTS_PER_MINUTE", 60)
+# Powerful browser features the site never uses, off for every page.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
+        "camera", "display-capture", "geolocation", "gyroscope", "hid", "idle-detection",
+        "interest-cohort", "magnetometer", "microphone", "midi", "payment", "serial", "usb",
+        "xr-spatial-tracking",
+    )
+}  # fmt: skip
 
 LOGGING = {
     "version": 1,

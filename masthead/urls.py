@@ -4,14 +4,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.decorators.cache import cache_control
-from django.views.static import serve
 
+from masthead.core import security
 from masthead.core import views as core_views
 from masthead.desk import previews
 
 urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path(settings.CSP_REPORT_PATH.lstrip("/"), security.csp_report, name="csp_report"),
     # A shared preview link: outside the language prefix, in the article's language.
     path("preview/<str:token>/", previews.preview, name="preview_link"),
     path("", include("masthead.feeds.sitemap_urls")),
@@ -29,8 +29,7 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(
             r"^" + re.escape(settings.MEDIA_URL.lstrip("/")) + r"(?P<path>.*)$",
-            cache_control(max_age=86400, public=True)(serve),
-            {"document_root": settings.MEDIA_ROOT},
+            security.media,
         )
     ]
 

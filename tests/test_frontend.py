@@ -12,6 +12,7 @@ import subprocess
 import time
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -127,6 +128,47 @@ def test_it_sends_compressed_files_and_304s(site):
     assert int(gz["Content-Length"]) < len(plain) / 2
     status, _, body = _get(base + "/en/", {"If-None-Match": headers["ETag"]})
     assert (status, body) == (304, b"")
+
+
+def _policy(headers) -> set[str]:
+    return {part.strip() for part in headers["Content-Security-Policy"].split(";")}
+
+
+def test_page_files_carry_the_same_security_policies(site):
+    base, _ = site
+    _, headers, _ = _twice(base + "/de/")
+    assert headers["X-Cache"] == "FILE"
+    _, live, _ = _get(base + "/de/", {"Cookie": "sessionid=anything"})
+    assert live.get("X-Cache") not in ("FILE", "HIT")
+    assert _policy(headers) == _policy(live)
+    assert "script-src 'self'" in _policy(headers)
+    for name in ("Permissions-Policy", "Reporting-Endpoints"):
+        assert headers[name] == live[name]
+
+
+def test_uploads_are_served_as_images_that_never_run(site):
+    base, env = site
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (4, 3)).save(buffer, "PNG")
+    folder = Path(env["MASTHEAD_VAR_DIR"]) / "media" / "frontend-test"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "x.png").write_bytes(buffer.getvalue())
+    # A file saved before uploads were checked, under a name that is not an image's.
+    (folder / "old.pdf").write_bytes(buffer.getvalue())
+
+    status, headers, body = _get(base + "/media/frontend-test/x.png")
+    assert status == 200
+    assert headers["Content-Type"] == "image/png"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in headers["Content-Security-Policy"]
+    status, headers, _ = _get(base + "/media/frontend-test/old.pdf")
+    assert status == 200
+    assert headers["Content-Type"] == "application/octet-stream"
+    assert headers["X-Content-Type-Options"] == "nosniff"
 
 
 def test_it_serves_feeds_with_their_type(site):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import Media
 
 from masthead.accounts import rules
 from masthead.desk.forms import BODY_EXTENSIONS, clean_body
@@ -153,6 +154,12 @@ class ArticleAdmin(AdministratorsOnly, admin.ModelAdmin):
     def has_add_permission(self, request):
         # New articles are written in the newsroom.
         return False
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The rich text editor's import map is an inline script: it needs
+        # this request's Content-Security-Policy nonce, like every tag of the media.
+        context["media"] = Media.from_media(context["media"], nonce=str(request.csp_nonce))
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "tags" and (pk := request.resolver_match.kwargs.get("object_id")):

@@ -1,12 +1,14 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from masthead.lib import images
 from masthead.lib.html import sanitize
 from masthead.lib.i18n import content_languages
 from masthead.lib.text import clean_model_text, excerpt
@@ -180,6 +182,20 @@ class Article(models.Model):
     def clean_text_fields(self) -> list[str]:
         """Remove invisible control characters (masthead.lib.text)."""
         return clean_model_text(self)
+
+    def clean(self):
+        super().clean()
+        # The media storage refuses it too (lib/images.py); here the form
+        # learns why, to say so next to the field.
+        if self._new_image():
+            try:
+                images.check_image(self.image.file)
+            except ValidationError as e:
+                raise ValidationError({"image": e}) from None
+
+    def _new_image(self) -> bool:
+        """An image was given that is not stored yet (an upload)."""
+        return bool(self.image) and not self.image._committed
 
     @property
     def is_scheduled(self) -> bool:

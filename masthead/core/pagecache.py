@@ -54,6 +54,12 @@ KEPT_HEADERS = (
     "Cross-Origin-Opener-Policy",
     "X-Frame-Options",
     "Location",
+    # Browser security policies (core/security.py): the same for every
+    # reader, since reader pages carry no nonce.
+    "Content-Security-Policy",
+    "Reporting-Endpoints",
+    "Permissions-Policy",
+    "Strict-Transport-Security",
 )
 # Addresses outside the language prefixes whose content is the same in
 # every language, though Django marks them "Vary: Accept-Language" (the

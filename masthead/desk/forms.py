@@ -20,6 +20,7 @@ from django_prose_editor.fields import ProseEditorFormField
 
 from masthead.articles import services
 from masthead.articles.models import Article
+from masthead.lib import images
 from masthead.lib.forms import RefuseControlCharacters
 from masthead.lib.html import sanitize
 from masthead.lib.i18n import content_language_codes, language_name
@@ -145,7 +146,10 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
             "publish_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
             ),
-            "image": forms.ClearableFileInput(attrs={"accept": "image/*"}),
+            # The formats the site shows (lib/images.py); the server checks anyway.
+            "image": forms.ClearableFileInput(
+                attrs={"accept": ",".join(sorted(set(images.MEDIA_TYPES.values())))}
+            ),
         }
         error_messages = {
             "headline": {"required": _("Enter a headline.")},

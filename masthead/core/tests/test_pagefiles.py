@@ -192,4 +192,13 @@ def test_the_front_end_configuration_matches_the_settings(settings, capsys):
     assert set(pagecache.QUERY_PARAMETERS) == {"before", "after", "page", "p"}
     assert f'add_header Cache-Control "{pagecache.cache_control()}" always;' in config
     assert '"~^/de/" de;' in config and '"~^/en/" en;' in config
+    # The page files carry the policies Masthead sends with the same pages.
+    from csp.utils import build_policy
+
+    assert f'add_header Content-Security-Policy "{build_policy()}";' in config
+    assert "'nonce-" not in build_policy() and "script-src 'self';" in build_policy()
+    assert "add_header Reporting-Endpoints 'csp=\"/csp-report/\"';" in config
+    assert 'add_header Permissions-Policy "' in config and "camera=()" in config
+    assert "Strict-Transport-Security" not in config  # SECURE_COOKIES is off
+    assert "image/png png;" in config and "default_type application/octet-stream;" in config
     assert "events {" not in config  # a block for nginx's http context

@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.html import format_html
+from js_asset import Media
 
 from masthead.accounts import rules
 from masthead.desk.states import STATE_LABELS, state_of
@@ -28,3 +29,11 @@ def may(user, action):
     """``{% if user|may:"create" %}``: an action on the newsroom as a whole
     (see masthead.accounts.rules)."""
     return rules.can(user, action)
+
+
+@register.simple_tag(takes_context=True)
+def csp_media(context, media):
+    """A form's media with this request's Content-Security-Policy nonce on
+    each tag, the rich text editor's import map included (an inline script)."""
+    nonce = getattr(context.get("request"), "csp_nonce", None)
+    return Media.from_media(media, nonce=str(nonce) if nonce is not None else "").render()

@@ -4,11 +4,14 @@ import pwd
 import re
 from pathlib import Path
 
+from csp.utils import build_policy
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
+from django_permissions_policy import PermissionsPolicyMiddleware
 
-from masthead.core import pagecache, pagefiles
+from masthead.core import pagecache, pagefiles, security
+from masthead.lib import images
 
 BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 
@@ -92,5 +95,13 @@ class Command(BaseCommand):
             "static_root": Path(settings.STATIC_ROOT).resolve(),
             "media_url": settings.MEDIA_URL,
             "media_root": Path(settings.MEDIA_ROOT).resolve(),
+            "media_types": sorted(images.MEDIA_TYPES.items()),
+            "media_policy": security.MEDIA_POLICY,
+            "csp": build_policy(),
+            "reporting_endpoints": security.reporting_endpoints(),
+            "permissions_policy": PermissionsPolicyMiddleware.compute_header_value(
+                settings.PERMISSIONS_POLICY, name="PERMISSIONS_POLICY"
+            ),
+            "hsts": security.hsts_header(),
         }
         self.stdout.write(render_to_string("core/nginx.conf", context), ending="")

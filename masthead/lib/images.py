@@ -1,0 +1,168 @@
+"""Uploaded images: only formats the site shows, named after what they are.
+
+Every path that stores an uploaded image (the desk, the admin, importers,
+the shell) goes through ``ImageStorage`` (settings.STORAGES["default"]),
+which checks the file and stores it under ``normalised_name``; forms check
+first through ``Article.clean()`` to show a message next to the field. The name a
+browser sent counts for nothing: the format is read from the file's bytes,
+the whole image is decoded once (a truncated or damaged file is refused),
+and the stored name gets the extension of the format found, so the media
+server's ``Content-Type`` (taken from the extension) is always an image type.
+
+>>> from io import BytesIO
+>>> from PIL import Image
+>>> from django.core.files.uploadedfile import SimpleUploadedFile
+>>> buffer = BytesIO(); Image.new("RGB", (4, 3)).save(buffer, "PNG")
+>>> normalised_name("articles/x.pdf", SimpleUploadedFile("x.pdf", buffer.getvalue()))
+'articles/x.png'
+"""
+
+import warnings
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageSequence, features
+
+# Pillow format name → (stored extension, media type). Only formats a
+# browser shows inline; AVIF only where Pillow was built with it.
+FORMATS = {
+    "JPEG": ("jpg", "image/jpeg"),
+    "PNG": ("png", "image/png"),
+    "GIF": ("gif", "image/gif"),
+    "WEBP": ("webp", "image/webp"),
+}
+if features.check("avif"):
+    FORMATS["AVIF"] = ("avif", "image/avif")
+
+# Extension → media type, for serving uploads (core/views.py: media).
+MEDIA_TYPES = dict(FORMATS.values())
+MEDIA_TYPES["jpeg"] = "image/jpeg"
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    format: str
+    extension: str
+    media_type: str
+    width: int
+    height: int
+
+
+def format_names() -> str:
+    """The accepted formats for messages: "JPEG, PNG, GIF, WebP, AVIF"."""
+    names = {"JPEG": "JPEG", "PNG": "PNG", "GIF": "GIF", "WEBP": "WebP", "AVIF": "AVIF"}
+    return ", ".join(names[f] for f in FORMATS)
+
+
+def _unsupported():
+    return ValidationError(
+        _("This file is not an image in a format the site can show. Upload a %(formats)s image."),
+        code="unsupported_image_format",
+        params={"formats": format_names()},
+    )
+
+
+def _damaged():
+    return ValidationError(
+        _("This image is damaged or incomplete. Upload the complete image file."),
+        code="damaged_image",
+    )
+
+
+def _too_large():
+    return ValidationError(
+        _(
+            "This image has too many pixels to show. Upload an image of at most "
+            "%(side)s pixels on each side and %(megapixels)s megapixels in all."
+        ),
+        code="image_too_large",
+        params={
+            "side": settings.MAX_IMAGE_SIDE,
+            "megapixels": settings.MAX_IMAGE_PIXELS // 1_000_000,
+        },
+    )
+
+
+def check_image(file) -> ImageInfo:
+    """Read ``file`` (any Django ``File``) as an image and return what it is,
+    or raise ``ValidationError`` when it is not an image in one of
+    ``FORMATS``, is damaged or truncated, or is too large to decode safely
+    (``MAX_IMAGE_PIXELS`` per frame, ``MAX_IMAGE_SIDE``, ``MAX_IMAGE_FRAMES``)."""
+    cached = getattr(file, "_masthead_image", None)
+    if isinstance(cached, ImageInfo):
+        return cached
+    max_pixels = settings.MAX_IMAGE_PIXELS
+    max_side = settings.MAX_IMAGE_SIDE
+    max_frames = settings.MAX_IMAGE_FRAMES
+    position = file.tell() if hasattr(file, "tell") else 0
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns (and past twice the limit refuses) on images with
+            # more pixels than Image.MAX_IMAGE_PIXELS: make both an error.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            try:
+                image = Image.open(file, formats=list(FORMATS))
+            except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+                raise _too_large() from None
+            except (Image.UnidentifiedImageError, OSError):
+                raise _unsupported() from None
+            except (SyntaxError, ValueError):
+                raise _damaged() from None
+            with image:
+                width, height = image.size
+                if not (0 < width <= max_side and 0 < height <= max_side):
+                    raise _too_large()
+                if width * height > max_pixels:
+                    raise _too_large()
+                frames = getattr(image, "n_frames", 1)
+                # Every frame is decoded below: bound the total work too.
+                if frames > max_frames or frames * width * height > 4 * max_pixels:
+                    raise ValidationError(
+                        _(
+                            "This animation has too many frames (%(frames)s). "
+                            "Upload one with at most %(max)s."
+                        ),
+                        code="too_many_frames",
+                        params={"frames": frames, "max": max_frames},
+                    )
+                try:
+                    # Decode every frame: a truncated or damaged file fails here.
+                    for frame in ImageSequence.Iterator(image):
+                        frame.load()
+                except (OSError, SyntaxError, ValueError, EOFError):
+                    raise _damaged() from None
+                info = ImageInfo(image.format, *FORMATS[image.format], width, height)
+    finally:
+        file.seek(position)
+    file._masthead_image = info
+    return info
+
+
+def normalised_name(name: str, file) -> str:
+    """``name`` with the extension of the format ``file``'s bytes are in
+    (``a/x.pdf`` holding a PNG becomes ``a/x.png``)."""
+    info = check_image(file)
+    path = PurePosixPath(name or "image")
+    return str(path.with_name(f"{path.stem or 'image'}.{info.extension}"))
+
+
+class ImageStorage(FileSystemStorage):
+    """The storage of uploaded media: it keeps images in FORMATS only, each
+    under the extension of its real format, whatever the name it came with
+    and whichever path saves it (forms, the admin, ``FieldFile.save()`` in
+    importers and the demo loader, the shell). Refuses anything else with
+    ``ValidationError``; forms check first (``Article.clean()``) to say so
+    next to the field."""
+
+    def save(self, name, content, max_length=None):
+        if name is None:
+            name = content.name
+        if not hasattr(content, "chunks"):
+            content = File(content, name)
+        return super().save(normalised_name(name, content), content, max_length=max_length)
