@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditEntry(models.Model):
-    """Who did what to which article, and when.
+    """Who did what to which article, and when; and who signed in, failed to
+    sign in or was locked out, from which address.
 
     The article is referenced by id and described by a copy of its headline
     and language, so the entry outlives the article and its author's account.
+    Entries about accounts (sign-in, sessions) have no article.
     """
 
     class Action(models.TextChoices):
@@ -24,6 +26,12 @@ class AuditEntry(models.Model):
         PREVIEW_LINK = "preview_link", _("shared a preview link")
         REVOKE_LINK = "revoke_link", _("revoked a preview link")
         DELETE = "delete", _("deleted")
+        SIGN_IN = "sign_in", _("signed in")
+        SIGN_IN_FAILED = "sign_in_failed", _("failed to sign in")
+        SIGN_OUT = "sign_out", _("signed out")
+        LOCKED_OUT = "locked_out", _("locked out of signing in")
+        UNLOCK = "unlock", _("unlocked signing in")
+        END_SESSION = "end_session", _("ended a session")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -40,6 +48,7 @@ class AuditEntry(models.Model):
     headline = models.CharField(_("headline"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=10, blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("audit entry")
@@ -49,3 +58,14 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_name} {self.action} {self.headline}"
+
+
+# The actions about accounts rather than articles (the audit page groups them).
+ACCOUNT_ACTIONS = {
+    AuditEntry.Action.SIGN_IN,
+    AuditEntry.Action.SIGN_IN_FAILED,
+    AuditEntry.Action.SIGN_OUT,
+    AuditEntry.Action.LOCKED_OUT,
+    AuditEntry.Action.UNLOCK,
+    AuditEntry.Action.END_SESSION,
+}

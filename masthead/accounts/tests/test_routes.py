@@ -117,6 +117,7 @@ NEWSROOM_ROUTES = [
     Route("dashboard", "home", "get", (rules.USE_DESK,), on_article=False),
     Route("list", "articles", "get", (rules.USE_DESK,), on_article=False),
     Route("audit", "audit", "get", (rules.VIEW_AUDIT,), on_article=False),
+    Route("sessions", "sessions", "get", (rules.USE_DESK,), on_article=False),
     Route("new", "article_create", "get", (rules.CREATE,), on_article=False),
     *(
         Route(
@@ -345,6 +346,9 @@ def test_every_desk_route_is_checked():
     desk = get_resolver().namespace_dict["desk"][1]
     names = {name for name in desk.reverse_dict.keys() if isinstance(name, str)}
     checked = {route.name for route in ROUTES} | {"login", "logout"}
+    # Ending sessions: masthead/signin/tests/test_sessions.py (own ones for
+    # everyone, anyone's for administrators).
+    checked |= {"session_revoke", "session_revoke_others"}
     assert names - checked == set()
 
 
