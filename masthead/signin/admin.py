@@ -3,7 +3,7 @@ attempts"), where deleting or the "Unlock" action ends a lock through
 services.unlock, which writes the audit entry."""
 
 from axes.admin import AccessAttemptAdmin
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -11,6 +11,10 @@ from django.utils.translation import ngettext
 from . import services
 
 admin.site.unregister(AccessAttempt)
+# Masthead keeps neither of axes' logs (AXES_DISABLE_ACCESS_LOG; the audit
+# log records sign-ins and failures), so their empty lists would mislead.
+admin.site.unregister(AccessLog)
+admin.site.unregister(AccessFailureLog)
 
 
 @admin.register(AccessAttempt)
