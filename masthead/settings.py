@@ -189,7 +189,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     # First: refuses sign-in attempts while an account or address is locked.
-    "axes.backends.AxesStandaloneBackend",
+    "masthead.signin.backends.ThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "desk:login"

@@ -164,3 +164,12 @@ def test_the_command_line_unlocks_an_account(client, editor):
     call_command("axes_reset_username", "eda")
 
     assert sign_in(client, "eda").status_code == 302
+
+
+def test_code_on_the_server_authenticates_without_a_request(editor):
+    from django.contrib.auth import authenticate
+
+    from masthead.desk.tests.conftest import password_of
+
+    assert authenticate(username="eda", password=password_of("eda")) == editor
+    assert authenticate(username="eda", password="wrong") is None
