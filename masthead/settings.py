@@ -8,6 +8,7 @@ and friends (see the configuration table in README.md).
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -101,6 +102,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "csp",
     "masthead.audit",
+    # Before masthead.signin, whose signal receivers must run after axes'.
+    "axes",
+    "masthead.signin",
     # Last: its post_migrate handler needs every app's permissions.
     "masthead.accounts",
 ]
@@ -125,6 +129,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "masthead.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "masthead.signin.middleware.SessionActivityMiddleware",
+    # Last: turns a refused sign-in into the 429 page (masthead/signin/throttle.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
@@ -206,6 +213,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses sign-in attempts while an account or address is locked.
+    "masthead.signin.backends.ThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "desk:login"
 LOGIN_REDIRECT_URL = "desk:home"
 LOGOUT_REDIRECT_URL = "desk:login"
@@ -231,6 +243,28 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
 EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", "false")
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+# Sign-in throttling (masthead/signin/throttle.py, on django-axes): a lock
+# after SIGNIN_FAILURE_LIMIT failures for one account from one address, or
+# SIGNIN_ADDRESS_FAILURE_LIMIT from one address over all accounts, lasting
+# SIGNIN_LOCKOUT_MINUTES after the last failure.
+SIGNIN_FAILURE_LIMIT = envint("SIGNIN_FAILURE_LIMIT", 5)
+SIGNIN_ADDRESS_FAILURE_LIMIT = envint("SIGNIN_ADDRESS_FAILURE_LIMIT", 20)
+SIGNIN_LOCKOUT_MINUTES = envint("SIGNIN_LOCKOUT_MINUTES", 15)
+# The request header a trusted proxy puts the client's address in (e.g.
+# X-Forwarded-For behind the nginx front end); empty: the connection's address.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+AXES_FAILURE_LIMIT = SIGNIN_FAILURE_LIMIT
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=SIGNIN_LOCKOUT_MINUTES)
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "masthead.signin.throttle.SignInHandler"
+AXES_CLIENT_IP_CALLABLE = "masthead.signin.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "masthead.signin.throttle.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # the audit log records sign-ins
+AXES_VERBOSE = False
+# "Last activity" of a signed-in session is written at most this often.
+SESSION_SEEN_INTERVAL = envint("SESSION_SEEN_INTERVAL", 300)
 
 # Languages. MASTHEAD_LANGUAGES lists the content languages; the first is
 # the default unless MASTHEAD_DEFAULT_LANGUAGE names another. Each language

@@ -18,13 +18,15 @@ USERS = [
     for model in ("user", "group")
     for action in ("add", "change", "delete", "view")
 ]
+# Failed sign-in attempts (django-axes): deleting one unlocks (signin/admin.py).
+SIGN_IN_LOCKS = ["view_accessattempt", "delete_accessattempt"]
 
 ADMIN_PERMISSIONS = {
     Role.CONTRIBUTOR: [],
     Role.REPORTER: [],
     Role.TRANSLATOR: [],
     Role.EDITOR: TAXONOMY,
-    Role.ADMINISTRATOR: TAXONOMY + USERS + ["change_rolepolicy", "view_rolepolicy"],
+    Role.ADMINISTRATOR: TAXONOMY + USERS + SIGN_IN_LOCKS + ["change_rolepolicy", "view_rolepolicy"],
 }
 
 

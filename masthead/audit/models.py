@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditEntry(models.Model):
-    """Who did what to which article, and when.
+    """Who did what to which article, and when; and who signed in, failed to
+    sign in or was locked out, from which address.
 
     The article is referenced by id and described by a copy of its headline
     and language, so the entry outlives the article and its author's account.
+    Entries about accounts (sign-in, sessions) have no article.
     """
 
     class Action(models.TextChoices):
@@ -31,6 +33,12 @@ class AuditEntry(models.Model):
         RECOVERY_CODE_USED = "2fa_recovery_used", _("signed in with a recovery code")
         PASSWORD_CHANGE = "password_change", _("changed their password")
         PASSWORD_RESET = "password_reset", _("reset their password by e-mail")
+        SIGN_IN = "sign_in", _("signed in")
+        SIGN_IN_FAILED = "sign_in_failed", _("failed to sign in")
+        SIGN_OUT = "sign_out", _("signed out")
+        LOCKED_OUT = "locked_out", _("locked out of signing in")
+        UNLOCK = "unlock", _("unlocked signing in")
+        END_SESSION = "end_session", _("ended a session")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -47,6 +55,7 @@ class AuditEntry(models.Model):
     headline = models.CharField(_("headline"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=10, blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("audit entry")
@@ -56,3 +65,14 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_name} {self.action} {self.headline}"
+
+
+# The actions about accounts rather than articles (the audit page groups them).
+ACCOUNT_ACTIONS = {
+    AuditEntry.Action.SIGN_IN,
+    AuditEntry.Action.SIGN_IN_FAILED,
+    AuditEntry.Action.SIGN_OUT,
+    AuditEntry.Action.LOCKED_OUT,
+    AuditEntry.Action.UNLOCK,
+    AuditEntry.Action.END_SESSION,
+}

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from masthead.accounts import rules
 from masthead.articles.models import Article
-from masthead.audit.models import AuditEntry
+from masthead.audit.models import ACCOUNT_ACTIONS, AuditEntry
 from masthead.lib.dates import absolute_datetime
 
 from .views import desk_view
@@ -36,6 +36,12 @@ DETAIL_LABELS = {
     "link": _("preview link"),
     "expires": _("expires"),
     "revision": _("revision"),
+    "username": _("account name entered"),
+    "path": _("sign-in form"),
+    "minutes": _("locked for minutes"),
+    "user": _("account"),
+    "session_address": _("address of the session"),
+    "locked_address": _("locked address"),
 }
 DETAIL_TIMES = {"publish_at", "expires"}
 
@@ -50,6 +56,11 @@ class AuditFilterForm(forms.Form):
         required=False,
         max_length=200,
         widget=forms.SearchInput,
+    )
+    address = forms.GenericIPAddressField(
+        label=_("Address"),
+        required=False,
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )
     since = forms.DateField(
         label=_("From"),
@@ -66,7 +77,20 @@ class AuditFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.label_suffix = ""
         self.fields["user"].choices = [("", gettext("All users")), *((u, u) for u in users)]
-        self.fields["action"].choices = [("", gettext("All actions")), *AuditEntry.Action.choices]
+        self.fields["action"].choices = [
+            ("", gettext("All actions")),
+            (
+                gettext("Articles"),
+                [c for c in AuditEntry.Action.choices if c[0] not in ACCOUNT_ACTIONS],
+            ),
+            (
+                gettext("Signing in"),
+                [c for c in AuditEntry.Action.choices if c[0] in ACCOUNT_ACTIONS],
+            ),
+        ]
+        self.fields["address"].error_messages["invalid"] = gettext(
+            "Enter an IPv4 or IPv6 address, for example 192.0.2.10."
+        )
         invalid_date = gettext("Enter a date, for example 2026-11-25.")
         for name in ("since", "until"):
             self.fields[name].error_messages["invalid"] = invalid_date
@@ -92,6 +116,8 @@ class AuditFilterForm(forms.Form):
             if query.lstrip("#").isdigit():
                 match |= Q(article_id=int(query.lstrip("#")))
             entries = entries.filter(match)
+        if data["address"]:
+            entries = entries.filter(ip_address=data["address"])
         # Whole days in the site's time zone.
         if data["since"]:
             entries = entries.filter(created_at__gte=_start_of(data["since"]))
@@ -121,6 +147,8 @@ class Row:
 def _details(entry: AuditEntry) -> list[Detail]:
     language = get_language()
     result = []
+    if entry.ip_address:
+        result.append(Detail(gettext("address"), entry.ip_address))
     for key, value in (entry.details or {}).items():
         if key in DETAIL_TIMES and isinstance(value, str):
             try:

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from masthead.accounts import desk_views as accounts
+from masthead.signin import desk_views as signin_views
 
 from . import audit, autosave, dashboard, previews, revisions, views
 from .forms import DeskAuthenticationForm
@@ -49,6 +50,17 @@ urlpatterns = [
     path("", dashboard.dashboard, name="home"),
     path("articles/", views.article_list, name="articles"),
     path("audit/", audit.audit_log, name="audit"),
+    path("sessions/", signin_views.session_list, name="sessions"),
+    path(
+        "sessions/<int:pk>/end/",
+        signin_views.session_revoke,
+        name="session_revoke",
+    ),
+    path(
+        "sessions/end-others/",
+        signin_views.session_revoke_others,
+        name="session_revoke_others",
+    ),
     path("articles/new/", views.article_create, name="article_create"),
     path("articles/<int:pk>/", views.article_edit, name="article_edit"),
     path("articles/<int:pk>/preview/", views.article_preview, name="article_preview"),

@@ -126,6 +126,7 @@ NEWSROOM_ROUTES = [
         for name in ("two_factor_codes", "two_factor_disable", "two_factor_regenerate")
     ),
     Route("password", "password_change", "get", (rules.USE_DESK,), on_article=False),
+    Route("sessions", "sessions", "get", (rules.USE_DESK,), on_article=False),
     Route("new", "article_create", "get", (rules.CREATE,), on_article=False),
     *(
         Route(
@@ -358,6 +359,9 @@ def test_every_desk_route_is_checked():
         f"password_reset{step}" for step in ("", "_done", "_confirm", "_complete")
     }
     checked = {route.name for route in ROUTES} | signing_in
+    # Ending sessions: masthead/signin/tests/test_sessions.py (own ones for
+    # everyone, anyone's for administrators).
+    checked |= {"session_revoke", "session_revoke_others"}
     assert names - checked == set()
 
 
