@@ -10,6 +10,7 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -64,6 +65,11 @@ def login_code(request):
             ):
                 next_url = ""
             return redirect(next_url or settings.LOGIN_REDIRECT_URL)
+        # A wrong code counts as a failed sign-in, like a wrong password: the
+        # sign-in throttle (masthead.signin) counts it and the audit log has it.
+        user_login_failed.send(
+            sender=__name__, credentials={user.USERNAME_FIELD: user.get_username()}, request=request
+        )
         if twofactor.count_failure(request):
             messages.error(request, _("Too many wrong codes. Please sign in again."))
             return redirect("desk:login")

@@ -77,7 +77,10 @@ def test_it_never_takes_the_same_app_code_twice(client, eda_2fa):
     assert "_auth_user_id" not in client.session
 
 
-def test_it_drops_the_sign_in_after_five_wrong_codes(client, eda_2fa):
+def test_it_drops_the_sign_in_after_five_wrong_codes(client, eda_2fa, settings):
+    # The sign-in throttle counts wrong codes too (the next test); here it
+    # stays out of the way.
+    settings.AXES_FAILURE_LIMIT = 100
     user, device, _codes = eda_2fa
     sign_in_with_password(client, user, password_of("eda"))
     right = next_code(device)
@@ -90,6 +93,22 @@ def test_it_drops_the_sign_in_after_five_wrong_codes(client, eda_2fa):
     # The attempt is gone: even the right code does not sign in now.
     response = client.post(reverse("desk:login_code"), {"code": right})
     assert response["Location"] == reverse("desk:login")
+    assert "_auth_user_id" not in client.session
+
+
+def test_wrong_codes_are_failed_sign_ins_for_the_throttle_and_the_audit_log(client, eda_2fa):
+    user, device, _codes = eda_2fa
+    right = next_code(device)
+    wrong = str((int(right) + 1) % 1000000).zfill(6)
+    sign_in_with_password(client, user, password_of("eda"))
+    for _ in range(twofactor.MAX_CODE_ATTEMPTS):
+        client.post(reverse("desk:login_code"), {"code": wrong})
+    failed = AuditEntry.objects.filter(action=AuditEntry.Action.SIGN_IN_FAILED)
+    assert failed.count() == twofactor.MAX_CODE_ATTEMPTS
+    # As many wrong codes as the throttle allows failures lock the account
+    # here: even the right password is refused now.
+    response = sign_in_with_password(client, user, password_of("eda"))
+    assert response.status_code == 429
     assert "_auth_user_id" not in client.session
 
 
