@@ -345,7 +345,16 @@ CONTENT_SECURITY_POLICY = {
         # masthead/desk/tests/test_security_headers.py checks against the
         # installed editor.
         "style-src": ["'self'", NONCE, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
-        "img-src": ["'self'", "data:"],
+        # Article bodies may show images from other sites (masthead/lib/html.py
+        # allows any https image) and the video players it allows as iframes;
+        # masthead/desk/tests/test_security_headers.py keeps the two in step.
+        "img-src": ["'self'", "data:", "https:"],
+        "frame-src": [
+            "'self'",
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

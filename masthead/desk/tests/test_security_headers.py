@@ -180,3 +180,17 @@ def test_the_policy_allows_the_editors_own_stylesheet_by_its_hash(settings):
     }
     style_src = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["style-src"]
     assert hashes == {s for s in style_src if str(s).startswith("'sha256-")}
+
+
+@pytest.mark.django_db
+def test_the_policy_lets_readers_see_the_embeds_and_images_that_bodies_may_hold(client):
+    from urllib.parse import urlsplit
+
+    from masthead.lib.html import EMBED_PREFIXES, URL_SCHEMES
+
+    policy = directives(client.get(reverse("articles:home")))
+    for prefix in EMBED_PREFIXES:
+        parts = urlsplit(prefix)
+        assert f"{parts.scheme}://{parts.netloc}" in policy["frame-src"], prefix
+    # The sanitiser keeps <img src="https://…">; the policy must show it.
+    assert "https" in URL_SCHEMES and "https:" in policy["img-src"]
