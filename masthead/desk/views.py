@@ -82,7 +82,9 @@ def desk_view(action=rules.USE_DESK):
 
 def article_for(request, pk, action, queryset=None) -> Article:
     """The article ``pk`` if the user may do ``action`` to it; else 404 or 403."""
-    article = get_object_or_404(queryset or Article.objects.select_related("section"), pk=pk)
+    if queryset is None:
+        queryset = Article.objects.select_related("section")
+    article = get_object_or_404(queryset, pk=pk)
     if not rules.can(request.user, action, article):
         raise PermissionDenied
     return article
