@@ -9,6 +9,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Masthead"
 
     def ready(self):
+        from . import lookups
+
+        lookups.register()
+
         # Any change to what readers can see starts a new content generation
         # of the page cache. Signals rather than calls in each service: every
         # write path (desk, admin, importers, shell) must invalidate, and a
