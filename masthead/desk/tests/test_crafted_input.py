@@ -60,7 +60,7 @@ def test_a_version_beyond_the_integer_range_is_a_form_error(editor_client, make_
     response = editor_client.post(url, edit_data(article, version=HUGE, headline="Neu"))
     assert response.status_code == 200
     assert "version" in response.context["form"].errors
-    assert "damaged version number" in response.content.decode()
+    assert "beschädigten Versionsnummer" in response.content.decode()
     article.refresh_from_db()
     assert article.headline != "Neu"
 
