@@ -380,7 +380,9 @@ def article_preview(request, pk):
 def _back(request, article: Article):
     """Back to the page the action came from, else the article's editor."""
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
+    # A path on this site; anything else (redirect() would take a bare
+    # word for the name of a view) goes to the editor.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return redirect(target)

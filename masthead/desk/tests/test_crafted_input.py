@@ -99,3 +99,22 @@ def test_the_audit_filter_still_finds_an_article_by_number(editor_client, make_a
         AuditEntry.objects.filter(article_id=article.pk)
     )
     assert Revision.objects.filter(article=article).exists()
+
+
+def test_a_next_address_that_is_not_a_path_goes_back_to_the_editor(editor_client, make_article):
+    article = make_article(status=Article.Status.DRAFT, age=None)
+    url = reverse("desk:article_submit", args=[article.pk])
+    response = editor_client.post(url, {"next": HUGE})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("desk:article_edit", args=[article.pk])
+
+
+@pytest.mark.parametrize("year", [HUGE, "9999", "²"])
+def test_the_admin_article_list_takes_a_year_out_of_range_as_a_bad_filter(
+    client, administrator, make_article, year
+):
+    make_article()
+    client.force_login(administrator)
+    response = client.get(reverse("admin:articles_article_changelist"), {"publish_at__year": year})
+    assert response.status_code == 302
+    assert response["Location"].endswith("?e=1")
