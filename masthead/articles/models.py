@@ -163,6 +163,18 @@ class Article(models.Model):
                 name="article_section",
             ),
             models.Index(fields=["language", "status", "id"], name="article_language_id"),
+            # The desk's article list reads the most recently changed first,
+            # (-modified_at, -id), filtered by state, language (or both) or
+            # writer, and pages by that key (desk/views.py article_list); its
+            # scheduled articles are found by publish time.
+            models.Index(fields=["modified_at", "id"], name="article_desk"),
+            models.Index(fields=["status", "modified_at", "id"], name="article_desk_state"),
+            models.Index(fields=["language", "modified_at", "id"], name="article_desk_language"),
+            models.Index(
+                fields=["status", "language", "modified_at", "id"], name="article_desk_both"
+            ),
+            models.Index(fields=["created_by", "modified_at", "id"], name="article_desk_writer"),
+            models.Index(fields=["status", "publish_at"], name="article_desk_scheduled"),
         ]
 
     def __str__(self) -> str:

@@ -10,9 +10,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Masthead"
 
     def ready(self):
+        from . import lookups
         from .site import check_site_urls
 
         checks.register(check_site_urls)
+        lookups.register()
 
         # Any change to what readers can see starts a new content generation
         # of the page cache. Signals rather than calls in each service: every

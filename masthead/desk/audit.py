@@ -21,6 +21,7 @@ from masthead.accounts import rules
 from masthead.articles.models import Article
 from masthead.audit.models import ACCOUNT_ACTIONS, AuditEntry
 from masthead.lib.dates import absolute_datetime
+from masthead.lib.numbers import parse_id
 
 from .views import desk_view
 
@@ -113,8 +114,8 @@ class AuditFilterForm(forms.Form):
             entries = entries.filter(action=data["action"])
         if query := data["article"].strip():
             match = Q(headline__icontains=query)
-            if query.lstrip("#").isdigit():
-                match |= Q(article_id=int(query.lstrip("#")))
+            if (number := parse_id(query.lstrip("#"))) is not None:
+                match |= Q(article_id=number)
             entries = entries.filter(match)
         if data["address"]:
             entries = entries.filter(ip_address=data["address"])

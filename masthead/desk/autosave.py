@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from masthead.accounts import rules
 from masthead.articles import services
 from masthead.articles.models import Autosave
+from masthead.lib.numbers import parse_id
 
 from .forms import clean_body
 from .views import article_for, desk_view
@@ -27,9 +28,9 @@ FIELDS = {"headline": 200, "slug": 200, "standfirst": 5_000, "excerpt": 5_000, "
 @require_POST
 def article_autosave(request, pk):
     article = article_for(request, pk, rules.EDIT)
-    try:
-        base_version = int(request.POST.get("version") or article.version)
-    except ValueError:
+    version = request.POST.get("version", "")
+    base_version = parse_id(version) if version else article.version
+    if base_version is None:
         return JsonResponse({"error": "version"}, status=400)
     data = {
         name: request.POST[name][:size] for name, size in FIELDS.items() if name in request.POST

@@ -24,6 +24,7 @@ from masthead.lib import images
 from masthead.lib.forms import RefuseControlCharacters
 from masthead.lib.html import sanitize
 from masthead.lib.i18n import content_language_codes, language_name
+from masthead.lib.numbers import MAX_ID
 from masthead.lib.text import make_slug
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
@@ -114,7 +115,19 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
     )
     # The version the editor started from; a save of an older version is
     # refused (services.StaleEdit) instead of overwriting a colleague.
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        required=False,
+        min_value=1,
+        max_value=MAX_ID,
+        error_messages=dict.fromkeys(
+            ("invalid", "min_value", "max_value"),
+            _(
+                "The form was sent with a damaged version number, so nothing was saved. "
+                "Open the article again and repeat your changes."
+            ),
+        ),
+    )
     new_tags = forms.CharField(
         label=_("New tags"),
         required=False,

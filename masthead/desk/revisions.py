@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from masthead.accounts import rules
 from masthead.articles import services
 from masthead.articles.models import Revision
+from masthead.lib.numbers import parse_id
 from masthead.lib.text import plain_text
 
 from .views import article_for, desk_view
@@ -191,10 +192,11 @@ def revision_list(request, pk):
 
 
 def _number(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise Http404 from None
+    """A revision number from the query string; anything else is a 404."""
+    number = parse_id(value)
+    if number is None:
+        raise Http404
+    return number
 
 
 @desk_view()

@@ -371,5 +371,5 @@ def test_cursors_are_utc_to_the_microsecond():
 
     assert str(cursor) == "20240303T101500.123456Z-4711"
     assert Cursor.parse(str(cursor)) == Cursor(datetime(2024, 3, 3, 10, 15, 0, 123456, UTC), 4711)
-    assert Cursor.parse(str(cursor)).publish_at == when
+    assert Cursor.parse(str(cursor)).at == when
     assert str(Cursor(datetime(2024, 3, 3, 10, 15, tzinfo=UTC), 1)) == ("20240303T101500.000000Z-1")

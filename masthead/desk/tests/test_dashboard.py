@@ -82,21 +82,33 @@ def test_it_lists_the_language_versions(editor_client, newsroom):
 
 def test_it_pages_through_the_list(editor_client, newsroom, monkeypatch):
     monkeypatch.setattr(views, "PER_PAGE", 3)
-    first = editor_client.get(reverse("desk:articles"), {"language": "", "page": "1"})
-    assert len(first.context["rows"]) == 3
-    assert "page=2" in first.content.decode()
-    second = editor_client.get(reverse("desk:articles"), {"page": "2"})
+    first = editor_client.get(reverse("desk:articles"), {"language": ""})
+    assert headlines(first) == ["Election results", "Wahl gestern", "Wahl morgen"]
+    page = first.context["page"]
+    assert page.older.startswith("?before=") and not page.newer
+    second = editor_client.get(reverse("desk:articles") + page.older)
     assert headlines(second) == ["Entwurf zur Wahl"]
-    # A page that does not exist shows the last one.
-    assert headlines(editor_client.get(reverse("desk:articles"), {"page": "9"})) == [
-        "Entwurf zur Wahl"
-    ]
+    assert not second.context["page"].older
+    # Back to the newest: the first page's own address.
+    back = editor_client.get(reverse("desk:articles") + second.context["page"].newer)
+    assert back.status_code == 302
+    assert back["Location"] == reverse("desk:articles")
+
+
+def test_it_answers_404_to_a_malformed_cursor(editor_client, newsroom):
+    for query in ("?before=x", "?before=²", "?after=" + "9" * 40, "?before=&after="):
+        assert editor_client.get(reverse("desk:articles") + query).status_code == 404, query
 
 
 def test_it_keeps_the_filters_when_paging(editor_client, newsroom, monkeypatch):
     monkeypatch.setattr(views, "PER_PAGE", 1)
-    page = editor_client.get(reverse("desk:articles"), {"language": "de"}).content.decode()
-    assert "?language=de&amp;page=2" in page
+    response = editor_client.get(reverse("desk:articles"), {"language": "de", "utm_x": "1"})
+    older = response.context["page"].older
+    assert older.startswith("?language=de&before=")
+    assert f'href="{older.replace("&", "&amp;")}"' in response.content.decode()
+    second = editor_client.get(reverse("desk:articles") + older)
+    assert headlines(second) == ["Wahl morgen"]
+    assert second.context["page"].newer.startswith("?language=de&after=")
 
 
 def test_it_runs_the_same_number_of_queries_for_more_articles(

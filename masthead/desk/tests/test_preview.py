@@ -4,6 +4,7 @@ included, to the newsroom only."""
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from masthead.articles.models import Article
@@ -64,3 +65,28 @@ def test_it_never_shows_a_draft_at_its_public_address(client, draft, scheduled):
 
 def test_it_answers_404_for_an_unknown_article(editor_client):
     assert editor_client.get(reverse("desk:article_preview", args=[999])).status_code == 404
+
+
+def test_the_preview_costs_the_same_few_queries_however_many_articles(
+    editor_client, make_article, make_tag, assert_num_queries
+):
+    tag = make_tag("Haushalt")
+    draft = make_article("Entwurf", status=Article.Status.DRAFT, age=None, tags=[tag])
+    for number in range(5):
+        make_article(f"Anderer Artikel {number}")
+    url = reverse("desk:article_preview", args=[draft.pk])
+    # Expect 10 queries:
+    # 1-2. the session and the signed-in user;
+    # 3. the user's groups (the role, for rules.can);
+    # 4. this article with its section (for_listing());
+    # 5-7. its byline with the authors, its tags, its corrections (prefetched);
+    # 8. its other language versions (hreflang links);
+    # 9. the section menu;
+    # 10. the recent articles beside it.
+    # None of them reads every article (article_for took the queryset as a
+    # boolean, which ran it over the whole table with its prefetches).
+    # With Redis, the session comes from the cache (cached_db): one fewer.
+    from_cache = settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
+    with assert_num_queries(10 - from_cache):
+        response = editor_client.get(url)
+    assert response.status_code == 200
