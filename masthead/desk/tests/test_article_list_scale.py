@@ -13,13 +13,15 @@ from django.urls import reverse
 from masthead.articles.models import Article
 from masthead.desk import views
 
-# Expect 5 queries for any page of the list, filtered or not:
+# Expect 7 queries for any page of the list, filtered or not:
 # 1-2. the session and the signed-in user;
-# 3. the user's groups (the role, for rules.can);
-# 4. the page: PER_PAGE + 1 articles with their sections, from the cursor on;
-# 5. the language versions of the articles on the page.
+# 3. two-factor sign-in: whether the user has an authenticator;
+# 4. the user's groups (the role, for rules.can);
+# 5. two-factor sign-in: whether the user's role requires it;
+# 6. the page: PER_PAGE + 1 articles with their sections, from the cursor on;
+# 7. the language versions of the articles on the page.
 # With Redis, the session comes from the cache (cached_db): one fewer.
-QUERIES = 5
+QUERIES = 7
 
 ADDRESSES = [
     {},

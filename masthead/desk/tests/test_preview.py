@@ -75,18 +75,20 @@ def test_the_preview_costs_the_same_few_queries_however_many_articles(
     for number in range(5):
         make_article(f"Anderer Artikel {number}")
     url = reverse("desk:article_preview", args=[draft.pk])
-    # Expect 10 queries:
+    # Expect 12 queries:
     # 1-2. the session and the signed-in user;
-    # 3. the user's groups (the role, for rules.can);
-    # 4. this article with its section (for_listing());
-    # 5-7. its byline with the authors, its tags, its corrections (prefetched);
-    # 8. its other language versions (hreflang links);
-    # 9. the section menu;
-    # 10. the recent articles beside it.
+    # 3. two-factor sign-in: whether the user has an authenticator;
+    # 4. the user's groups (the role, for rules.can);
+    # 5. two-factor sign-in: whether the user's role requires it;
+    # 6. this article with its section (for_listing());
+    # 7-9. its byline with the authors, its tags, its corrections (prefetched);
+    # 10. its other language versions (hreflang links);
+    # 11. the section menu;
+    # 12. the recent articles beside it.
     # None of them reads every article (article_for took the queryset as a
     # boolean, which ran it over the whole table with its prefetches).
     # With Redis, the session comes from the cache (cached_db): one fewer.
     from_cache = settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
-    with assert_num_queries(10 - from_cache):
+    with assert_num_queries(12 - from_cache):
         response = editor_client.get(url)
     assert response.status_code == 200
