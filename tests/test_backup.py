@@ -76,7 +76,9 @@ while not stop.exists():
         a, authors=[b.author for b in a.bylines.order_by("position")], tags=list(a.tags.all())
     )
     n += 1
-    progress.write_text(str(n))
+    # Whole or not at all: the test reads it while this loop goes on.
+    progress.with_suffix(".tmp").write_text(str(n))
+    progress.with_suffix(".tmp").replace(progress)
 """
 
 CONSISTENT = """

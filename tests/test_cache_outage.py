@@ -43,6 +43,8 @@ def site(tmp_path, redis_server):
         "PAGE_FILES_DIR": str(var / "pages"),
     }
     port = _free_port()
+    # Pages are stored (and written as files) only for the site's own address.
+    env["SITE_URL"] = f"http://127.0.0.1:{port}"
     log = tmp_path / "serve.log"
     with open(log, "wb") as output:
         process = subprocess.Popen(

@@ -45,15 +45,6 @@ def away(settings):
     assert isinstance(caches["default"], FailSafeRedisCache)
 
 
-@pytest.fixture
-def changes(django_capture_on_commit_callbacks):
-    def run(function, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return function(*args, **kwargs)
-
-    return run
-
-
 def warnings(caplog):
     return [r for r in caplog.records if r.name == "masthead.core.cache"]
 

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from masthead.articles import services
 from masthead.articles.pagination import Cursor
 from masthead.core import pagecache
+from masthead.core.tests.conftest import commit_setup
 
 
 @pytest.fixture(autouse=True)
@@ -25,28 +26,6 @@ def _page_cache_on(settings):
     cache.clear()
     yield
     cache.clear()
-
-
-def commit_setup():
-    """A test runs in one transaction that never commits; its setup stands
-    for changes committed before. One transaction starts one generation
-    (core/apps.py), so the setup's pending bump would absorb the next
-    change's: run it, as its commit would have."""
-    pending = getattr(connection, "pagecache_bump", None)
-    if pending is not None:
-        pending()
-
-
-@pytest.fixture
-def changes(django_capture_on_commit_callbacks):
-    """Run a change as if committed, so that its cache invalidation runs."""
-
-    def run(function, *args, **kwargs):
-        commit_setup()
-        with django_capture_on_commit_callbacks(execute=True):
-            return function(*args, **kwargs)
-
-    return run
 
 
 def home(language="de"):
