@@ -36,6 +36,11 @@ class LoginView(auth_views.LoginView):
 
     template_name = "desk/login.html"
 
+    def get_context_data(self, **kwargs):
+        # Django's view names the site after the request's host; the
+        # newsroom is the publication's.
+        return super().get_context_data(**kwargs) | {"site_name": settings.SITE_NAME}
+
     def form_valid(self, form):
         user = form.get_user()
         if twofactor.has_two_factor(user):

@@ -85,6 +85,9 @@ def test_it_refuses_staff_without_a_role(client, django_user_model, draft):
 def test_it_signs_in_staff_and_follows_next(client, editor):
     page = client.get(reverse("desk:login"))
     assert page.status_code == 200
+    # The publication's name, not the address the request named.
+    assert "<title>Anmelden – Masthead</title>" in page.text
+    assert "testserver" not in page.text
     response = client.post(
         reverse("desk:login"),
         {"username": "eda", "password": "pw-eda-123", "next": reverse("desk:article_create")},
