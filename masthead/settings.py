@@ -226,6 +226,9 @@ PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 3600)
 # Two-factor sign-in (masthead/accounts/twofactor.py): the name shown in
 # authenticator apps, and how long the code step waits after the password.
 OTP_TOTP_ISSUER = SITE_NAME
+# The admin never shows a user's authenticator secret or its QR code (a
+# superuser can still remove a lost device).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 TWO_FACTOR_PENDING_SECONDS = envint("TWO_FACTOR_PENDING_SECONDS", 300)
 
 # E-mail (password reset). Without EMAIL_HOST, messages are printed to the

@@ -8,8 +8,6 @@ kept right.
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.views.main import ChangeList
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
@@ -20,6 +18,7 @@ from js_asset import Media
 
 from masthead.accounts import rules
 from masthead.desk.forms import BODY_EXTENSIONS, clean_body
+from masthead.lib.admin import DateFilterChangeList
 from masthead.lib.forms import RefuseControlCharacters
 
 from . import services
@@ -59,19 +58,6 @@ class ArticleAdminForm(RefuseControlCharacters, forms.ModelForm):
                 code="slug_taken",
             )
         return slug
-
-
-class ArticleChangeList(ChangeList):
-    """The admin's list of articles. Django reads its date filter
-    (``?publish_at__year=…``) with ``datetime()``, which a year beyond its
-    range fails with OverflowError, or ValueError for the year after 9999,
-    outside the check: both are a bad filter (the list says so), not a 500."""
-
-    def get_filters(self, request):
-        try:
-            return super().get_filters(request)
-        except (OverflowError, ValueError) as error:
-            raise IncorrectLookupParameters(error) from error
 
 
 class AdministratorsOnly:
@@ -167,7 +153,7 @@ class ArticleAdmin(AdministratorsOnly, admin.ModelAdmin):
     filter_horizontal = ["tags"]
 
     def get_changelist(self, request, **kwargs):
-        return ArticleChangeList
+        return DateFilterChangeList
 
     def has_add_permission(self, request):
         # New articles are written in the newsroom.

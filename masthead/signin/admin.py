@@ -8,6 +8,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from masthead.lib.admin import DateFilterChangeList
+
 from . import services
 
 admin.site.unregister(AccessAttempt)
@@ -20,6 +22,9 @@ admin.site.unregister(AccessFailureLog)
 @admin.register(AccessAttempt)
 class LockAdmin(AccessAttemptAdmin):
     actions = ["unlock"]
+
+    def get_changelist(self, request, **kwargs):
+        return DateFilterChangeList  # ?attempt_time__year=<huge> is a bad filter, not a 500
 
     @admin.action(
         description=_("Unlock: forget the selected failed attempts"), permissions=["delete"]

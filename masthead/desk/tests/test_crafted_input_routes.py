@@ -24,9 +24,13 @@ from urllib.parse import parse_qsl, urlsplit
 
 import lxml.html
 import pytest
+from axes.models import AccessAttempt
 from django.apps import apps
+from django.contrib import admin
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.http import urlsafe_base64_encode
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -125,6 +129,14 @@ def newsroom(administrator, make_article, make_tag, author):
     article = services.save_article(article, authors=[author], tags=[tag], user=administrator)
     services.add_correction(article, "Eine Zahl war falsch.", user=administrator)
     link, _token = services.share_preview(article, administrator)
+    # A row for each admin page about one object: an authenticator (not
+    # confirmed, else every page would ask for its code first), a throttled
+    # sign-in attempt.
+    TOTPDevice.objects.create(user=administrator, name="Telefon", confirmed=False)
+    AccessAttempt.objects.create(
+        username="eda", ip_address="192.0.2.1", user_agent="", path_info="/desk/login/",
+        failures_since_start=1, get_data="", post_data="", http_accept="",
+    )  # fmt: skip
     return {"article": article, "link": link, "user": administrator, "tag": tag}
 
 
@@ -146,10 +158,21 @@ def path_kwargs(name: str, arguments: list[str], newsroom) -> dict:
             values["content_type_id"] = ContentType.objects.get_for_model(Article).pk
             values["object_id"] = article.pk
         else:
-            app_label, model_name = name.split(":")[1].split("_")[:2]
-            model = apps.get_model(app_label, model_name)
-            values["object_id"] = model._base_manager.order_by("pk").first().pk
+            values["object_id"] = admin_model(name)._base_manager.order_by("pk").first().pk
+    if "uidb64" in arguments:  # a password reset link
+        values["uidb64"] = urlsafe_base64_encode(str(user.pk).encode())
+        values["token"] = "set-password"
     return {argument: values[argument] for argument in arguments if argument in values}
+
+
+def admin_model(name: str):
+    """The model of an admin route: "admin:otp_totp_totpdevice_change" is
+    TOTPDevice (an app label may hold underscores)."""
+    route = name.split(":")[1]
+    for model in admin.site._registry:
+        if route.startswith(f"{model._meta.app_label}_{model._meta.model_name}_"):
+            return model
+    raise LookupError(name)
 
 
 def field_names(client, url: str) -> tuple[list[str], list[str]]:
