@@ -9,21 +9,18 @@ itself; every response after the outage shows the change; and the log
 says that the cache is away once per worker, not once per request.
 masthead/core/tests/test_cache_outage.py tests the parts in-process."""
 
-import http.cookiejar
 import os
 import re
 import signal
 import subprocess
 import threading
 import time
-import urllib.parse
-import urllib.request
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tests.test_cli import MASTHEAD, _free_port, _get, _shell
+from tests.test_cli import MASTHEAD, _free_port, _get, _shell, _sign_in
 
 WORKERS = 2
 
@@ -141,20 +138,8 @@ def _until_hit(url, attempts=200):
     pytest.fail(f"{url} was never served from the cache again")
 
 
-def _sign_in(base):
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    login = opener.open(base + "/desk/login/", timeout=10).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login).group(1)
-    form = {"csrfmiddlewaretoken": token, "username": "eda", "password": "correct-horse-42"}
-    response = opener.open(
-        urllib.request.Request(
-            base + "/desk/login/",
-            data=urllib.parse.urlencode(form).encode(),
-            headers={"Referer": base + "/desk/login/"},
-        ),
-        timeout=10,
-    )
+def _sign_in_to_the_desk(base):
+    opener, _jar, response = _sign_in(base)
     assert response.url.rstrip("/").endswith("/desk")
     assert opener.open(base + "/desk/", timeout=10).status == 200
 
@@ -172,7 +157,7 @@ def test_readers_and_staff_get_no_error_while_redis_is_away(site, redis_server):
         load.next_phase("killed", after=60)
         redis_server.stop()
         started = time.monotonic()
-        _sign_in(base)
+        _sign_in_to_the_desk(base)
         load.next_phase("killed, later", after=100)
         generation = (var / "pages" / "current" / ".generation").read_text()
         load.next_phase("restarted", after=100)

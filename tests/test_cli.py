@@ -1,6 +1,7 @@
 """The `masthead` command as an operator meets it: `demo` builds a site,
 `serve` runs it under the production server (gunicorn, DEBUG off)."""
 
+import http.cookiejar
 import os
 import re
 import signal
@@ -8,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -42,6 +44,26 @@ def _shell(env, script) -> str:
     )
     assert result.returncode == 0, result.stderr
     return result.stdout
+
+
+def _sign_in(base, username="eda", password="correct-horse-42"):
+    """Sign in at ``base``/desk/login/ as a browser would (cookies, the form's
+    CSRF token); the opener that keeps the session, its cookie jar and the
+    response to the form."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    login = opener.open(base + "/desk/login/", timeout=10).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login).group(1)
+    form = {"csrfmiddlewaretoken": token, "username": username, "password": password}
+    response = opener.open(
+        urllib.request.Request(
+            base + "/desk/login/",
+            data=urllib.parse.urlencode(form).encode(),
+            headers={"Referer": base + "/desk/login/"},
+        ),
+        timeout=10,
+    )
+    return opener, jar, response
 
 
 @pytest.fixture(scope="module")

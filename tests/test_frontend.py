@@ -3,20 +3,17 @@ frontend_config`, in front of `masthead serve` with PAGE_FILES_DIR. Both
 run for real; the pages readers get from files must follow every change
 exactly as Masthead's own pages do."""
 
-import http.cookiejar
 import os
 import re
 import shutil
 import signal
 import subprocess
 import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.test_cli import MASTHEAD, _free_port, _get, _shell
+from tests.test_cli import MASTHEAD, _free_port, _get, _shell, _sign_in
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -317,19 +314,7 @@ def test_staff_sign_in_through_the_front_end_and_see_live_pages(site):
     """A form post passes the front end with its body; once signed in (a
     session cookie), pages come from Masthead, never from a file."""
     base, _ = site
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    login = opener.open(base + "/desk/login/", timeout=10).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login).group(1)
-    form = {"csrfmiddlewaretoken": token, "username": "eda", "password": "correct-horse-42"}
-    response = opener.open(
-        urllib.request.Request(
-            base + "/desk/login/",
-            data=urllib.parse.urlencode(form).encode(),
-            headers={"Referer": base + "/desk/login/"},
-        ),
-        timeout=10,
-    )
+    opener, jar, response = _sign_in(base)
     assert response.url.rstrip("/").endswith("/desk")
     assert "sessionid" in {cookie.name for cookie in jar}
     _twice(base + "/de/")  # a file for anonymous readers
