@@ -263,6 +263,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=SIGNIN_LOCKOUT_MINUTES)
 AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "masthead.signin.throttle.SignInHandler"
 AXES_CLIENT_IP_CALLABLE = "masthead.signin.throttle.client_ip"
+AXES_USERNAME_CALLABLE = "masthead.signin.throttle.attempted_username"
 AXES_LOCKOUT_CALLABLE = "masthead.signin.throttle.locked_out"
 AXES_DISABLE_ACCESS_LOG = True  # the audit log records sign-ins
 AXES_VERBOSE = False

@@ -28,6 +28,7 @@ from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Sum
 from django.shortcuts import render
 
@@ -76,6 +77,20 @@ class SignInHandler(AxesDatabaseHandler):
             username=username, ip_address=request.axes_ip_address
         ).delete()
         return count
+
+
+def attempted_username(request, credentials=None) -> str | None:
+    """The account name an attempt names, as axes counts and stores it: no
+    longer than a username can be (a longer one names no account, and would
+    not fit axes' table on PostgreSQL)."""
+    if credentials:
+        name = credentials.get(settings.AXES_USERNAME_FORM_FIELD)
+    else:
+        name = getattr(request, "data", request.POST).get(settings.AXES_USERNAME_FORM_FIELD)
+    if not isinstance(name, str):
+        return name
+    user_model = get_user_model()
+    return name[: user_model._meta.get_field(user_model.USERNAME_FIELD).max_length]
 
 
 def locked_out(request, response=None, credentials=None):

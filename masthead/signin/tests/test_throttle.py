@@ -173,3 +173,12 @@ def test_code_on_the_server_authenticates_without_a_request(editor):
 
     assert authenticate(username="eda", password=password_of("eda")) == editor
     assert authenticate(username="eda", password="wrong") is None
+
+
+@pytest.mark.parametrize("url", [DESK, ADMIN])
+def test_a_name_longer_than_any_account_is_counted_not_a_server_error(client, url):
+    # axes keeps the name it was given; PostgreSQL refused one past its
+    # column (255 characters), which took the sign-in page down with a 503.
+    response = client.post(url, {"username": "9" * 300, "password": "falsch"})
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().username == "9" * 150
