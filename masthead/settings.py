@@ -100,6 +100,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Passkeys (WebAuthn) as a second factor: masthead/accounts/passkeys.py.
+    "django_otp_webauthn",
     "csp",
     "masthead.audit",
     # Before masthead.signin, whose signal receivers must run after axes'.
@@ -230,6 +232,18 @@ OTP_TOTP_ISSUER = SITE_NAME
 # superuser can still remove a lost device).
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 TWO_FACTOR_PENDING_SECONDS = envint("TWO_FACTOR_PENDING_SECONDS", 300)
+# Passkeys (django-otp-webauthn) are a second factor after the password,
+# never a way round it: signing in without a password would skip the
+# sign-in throttle and the password policy. They belong to the host of
+# SITE_URL and work only where browsers allow WebAuthn: HTTPS, or
+# http://localhost (masthead/accounts/passkeys.py).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_ID_CALLABLE = "masthead.accounts.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME_CALLABLE = "masthead.accounts.passkeys.relying_party_name"
+OTP_WEBAUTHN_HELPER_CLASS = "masthead.accounts.passkeys.PasskeyHelper"
+# The library's check wants OTP_WEBAUTHN_ALLOWED_ORIGINS; PasskeyHelper
+# takes the origin from SITE_URL instead, so that it cannot disagree with it.
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
 
 # E-mail (password reset). Without EMAIL_HOST, messages are printed to the
 # console, which is enough for the demo.

@@ -24,7 +24,7 @@ from masthead.audit.models import AuditEntry
 from masthead.audit.services import record
 from masthead.desk.views import desk_view
 
-from . import twofactor
+from . import passkeys, twofactor
 from .forms import CodeForm, ConfirmDeviceForm, DeskPasswordResetForm, PasswordConfirmForm
 
 CODES_SESSION_KEY = "masthead_2fa_new_codes"
@@ -79,7 +79,15 @@ def login_code(request):
             messages.error(request, _("Too many wrong codes. Please sign in again."))
             return redirect("desk:login")
         form.add_error("code", _("This code is not right, or it was used already."))
-    return render(request, "accounts/login_code.html", {"form": form})
+    return render(
+        request,
+        "accounts/login_code.html",
+        {
+            "form": form,
+            "authenticator": twofactor.has_authenticator(user),
+            "passkey": passkeys.available() and passkeys.has_passkey(user),
+        },
+    )
 
 
 @desk_view()
@@ -90,6 +98,9 @@ def two_factor(request):
         "accounts/two_factor.html",
         {
             "enabled": twofactor.has_two_factor(request.user),
+            "authenticator": twofactor.has_authenticator(request.user),
+            "passkeys": passkeys.passkeys_of(request.user),
+            "passkeys_available": passkeys.available(),
             "required": twofactor.requires_two_factor(request.user),
             "codes_left": twofactor.recovery_codes_left(request.user),
             "nav": "account",
@@ -100,15 +111,18 @@ def two_factor(request):
 @desk_view()
 @sensitive_post_parameters("code")
 def two_factor_setup(request):
-    if twofactor.has_two_factor(request.user):
+    """Add the authenticator app (and, where the site allows, a passkey)."""
+    if twofactor.has_authenticator(request.user):
         return redirect("desk:two_factor")
     device = twofactor.unconfirmed_device(request.user)
     form = ConfirmDeviceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         codes = twofactor.confirm_device(request, device, form.cleaned_data["code"])
         if codes is not None:
-            request.session[CODES_SESSION_KEY] = codes
             messages.success(request, _("Two-factor sign-in is on."))
+            if not codes:  # The codes made with a passkey stay valid.
+                return redirect("desk:two_factor")
+            request.session[CODES_SESSION_KEY] = codes
             return redirect("desk:two_factor_codes")
         form.add_error(
             "code", _("This code is not right. Check the time on your phone and try again.")
@@ -124,6 +138,8 @@ def two_factor_setup(request):
             ),
             "secret": twofactor.secret_of(device),
             "required": twofactor.requires_two_factor(request.user),
+            "enabled": twofactor.has_two_factor(request.user),
+            "passkeys_available": passkeys.available(),
             "nav": "account",
         },
     )

@@ -20,9 +20,13 @@ from . import twofactor
 OPEN_ROUTES = (
     "desk:login",
     "desk:login_code",
+    "desk:passkey_sign_in_begin",
+    "desk:passkey_sign_in_complete",
     "desk:logout",
     "desk:two_factor_setup",
     "desk:two_factor_codes",
+    "desk:passkey_register_begin",
+    "desk:passkey_register_complete",
     "admin:logout",
 )
 

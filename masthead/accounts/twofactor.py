@@ -1,11 +1,14 @@
 """Two-factor sign-in: the rules and the writes, in one place.
 
 A user "has two-factor sign-in" when they have a confirmed authenticator
-(a django-otp ``TOTPDevice``); their recovery codes come with it. A role
+app (a django-otp ``TOTPDevice``) or a passkey (django-otp-webauthn's
+``WebAuthnCredential``, see passkeys.py); their recovery codes come with
+the first of them. A role
 can require it (``RolePolicy``). Signing in is then two steps: the
 password leaves only a *pending* sign-in in the session (the user is not
 signed in yet); a code from the authenticator or a recovery code
-completes it (``complete_sign_in``). Every change is written to the audit
+completes it, or the browser signs in with a passkey
+(``complete_sign_in``). Every change is written to the audit
 log in the same transaction.
 """
 
@@ -19,10 +22,12 @@ from django.contrib.auth import login as auth_login
 from django.db import transaction
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from masthead.audit.models import AuditEntry
 from masthead.audit.services import record
 
+from . import passkeys
 from .models import RecoveryCode, RecoveryCodeDevice, RolePolicy, hash_recovery_code
 from .roles import roles_of
 
@@ -34,6 +39,13 @@ PENDING_KEY = "masthead_2fa_pending"
 
 
 def has_two_factor(user) -> bool:
+    # One query: the two-factor middleware asks this on every desk request.
+    apps = TOTPDevice.objects.filter(user=user, confirmed=True).values("pk")
+    return apps.union(passkeys.passkeys_of(user).order_by().values("pk")).exists()
+
+
+def has_authenticator(user) -> bool:
+    """Whether the user has a confirmed authenticator app."""
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
@@ -84,11 +96,20 @@ def _replace_recovery_codes(user) -> list[str]:
     return codes
 
 
-def confirm_device(request, device: TOTPDevice, code: str) -> list[str] | None:
-    """Turn two-factor sign-in on with ``device`` if ``code`` is right.
+def _first_recovery_codes(user) -> list[str]:
+    """Recovery codes for a user who has none yet (their first second
+    factor); [] when they have some: those stay valid."""
+    if RecoveryCodeDevice.objects.filter(user=user).exists():
+        return []
+    return _replace_recovery_codes(user)
 
-    Returns the new recovery codes (to be shown once), or None for a wrong
-    code. This session counts as verified from now on.
+
+def confirm_device(request, device: TOTPDevice, code: str) -> list[str] | None:
+    """Add the authenticator app ``device`` if ``code`` is right.
+
+    Returns the new recovery codes (to be shown once; [] if the user had
+    some already, from a passkey), or None for a wrong code. This session
+    counts as verified from now on.
     """
     user = request.user
     with transaction.atomic():
@@ -98,7 +119,7 @@ def confirm_device(request, device: TOTPDevice, code: str) -> list[str] | None:
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
-        codes = _replace_recovery_codes(user)
+        codes = _first_recovery_codes(user)
         record(user, AuditEntry.Action.TWO_FACTOR_ENABLED)
     otp_login(request, device)
     return codes
@@ -111,9 +132,33 @@ def regenerate_recovery_codes(user) -> list[str]:
     return codes
 
 
+def passkey_added(user, device: WebAuthnCredential) -> list[str]:
+    """Write down a new passkey; returns the recovery codes to be shown
+    once if it is the user's first second factor, else []. Called in the
+    transaction that saved it."""
+    codes = _first_recovery_codes(user)
+    record(user, AuditEntry.Action.PASSKEY_ADDED, name=device.name)
+    return codes
+
+
+def remove_passkey(user, device: WebAuthnCredential) -> bool:
+    """Remove one of the user's passkeys; True when it was their last
+    second factor, and two-factor sign-in is now off."""
+    with transaction.atomic():
+        device.delete()
+        record(user, AuditEntry.Action.PASSKEY_REMOVED, name=device.name)
+        if has_two_factor(user):
+            return False
+        RecoveryCodeDevice.objects.filter(user=user).delete()
+        record(user, AuditEntry.Action.TWO_FACTOR_DISABLED)
+    return True
+
+
 def disable(user) -> None:
+    """Everything off: the authenticator app, every passkey, the codes."""
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
+        WebAuthnCredential.objects.filter(user=user).delete()
         RecoveryCodeDevice.objects.filter(user=user).delete()
         record(user, AuditEntry.Action.TWO_FACTOR_DISABLED)
 

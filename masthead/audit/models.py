@@ -31,6 +31,8 @@ class AuditEntry(models.Model):
         TWO_FACTOR_DISABLED = "2fa_disabled", _("turned two-factor sign-in off")
         RECOVERY_CODES = "2fa_recovery_codes", _("made new recovery codes")
         RECOVERY_CODE_USED = "2fa_recovery_used", _("signed in with a recovery code")
+        PASSKEY_ADDED = "passkey_added", _("added a passkey")
+        PASSKEY_REMOVED = "passkey_removed", _("removed a passkey")
         PASSWORD_CHANGE = "password_change", _("changed their password")
         PASSWORD_RESET = "password_reset", _("reset their password by e-mail")
         SIGN_IN = "sign_in", _("signed in")

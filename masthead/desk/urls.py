@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from masthead.accounts import desk_views as accounts
+from masthead.accounts import passkey_views as passkeys
 from masthead.signin import desk_views as signin_views
 
 from . import audit, autosave, dashboard, previews, revisions, views
@@ -16,6 +17,12 @@ urlpatterns = [
         name="login",
     ),
     path("login/code/", accounts.login_code, name="login_code"),
+    path("login/passkey/begin/", passkeys.SignInBegin.as_view(), name="passkey_sign_in_begin"),
+    path(
+        "login/passkey/complete/",
+        passkeys.SignInComplete.as_view(),
+        name="passkey_sign_in_complete",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/two-factor/", accounts.two_factor, name="two_factor"),
     path("account/two-factor/setup/", accounts.two_factor_setup, name="two_factor_setup"),
@@ -31,6 +38,21 @@ urlpatterns = [
         accounts.two_factor_change,
         {"action": "regenerate"},
         name="two_factor_regenerate",
+    ),
+    path(
+        "account/two-factor/passkeys/add/begin/",
+        passkeys.RegisterBegin.as_view(),
+        name="passkey_register_begin",
+    ),
+    path(
+        "account/two-factor/passkeys/add/complete/",
+        passkeys.RegisterComplete.as_view(),
+        name="passkey_register_complete",
+    ),
+    path(
+        "account/two-factor/passkeys/<int:pk>/remove/",
+        passkeys.passkey_remove,
+        name="passkey_remove",
     ),
     path("account/password/", accounts.PasswordChangeView.as_view(), name="password_change"),
     path("password-reset/", accounts.PasswordResetView.as_view(), name="password_reset"),

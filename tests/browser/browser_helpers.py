@@ -227,3 +227,45 @@ def demo_pages(language: str) -> dict[str, str]:
             "author": author.get_absolute_url(),
             "404": missing,
         }
+
+
+# Content-Security-Policy violations
+
+LISTENER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+    window.__cspViolation({
+        page: document.location.pathname,
+        directive: e.effectiveDirective,
+        blocked: e.blockedURI,
+        source: e.sourceFile,
+        line: e.lineNumber,
+        sample: e.sample,
+    });
+});
+"""
+
+
+class Watch:
+    """The Content-Security-Policy violations a browser context has seen,
+    from ``securitypolicyviolation`` events and the console."""
+
+    def __init__(self):
+        self.events, self.console = [], []
+
+    def attach(self, context):
+        context.expose_binding("__cspViolation", lambda source, v: self.events.append(v))
+        context.add_init_script(LISTENER)
+
+    def listen(self, page):
+        def on_console(message):
+            if "Content Security Policy" in message.text or "Content-Security-Policy" in (
+                message.text
+            ):
+                self.console.append(f"{page.url}: {message.text}")
+
+        page.on("console", on_console)
+        return page
+
+    def assert_none(self):
+        assert self.events == [], "\n".join(map(str, self.events))
+        assert self.console == [], "\n".join(self.console)

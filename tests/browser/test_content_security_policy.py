@@ -8,7 +8,7 @@ import logging
 import re
 
 import pytest
-from browser_helpers import demo_pages
+from browser_helpers import Watch, demo_pages
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
@@ -23,43 +23,6 @@ LOGIN_LABELS = {
     "de": ("Benutzername", "Passwort", "Anmelden"),
     "en": ("Username", "Password", "Sign in"),
 }
-LISTENER = """
-document.addEventListener("securitypolicyviolation", (e) => {
-    window.__cspViolation({
-        page: document.location.pathname,
-        directive: e.effectiveDirective,
-        blocked: e.blockedURI,
-        source: e.sourceFile,
-        line: e.lineNumber,
-        sample: e.sample,
-    });
-});
-"""
-
-
-class Watch:
-    """The violations a browser context has seen, from events and console."""
-
-    def __init__(self):
-        self.events, self.console = [], []
-
-    def attach(self, context):
-        context.expose_binding("__cspViolation", lambda source, v: self.events.append(v))
-        context.add_init_script(LISTENER)
-
-    def listen(self, page):
-        def on_console(message):
-            if "Content Security Policy" in message.text or "Content-Security-Policy" in (
-                message.text
-            ):
-                self.console.append(f"{page.url}: {message.text}")
-
-        page.on("console", on_console)
-        return page
-
-    def assert_none(self):
-        assert self.events == [], "\n".join(map(str, self.events))
-        assert self.console == [], "\n".join(self.console)
 
 
 @pytest.fixture

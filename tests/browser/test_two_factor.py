@@ -42,7 +42,7 @@ def test_an_editor_sets_up_two_factor_sign_in_and_signs_in_with_it(
     sign_in(page, base, "eda")
     page.wait_for_url(base + "/desk/")
     page.get_by_role("link", name="Your account").click()
-    page.get_by_role("link", name="Set up two-factor sign-in").click()
+    page.get_by_role("link", name="Set up an authenticator app").click()
     assert page.locator("figure.qr svg").is_visible()
     violations = run_axe(page)
     assert not violations, format_violations(violations)

@@ -362,6 +362,15 @@ def test_every_desk_route_is_checked():
     # Ending sessions: masthead/signin/tests/test_sessions.py (own ones for
     # everyone, anyone's for administrators).
     checked |= {"session_revoke", "session_revoke_others"}
+    # Passkeys: test_passkeys.py (JSON endpoints for newsroom staff, their
+    # own passkeys only, and the sign-in after the password).
+    checked |= {
+        "passkey_register_begin",
+        "passkey_register_complete",
+        "passkey_remove",
+        "passkey_sign_in_begin",
+        "passkey_sign_in_complete",
+    }
     assert names - checked == set()
 
 
