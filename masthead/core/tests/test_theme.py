@@ -47,8 +47,8 @@ def use(settings, configured):
 @pytest.fixture
 def theme(tmp_path, monkeypatch, settings):
     """A theme folder with its own header and colours, in use as if named
-    by MASTHEAD_THEME_DIR, and static files collected (with hashed names,
-    as in production) into an empty STATIC_ROOT."""
+    by MASTHEAD_THEME_DIR; static files go to an empty STATIC_ROOT, with
+    hashed names as in production, once a test runs collectstatic."""
     folder = tmp_path / "theme"
     (folder / "static" / "masthead").mkdir(parents=True)
     (folder / "fragment_header.html").write_text(THEME_HEADER)
