@@ -139,11 +139,23 @@ MIDDLEWARE = [
 ROOT_URLCONF = "masthead.urls"
 WSGI_APPLICATION = "masthead.wsgi.application"
 
+# A theme (README.md, "Theming"): a folder of templates searched before
+# Masthead's own (fragment_header.html, fragment_footer.html, any other),
+# with its static files in its static/ folder, found before Masthead's, by
+# collectstatic too. Its static/masthead/site-theme.css, if it has one, is
+# linked after site.css on every reader page.
+THEME_DIR = Path(theme).resolve() if (theme := os.environ.get("MASTHEAD_THEME_DIR")) else None
+if THEME_DIR and not THEME_DIR.is_dir():
+    raise ImproperlyConfigured(f"MASTHEAD_THEME_DIR must be a folder, not {str(THEME_DIR)!r}")
+THEME_STATIC_DIR = THEME_DIR / "static" if THEME_DIR and (THEME_DIR / "static").is_dir() else None
+THEME_STYLESHEET = bool(
+    THEME_STATIC_DIR and (THEME_STATIC_DIR / "masthead/site-theme.css").is_file()
+)
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        # A theme directory, when set, is searched before Masthead's own templates.
-        "DIRS": [p for p in [os.environ.get("MASTHEAD_THEME_DIR")] if p] + [BASE_DIR / "templates"],
+        "DIRS": [p for p in [THEME_DIR] if p] + [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -308,7 +320,7 @@ USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Berlin")
 
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [p for p in [THEME_STATIC_DIR] if p] + [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))

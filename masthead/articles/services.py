@@ -10,7 +10,6 @@ to come) → unpublished; an editor can return any of them to draft.
 from collections.abc import Iterable
 from datetime import timedelta
 
-from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
@@ -30,6 +29,7 @@ from .models import (
     Revision,
     SlugRedirect,
 )
+from .tokens import preview_tokens
 
 Action = AuditEntry.Action
 
@@ -38,7 +38,6 @@ READER_FIELDS = ("headline", "standfirst", "body", "image_alt", "image_caption")
 # Besides headline, standfirst and body, a revision keeps these.
 REVISION_FIELDS = ("slug", "excerpt", "section_id", "image_alt", "image_caption", "image_credit")
 
-PREVIEW_SALT = "masthead.preview-link"
 PREVIEW_DAYS = 7
 
 
@@ -288,27 +287,14 @@ def autosave(article: Article, user, data: dict, base_version: int) -> Autosave:
 
 @transaction.atomic
 def share_preview(article: Article, user=None, days: int = PREVIEW_DAYS) -> tuple[PreviewLink, str]:
-    """Create a preview link valid for ``days``; returns it and its signed
-    token (the part of the address that proves it)."""
+    """Create a preview link valid for ``days``; returns it and its token
+    (the part of the address that proves it, masthead.articles.tokens):
+    the same token the editor page shows for the link."""
     link = PreviewLink.objects.create(
         article=article, created_by=user, expires_at=timezone.now() + timedelta(days=days)
     )
     record(user, Action.PREVIEW_LINK, article, link=link.pk, expires=link.expires_at.isoformat())
-    return link, preview_token(link)
-
-
-def preview_token(link: PreviewLink) -> str:
-    return signing.dumps(link.pk, salt=PREVIEW_SALT, compress=True)
-
-
-def preview_link_for(token: str) -> PreviewLink | None:
-    """The valid (signed, not expired, not revoked) link for ``token``."""
-    try:
-        pk = signing.loads(token, salt=PREVIEW_SALT, max_age=timedelta(days=PREVIEW_DAYS * 5))
-    except signing.BadSignature:
-        return None
-    link = PreviewLink.objects.select_related("article").filter(pk=pk).first()
-    return link if link is not None and link.is_valid else None
+    return link, preview_tokens.make_token(link)
 
 
 @transaction.atomic

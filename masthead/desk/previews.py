@@ -4,11 +4,11 @@ without an account reads an article exactly as readers will see it.
 The newsroom creates and revokes links on the editor page (the "Preview
 links" panel); the public view answers at /preview/<token>/, outside the
 language prefix, and says 404 for any token that is not (or no longer)
-valid. Creating, checking and revoking go through masthead.articles.services.
+valid. Creating and revoking go through masthead.articles.services, and
+every token is made and checked by masthead.articles.tokens.
 """
 
 from django.contrib import messages
-from django.core import signing
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST, require_safe
 from masthead.accounts import rules
 from masthead.articles import services
 from masthead.articles.models import Article, PreviewLink
+from masthead.articles.tokens import preview_tokens
 from masthead.articles.views import render_article
 from masthead.core.site import absolute_url
 from masthead.lib.dates import absolute_datetime
@@ -27,26 +28,9 @@ from masthead.lib.dates import absolute_datetime
 from .views import article_for, desk_view
 
 
-class _LinkSigner(signing.TimestampSigner):
-    """Signs with the link's creation time instead of the clock, so that a
-    link's address is the same every time the editor page shows it."""
-
-    def __init__(self, link: PreviewLink, **kwargs):
-        super().__init__(**kwargs)
-        self.link = link
-
-    def timestamp(self):
-        return signing.b62_encode(int(self.link.created_at.timestamp()))
-
-
-def token_for(link: PreviewLink) -> str:
-    """The token of ``link``, as ``services.preview_link_for`` reads it."""
-    return _LinkSigner(link, salt=services.PREVIEW_SALT).sign_object(link.pk, compress=True)
-
-
 def url_for(link: PreviewLink) -> str:
     """The full address of ``link`` on the site's address, to copy and send."""
-    return absolute_url(reverse("preview_link", args=[token_for(link)]))
+    return absolute_url(reverse("preview_link", args=[preview_tokens.make_token(link)]))
 
 
 def active_links(article: Article) -> list[PreviewLink]:
@@ -95,7 +79,7 @@ def preview(request, token):
     """The article behind a valid preview link, exactly as readers will see
     it, for anyone who has the link; never indexed, cached or leaked to
     other sites through the Referer header."""
-    link = services.preview_link_for(token)
+    link = preview_tokens.check_token(token)
     if link is None:
         raise Http404
     article = (

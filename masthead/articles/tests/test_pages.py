@@ -96,6 +96,30 @@ def test_it_joins_the_byline_as_english_does(client, make_article, make_author, 
     assert "Lena Hartmann, Jonas Weber, and Ana Costa" in byline.text_content()
 
 
+def test_a_teaser_names_the_authors_as_the_byline_does_without_links(client, article):
+    """The headline is the teaser's one link; its byline is the language's
+    list of names, as on the article page."""
+    root = get_page(client, url("articles:home"))
+
+    [byline] = root.find_class("teaser__byline")
+    assert byline.text_content() == "Lena Hartmann und Jonas Weber"
+    assert byline.xpath(".//a") == []
+
+
+def test_a_teaser_joins_the_names_as_english_does(client, make_article, make_author, author):
+    make_article(
+        "Council passes the budget",
+        language="en",
+        authors=[author, make_author("Jonas <Weber>"), make_author("Ana Costa")],
+    )
+
+    root = get_page(client, url("articles:home", language="en"))
+
+    [byline] = root.find_class("teaser__byline")
+    assert byline.text_content() == "Lena Hartmann, Jonas <Weber>, and Ana Costa"
+    assert byline.xpath("./*") == []  # the name is text, not markup
+
+
 def test_it_shows_the_published_time_and_no_update_before_one(client, article):
     root = get_page(client, article.get_absolute_url())
 

@@ -12,8 +12,10 @@ from functools import lru_cache
 from babel import Locale
 from babel.core import get_global
 from django import template
+from django.conf import settings
+from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -106,19 +108,22 @@ def canonical_url(context):
 
 
 @register.simple_tag
-def byline(authors):
-    """Linked author names joined as the language joins a list:
-    "A, B und C" / "A, B, and C"."""
+def byline(authors, link=True):
+    """Author names joined as the language joins a list: "A, B und C" /
+    "A, B, and C"; each a link to the author's page, or with ``link=False``
+    plain names (a teaser, whose headline is the one link)."""
     from babel.lists import format_list
 
-    links = [
+    names = [
         format_html('<a href="{}" rel="author">{}</a>', author.get_absolute_url(), author.name)
+        if link
+        else conditional_escape(author.name)
         for author in authors
     ]
-    if not links:
+    if not names:
         return ""
     # format_list only places the (already escaped) items in a pattern.
-    return mark_safe(format_list(links, locale=dates.locale_for(get_language())))  # noqa: S308
+    return mark_safe(format_list(names, locale=dates.locale_for(get_language())))  # noqa: S308
 
 
 @register.simple_tag
@@ -135,3 +140,13 @@ def _og_locale(language):
     likely = get_global("likely_subtags").get(language, language)
     territory = Locale.parse(likely).territory
     return f"{language}_{territory}" if territory else language
+
+
+@register.simple_tag
+def theme_stylesheet():
+    """The theme's site-theme.css, linked after site.css so that its rules
+    win, on an installation whose theme has one (settings.THEME_STYLESHEET);
+    nothing otherwise, so that a site without a theme loads no empty file."""
+    if not settings.THEME_STYLESHEET:
+        return ""
+    return format_html('<link rel="stylesheet" href="{}">', static("masthead/site-theme.css"))

@@ -4,14 +4,15 @@ at which anyone reads an unpublished article as readers will see it."""
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
 from masthead.articles import services
 from masthead.articles.models import Article, PreviewLink
+from masthead.articles.tokens import PREVIEW_SALT, preview_tokens
 from masthead.audit.models import AuditEntry
-from masthead.desk import previews
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def test_an_editor_creates_a_link_and_sees_its_full_address(client, users, draft
     assert timedelta(days=6, hours=23) < link.expires_at - timezone.now() <= timedelta(days=7)
 
     page = editor.get(reverse("desk:article_edit", args=[draft.pk])).content.decode()
-    address = "http://testserver" + link_url(previews.token_for(link))
+    address = "http://testserver" + link_url(preview_tokens.make_token(link))
     assert 'id="preview-links-heading"' in page
     assert f'value="{address}"' in page
     assert f'<time datetime="{link.expires_at.isoformat(timespec="seconds")}"' in page
@@ -66,9 +67,22 @@ def test_an_editor_creates_a_link_and_sees_its_full_address(client, users, draft
     assert f'value="{address}"' in again
 
 
+def test_the_panel_shows_the_token_share_preview_returned(client, users, draft):
+    """One maker of tokens: the address the panel shows a while later
+    carries the very token the service returned when the link was made."""
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        _link, token = services.share_preview(draft)
+    editor = signed_in(client, users["editor"])
+    for later in (timedelta(seconds=1), timedelta(minutes=90)):
+        with time_machine.travel(start + later, tick=False):
+            page = editor.get(reverse("desk:article_edit", args=[draft.pk])).content.decode()
+        assert f'value="http://testserver{link_url(token)}"' in page
+
+
 def test_the_link_opens_the_article_for_anyone(client, draft):
     link, token = services.share_preview(draft)
-    for url in (link_url(token), link_url(previews.token_for(link))):
+    for url in (link_url(token), link_url(preview_tokens.make_token(link))):
         response = client.get(url)
         assert response.status_code == 200
         assert "articles/article_detail.html" in [t.name for t in response.templates]
@@ -116,7 +130,7 @@ def test_a_tampered_or_unknown_token_is_not_found(client, draft):
     link, token = services.share_preview(draft)
     tampered = token[:-1] + ("A" if token[-1] != "A" else "B")
     forged = signing.dumps(link.pk, salt="another-salt", compress=True)
-    unknown = signing.dumps(link.pk + 1000, salt=services.PREVIEW_SALT, compress=True)
+    unknown = signing.dumps(link.pk + 1000, salt=PREVIEW_SALT, compress=True)
     for bad in (tampered, forged, unknown, "nonsense"):
         response = client.get(link_url(bad), HTTP_ACCEPT_LANGUAGE="en")
         assert response.status_code == 404, bad
@@ -143,7 +157,7 @@ def test_an_editor_revokes_a_link(client, users, draft):
     assert entry.actor == users["editor"] and entry.details == {"link": link.pk}
 
     page = editor.get(reverse("desk:article_edit", args=[draft.pk])).content.decode()
-    assert previews.token_for(link) not in page
+    assert preview_tokens.make_token(link) not in page
     editor.logout()
     assert client.get(link_url(token)).status_code == 404
 
@@ -174,9 +188,9 @@ def test_the_panel_lists_only_active_links(client, users, draft):
     expired, _ = services.share_preview(draft, days=-1)
     page = signed_in(client, users["editor"]).get(reverse("desk:article_edit", args=[draft.pk]))
     page = page.content.decode()
-    assert previews.token_for(active) in page
-    assert previews.token_for(revoked) not in page
-    assert previews.token_for(expired) not in page
+    assert preview_tokens.make_token(active) in page
+    assert preview_tokens.make_token(revoked) not in page
+    assert preview_tokens.make_token(expired) not in page
 
 
 # Who may
@@ -233,7 +247,7 @@ def test_creating_and_revoking_need_a_post(client, users, draft):
     signed_in(client, users["editor"])
     assert client.get(create_url(draft)).status_code == 405
     assert client.get(revoke_url(link)).status_code == 405
-    assert client.post(link_url(previews.token_for(link))).status_code == 405
+    assert client.post(link_url(preview_tokens.make_token(link))).status_code == 405
 
 
 def test_sharing_and_revoking_are_audited(client, users, draft):
