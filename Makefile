@@ -17,6 +17,7 @@ lint:
 	scripts/bootstrap.sh requirements-dev.txt
 	.venv/bin/ruff check masthead tests conftest.py
 	.venv/bin/ruff format --check masthead tests conftest.py
+	.venv/bin/mypy
 
 format:
 	.venv/bin/ruff format masthead tests conftest.py
