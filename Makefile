@@ -1,8 +1,13 @@
 # The two commands of the README, and a few more for development.
-.PHONY: demo test test-sqlite test-postgres lint format messages serve bench
+.PHONY: demo check test test-sqlite test-postgres lint format messages serve bench
 
 demo:            ## set up and run the demo site on http://127.0.0.1:8000/
 	scripts/demo.sh
+
+check:           ## a newcomer's first command: the tests on SQLite, without root or system packages
+	scripts/bootstrap.sh requirements-dev.txt
+	env -u DATABASE_URL -u REDIS_URL .venv/bin/pytest -p no:cacheprovider -q \
+		-m "not browser" --skip-missing-programs
 
 test:            ## set up and run the whole test suite (SQLite, then PostgreSQL + Redis)
 	scripts/test.sh
@@ -17,6 +22,7 @@ lint:
 	scripts/bootstrap.sh requirements-dev.txt
 	.venv/bin/ruff check masthead tests conftest.py
 	.venv/bin/ruff format --check masthead tests conftest.py
+	.venv/bin/mypy
 
 format:
 	.venv/bin/ruff format masthead tests conftest.py

@@ -1,6 +1,8 @@
 """Shared fixtures: a small newsroom (sections, authors, tags) and a factory
 for articles. App tests build on these; see docs/testing.md."""
 
+import os
+import shutil
 from datetime import timedelta
 
 import pytest
@@ -27,6 +29,39 @@ def _test_settings(settings, tmp_path):
     # which requests the page cache may store: masthead/core/site.py).
     settings.SITE_URL = "http://testserver"
     settings.SITE_URLS = {}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--skip-missing-programs",
+        action="store_true",
+        help="skip the tests whose system program (needs_program) is not installed (make check)",
+    )
+
+
+# Where Debian puts nginx, whose folder is not on a normal user's PATH.
+_SYSTEM_PATH = os.pathsep.join([os.environ.get("PATH", ""), "/usr/local/sbin", "/usr/sbin"])
+
+
+def require_program(config, program, package=None):
+    """Fail the test at once when ``program`` (from a system package) is
+    missing, naming the package; `make test` installs them all. `make
+    check`, a newcomer's first run without root, skips it instead
+    (--skip-missing-programs), saying what was left out."""
+    if shutil.which(program, path=_SYSTEM_PATH):
+        return
+    message = (
+        f"{program} is not installed (Debian package {package or program}; make test installs it)"
+    )
+    if config.getoption("--skip-missing-programs"):
+        pytest.skip(message)
+    pytest.fail(message, pytrace=False)
+
+
+def pytest_runtest_setup(item):
+    """Tests marked ``needs_program("xgettext", package="gettext")``."""
+    for marker in item.iter_markers("needs_program"):
+        require_program(item.config, *marker.args, **marker.kwargs)
 
 
 @pytest.fixture
@@ -227,7 +262,8 @@ class RedisServer:
 
 
 @pytest.fixture
-def redis_server(tmp_path):
+def redis_server(request, tmp_path):
+    require_program(request.config, "redis-server")
     server = RedisServer(tmp_path)
     server.start()
     yield server

@@ -304,7 +304,7 @@ LANGUAGE_CODE = os.environ.get("MASTHEAD_DEFAULT_LANGUAGE", CONTENT_LANGUAGES[0]
 if LANGUAGE_CODE not in CONTENT_LANGUAGES:
     raise ImproperlyConfigured("MASTHEAD_DEFAULT_LANGUAGE must be one of MASTHEAD_LANGUAGES")
 LANGUAGES = [
-    (code, Locale.parse(code, sep="-").get_display_name(code)) for code in CONTENT_LANGUAGES
+    (code, Locale.parse(code, sep="-").get_display_name(code) or code) for code in CONTENT_LANGUAGES
 ]
 # Languages served at an address of their own, e.g.
 # "de=https://example.de,en=https://example.com"; the others are on SITE_URL.

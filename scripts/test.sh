@@ -117,6 +117,7 @@ ensure_services() {
 echo "== Lint =="
 .venv/bin/ruff check masthead tests conftest.py
 .venv/bin/ruff format --check --quiet masthead tests conftest.py
+.venv/bin/mypy  # the files listed in pyproject.toml's [tool.mypy]; a second or so once cached
 
 status=0
 if [ "$only" != "postgres" ]; then

@@ -17,6 +17,8 @@ from tests.test_cli import MASTHEAD, _free_port, _get, _shell, _sign_in
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
+pytestmark = pytest.mark.needs_program("nginx")
+
 
 def _wait(url, process):
     deadline = time.monotonic() + 300  # `masthead serve` collects static files first

@@ -61,11 +61,10 @@ def test_it_ships_compiled_catalogs_that_match_the_sources(tmp_path):
         assert shipped == source, f"{mo} is older than {po}: run `make messages`"
 
 
+@pytest.mark.needs_program("xgettext", package="gettext")
 def test_it_extracts_every_marked_string(tmp_path):
     """Django's makemessages, run on a copy of the package, finds no string
     that the German catalog lacks."""
-    if not shutil.which("xgettext"):
-        pytest.fail("GNU gettext (xgettext) is needed: apt-get install gettext")
     copy = tmp_path / "masthead"
     shutil.copytree(ROOT / "masthead", copy, ignore=shutil.ignore_patterns("__pycache__"))
     env = {

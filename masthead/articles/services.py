@@ -52,12 +52,12 @@ class StaleEdit(Exception):
 
 def slug_is_free(language: str, slug: str, article: Article | None = None) -> bool:
     """True when no other article of ``language`` uses ``slug``, now or before."""
-    pk = article.pk if article else None
-    taken = Article.objects.filter(language=language, slug=slug).exclude(pk=pk).exists()
-    redirected = (
-        SlugRedirect.objects.filter(language=language, slug=slug).exclude(article_id=pk).exists()
-    )
-    return not (taken or redirected)
+    taken = Article.objects.filter(language=language, slug=slug)
+    redirected = SlugRedirect.objects.filter(language=language, slug=slug)
+    if article is not None and article.pk is not None:
+        taken = taken.exclude(pk=article.pk)
+        redirected = redirected.exclude(article_id=article.pk)
+    return not (taken.exists() or redirected.exists())
 
 
 def unique_slug(language: str, text: str, article: Article | None = None) -> str:
@@ -128,7 +128,8 @@ def save_article(
     _keep_revision(
         article, user, note, tag_ids=[t.pk for t in tags], author_ids=[a.pk for a in authors]
     )
-    Autosave.objects.filter(article=article, user_id=getattr(user, "pk", None)).delete()
+    if user is not None:  # the saver's copy from the browser is saved now
+        Autosave.objects.filter(article=article, user=user).delete()
     record(user, Action.CREATE if created else Action.EDIT, article, version=article.version)
     return article
 

@@ -1,7 +1,21 @@
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.models import AnonymousUser, User
+
 from .models import AuditEntry
 
+if TYPE_CHECKING:
+    from masthead.articles.models import Article
 
-def record(actor, action: str, article=None, *, ip_address=None, **details) -> AuditEntry:
+
+def record(
+    actor: User | AnonymousUser | None,
+    action: str,
+    article: "Article | None" = None,
+    *,
+    ip_address: str | None = None,
+    **details: object,
+) -> AuditEntry:
     """Write one audit entry; call it inside the transaction of the change
     it records, so that both are saved or neither. ``ip_address`` is the
     client's, for entries about signing in."""

@@ -1,7 +1,11 @@
 """Admin helpers shared by the apps."""
 
+from typing import Any
+
+from django.contrib.admin.filters import ListFilter
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
+from django.http import HttpRequest
 
 
 class DateFilterChangeList(ChangeList):
@@ -11,7 +15,9 @@ class DateFilterChangeList(ChangeList):
     after 9999, outside the check: both are a bad filter (the list says
     so), not a 500. An admin with dates uses it through ``get_changelist``."""
 
-    def get_filters(self, request):
+    def get_filters(
+        self, request: HttpRequest
+    ) -> tuple[list[ListFilter], bool, dict[str, Any], bool, bool]:
         try:
             return super().get_filters(request)
         except (OverflowError, ValueError) as error:

@@ -60,7 +60,9 @@ def absolute_datetime(value: datetime, language: str, fmt: str = "long") -> str:
     local = timezone.localtime(value)
     if fmt != "long":
         return format_datetime(local, fmt, tzinfo=local.tzinfo, locale=locale)
-    pattern = get_datetime_format("long", locale=locale)
+    # CLDR's combined pattern is a plain string such as "{1}, {0}" (Babel
+    # annotates it as a DateTimePattern).
+    pattern = str(get_datetime_format("long", locale=locale))
     date = format_date(local.date(), "long", locale=locale)
     time = format_time(local.time(), "short", locale=locale)
     return pattern.format(time, date)

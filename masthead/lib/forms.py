@@ -1,13 +1,23 @@
 """Form helpers shared by the newsroom and the admin."""
 
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext
 
 from masthead.lib.text import clean_line, clean_text
 
+# The type checker sees the mixin as the form it is mixed into; at run time
+# it is a plain class, and the form's own bases decide the method order.
+if TYPE_CHECKING:
+    _Form = forms.BaseForm
+else:
+    _Form = object
 
-class RefuseControlCharacters:
+
+class RefuseControlCharacters(_Form):
     """A form mixin for every form that saves text readers get to see.
 
     Text pasted from a word processor or a PDF can hold invisible control
@@ -22,7 +32,7 @@ class RefuseControlCharacters:
     without a form (importers, the demo loader, the shell).
     """
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         refused = self._remove_control_characters() if self.is_bound else []
         super().full_clean()
         for name in refused:
@@ -40,7 +50,10 @@ class RefuseControlCharacters:
 
     def _remove_control_characters(self) -> list[str]:
         """Clean the submitted text fields; the names of those that changed."""
-        data = self.data.copy()
+        # A QueryDict from a request (several values per key), or a dict.
+        data: MultiValueDict[str, Any] | dict[str, Any] = (
+            self.data.copy() if isinstance(self.data, MultiValueDict) else dict(self.data)
+        )
         refused = []
         for name, field in self.fields.items():
             if not isinstance(field, forms.CharField) or field.disabled:
@@ -49,7 +62,7 @@ class RefuseControlCharacters:
             if key not in data:
                 continue
             clean = clean_text if isinstance(field.widget, forms.Textarea) else clean_line
-            if hasattr(data, "getlist"):
+            if isinstance(data, MultiValueDict):
                 values = data.getlist(key)
                 cleaned = [clean(v) if isinstance(v, str) else v for v in values]
                 if cleaned != values:

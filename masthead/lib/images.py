@@ -20,6 +20,7 @@ server's ``Content-Type`` (taken from the extension) is always an image type.
 import warnings
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -59,7 +60,7 @@ def format_names() -> str:
     return ", ".join(names[f] for f in FORMATS)
 
 
-def _unsupported():
+def _unsupported() -> ValidationError:
     return ValidationError(
         _("This file is not an image in a format the site can show. Upload a %(formats)s image."),
         code="unsupported_image_format",
@@ -67,14 +68,14 @@ def _unsupported():
     )
 
 
-def _damaged():
+def _damaged() -> ValidationError:
     return ValidationError(
         _("This image is damaged or incomplete. Upload the complete image file."),
         code="damaged_image",
     )
 
 
-def _too_large():
+def _too_large() -> ValidationError:
     return ValidationError(
         _(
             "This image has too many pixels to show. Upload an image of at most "
@@ -88,7 +89,7 @@ def _too_large():
     )
 
 
-def check_image(file) -> ImageInfo:
+def check_image(file: File) -> ImageInfo:
     """Read ``file`` (any Django ``File``) as an image and return what it is,
     or raise ``ValidationError`` when it is not an image in one of
     ``FORMATS``, is damaged or truncated, or is too large to decode safely
@@ -115,6 +116,11 @@ def check_image(file) -> ImageInfo:
             except (SyntaxError, ValueError):
                 raise _damaged() from None
             with image:
+                # Pillow reads a JPEG that holds more than one picture (as
+                # some cameras write) as "MPO"; browsers show its first.
+                kind = "JPEG" if image.format == "MPO" else image.format
+                if kind not in FORMATS:
+                    raise _unsupported()
                 width, height = image.size
                 if not (0 < width <= max_side and 0 < height <= max_side):
                     raise _too_large()
@@ -137,14 +143,14 @@ def check_image(file) -> ImageInfo:
                         frame.load()
                 except (OSError, SyntaxError, ValueError, EOFError):
                     raise _damaged() from None
-                info = ImageInfo(image.format, *FORMATS[image.format], width, height)
+                info = ImageInfo(kind, *FORMATS[kind], width, height)
     finally:
         file.seek(position)
-    file._masthead_image = info
+    file._masthead_image = info  # type: ignore[attr-defined]  # read back above
     return info
 
 
-def normalised_name(name: str, file) -> str:
+def normalised_name(name: str, file: File) -> str:
     """``name`` with the extension of the format ``file``'s bytes are in
     (``a/x.pdf`` holding a PNG becomes ``a/x.png``)."""
     info = check_image(file)
@@ -160,9 +166,8 @@ class ImageStorage(FileSystemStorage):
     ``ValidationError``; forms check first (``Article.clean()``) to say so
     next to the field."""
 
-    def save(self, name, content, max_length=None):
+    def save(self, name: str | None, content: IO[Any], max_length: int | None = None) -> str:
         if name is None:
             name = content.name
-        if not hasattr(content, "chunks"):
-            content = File(content, name)
-        return super().save(normalised_name(name, content), content, max_length=max_length)
+        file = content if isinstance(content, File) else File(content, name)
+        return super().save(normalised_name(name, file), file, max_length=max_length)

@@ -22,7 +22,7 @@ MIN_ID = 1
 _ASCII_NUMBER = re.compile(r"[0-9]{1,19}")
 
 
-def parse_id(text, *, minimum: int = MIN_ID, maximum: int = MAX_ID) -> int | None:
+def parse_id(text: object, *, minimum: int = MIN_ID, maximum: int = MAX_ID) -> int | None:
     """The number ``text`` spells in ASCII digits when it lies within
     ``minimum``…``maximum``, else None (also for None and non-strings)."""
     if not isinstance(text, str) or not _ASCII_NUMBER.fullmatch(text):

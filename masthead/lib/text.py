@@ -8,8 +8,13 @@
 
 import html
 import re
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING, Any
 
 import nh3
+
+if TYPE_CHECKING:
+    from django.db.models import Model
 
 ELLIPSIS = "…"
 _SPACE = re.compile(r"\s+")
@@ -123,7 +128,7 @@ def clean_slug(value: str) -> str:
     return _INVISIBLE.sub("", _ONE_LINE_BREAK.sub("-", value))
 
 
-def clean_data(value, clean=clean_line):
+def clean_data(value: Any, clean: Callable[[str], str] = clean_line) -> Any:
     """``value`` (a string, or a list or dict of them, as JSON holds them)
     with ``clean`` applied to every string in it, keys included."""
     if isinstance(value, str):
@@ -135,7 +140,9 @@ def clean_data(value, clean=clean_line):
     return value
 
 
-def clean_model_text(instance, multiline=(), slugs=()) -> list[str]:
+def clean_model_text(
+    instance: "Model", multiline: Collection[str] = (), slugs: Collection[str] = ()
+) -> list[str]:
     """Clean the text fields of a model instance in place and return the
     names of the fields that changed: a TextField keeps its lines
     (:func:`clean_text`), a CharField becomes one line (:func:`clean_line`;

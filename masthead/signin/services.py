@@ -3,11 +3,15 @@ and audit entries. Called from receivers.py (Django's and axes' signals)
 and from the desk's session page."""
 
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 
 from masthead.audit.models import AuditEntry
@@ -16,16 +20,19 @@ from masthead.audit.services import record
 from .models import SignInSession
 from .throttle import client_ip
 
+if TYPE_CHECKING:
+    from axes.models import AccessAttempt
+
 # The session value that says when SignInSession.last_seen_at was last
 # written, so that most requests need no write at all.
 SEEN_KEY = "masthead_seen"
 
 
-def _user_agent(request) -> str:
+def _user_agent(request: HttpRequest) -> str:
     return request.META.get("HTTP_USER_AGENT", "")[:300]
 
 
-def start_session(request, user) -> None:
+def start_session(request: HttpRequest, user: User) -> None:
     """A user has signed in: remember the session, write the audit entry."""
     now = timezone.now()
     ip = client_ip(request)
@@ -48,7 +55,7 @@ def start_session(request, user) -> None:
         record(user, AuditEntry.Action.SIGN_IN, ip_address=ip, path=request.path)
 
 
-def touch(request) -> None:
+def touch(request: HttpRequest) -> None:
     """Note that the signed-in session of ``request`` is in use, at most
     once per ``SESSION_SEEN_INTERVAL`` seconds.
 
@@ -74,7 +81,7 @@ def touch(request) -> None:
     request.session[SEEN_KEY] = now.timestamp()
 
 
-def end_session(request, user) -> None:
+def end_session(request: HttpRequest, user: User | None) -> None:
     """A user has signed out (the session is flushed right after)."""
     with transaction.atomic():
         if key := request.session.session_key:
@@ -83,7 +90,7 @@ def end_session(request, user) -> None:
             record(user, AuditEntry.Action.SIGN_OUT, ip_address=client_ip(request))
 
 
-def active_sessions(user=None):
+def active_sessions(user: User | None = None) -> QuerySet[SignInSession]:
     """Signed-in sessions that the session store still holds, newest
     activity first; those of ``user`` only, when given.
 
@@ -98,7 +105,7 @@ def active_sessions(user=None):
     return rows.filter(session_key__in=alive.values("session_key"))
 
 
-def revoke(session: SignInSession, by, request) -> None:
+def revoke(session: SignInSession, by: User, request: HttpRequest) -> None:
     """Sign the browser of ``session`` out: delete the session from the
     store (and so from the cache in front of it) and the row."""
     store = import_module(settings.SESSION_ENGINE).SessionStore
@@ -114,7 +121,7 @@ def revoke(session: SignInSession, by, request) -> None:
         )
 
 
-def signin_failed(request, username: str | None) -> None:
+def signin_failed(request: HttpRequest, username: str | None) -> None:
     """A sign-in was refused: wrong password, unknown account, or a lock.
 
     Attempts refused while a lock lasts are counted by axes (see the admin's
@@ -154,7 +161,7 @@ def signin_failed(request, username: str | None) -> None:
             )
 
 
-def unlock(attempts, by, request) -> int:
+def unlock(attempts: "QuerySet[AccessAttempt]", by: User, request: HttpRequest) -> int:
     """Forget the failed attempts in ``attempts`` (a queryset of axes'
     AccessAttempt), which ends the locks they caused. Returns how many
     rows went."""

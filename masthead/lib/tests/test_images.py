@@ -126,3 +126,15 @@ def test_it_refuses_an_animation_with_too_many_frames(settings):
     with pytest.raises(ValidationError) as caught:
         images.check_image(upload("x.gif", buffer.getvalue()))
     assert caught.value.code == "too_many_frames"
+
+
+def test_it_stores_a_jpeg_with_several_pictures_as_a_jpeg():
+    # Some cameras write a second picture into the JPEG (MPO); Pillow names
+    # that format "MPO", browsers show the first picture.
+    buffer = BytesIO()
+    first, second = Image.new("RGB", (40, 30), "red"), Image.new("RGB", (40, 30), "blue")
+    first.save(buffer, "MPO", save_all=True, append_images=[second])
+
+    info = images.check_image(upload("photo.jpg", buffer.getvalue()))
+
+    assert (info.format, info.extension, info.media_type) == ("JPEG", "jpg", "image/jpeg")

@@ -45,4 +45,4 @@ class Command(BaseCommand):
         ]  # fmt: skip
         self.stdout.write(f"Serving on http://{bind}/ with {workers} workers.")
         sys.stdout.flush()
-        os.execv(sys.executable, command)
+        os.execv(sys.executable, command)  # noqa: S606 (becomes gunicorn: an argument list, no shell)
