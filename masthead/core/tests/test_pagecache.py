@@ -123,9 +123,9 @@ def test_it_shows_a_scheduled_article_at_its_time_without_any_change(client, mak
 
 
 @pytest.mark.django_db
-def test_it_gives_signed_in_staff_live_pages(client, admin_user, make_article):
+def test_it_gives_signed_in_staff_live_pages(client, editor, make_article):
     make_article("Live")
-    client.force_login(admin_user)
+    client.force_login(editor)
     response = get(client, home())
     assert "X-Cache" not in response
     assert get(client, home()).get("X-Cache") is None
