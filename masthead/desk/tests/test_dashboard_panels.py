@@ -2,11 +2,12 @@
 what was just published, and who is editing what. The article list moved
 to /desk/articles/."""
 
-import time
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import lxml.html
 import pytest
+import time_machine
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
@@ -115,12 +116,19 @@ def test_recently_published_lists_the_last_ten_public(editor_client, make_articl
 def test_a_scheduled_article_moves_to_recently_published_when_its_time_comes(
     editor_client, make_article
 ):
-    article = scheduled(make_article, "Gleich da", timedelta(seconds=1))
-    before = panels(editor_client.get("/desk/"))
-    assert before["scheduled"] == ["Gleich da"] and before["published"] == []
-    time.sleep(max((article.publish_at - timezone.now()).total_seconds(), 0) + 0.1)
-    after = panels(editor_client.get("/desk/"))
-    assert after["scheduled"] == [] and after["published"] == ["Gleich da"]
+    noon = datetime(2026, 3, 10, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    with time_machine.travel(noon, tick=False) as clock:
+        # At 12:00 it is scheduled for 12:05.
+        scheduled(make_article, "Gleich da", timedelta(minutes=5))
+        before = panels(editor_client.get("/desk/"))
+        assert before["scheduled"] == ["Gleich da"] and before["published"] == []
+        # At 12:04:59 it still waits.
+        clock.move_to(noon + timedelta(minutes=4, seconds=59))
+        assert panels(editor_client.get("/desk/"))["scheduled"] == ["Gleich da"]
+        # At 12:05 it is published, and nobody touched it.
+        clock.move_to(noon + timedelta(minutes=5))
+        after = panels(editor_client.get("/desk/"))
+        assert after["scheduled"] == [] and after["published"] == ["Gleich da"]
 
 
 def test_an_article_scheduled_in_the_past_is_published(editor_client, make_article):
