@@ -1,5 +1,7 @@
-"""Shared fixtures: a small newsroom (sections, authors, tags) and a factory
-for articles. App tests build on these; see docs/testing.md."""
+"""Shared fixtures: the newsroom's people (eda the editor, ron the reporter,
+cora the contributor, theo the translator, ada the administrator), a small
+world for them (sections, authors, tags) and a factory for articles. Every
+app's tests build on these; see docs/testing.md."""
 
 import os
 import shutil
@@ -8,10 +10,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from masthead.accounts.roles import Role
 from masthead.articles import services
 from masthead.articles.models import Article
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
+from masthead.testing import PERSONAS, make_user
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +33,69 @@ def _test_settings(settings, tmp_path):
     # which requests the page cache may store: masthead/core/site.py).
     settings.SITE_URL = "http://testserver"
     settings.SITE_URLS = {}
+    # Signing in is part of many tests; a slow hash only slows them down.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# The cast (masthead/testing.py): one staff user per role, made when a test
+# asks for them, with the password ``password_of(username)``.
+
+
+@pytest.fixture
+def persona(db):
+    """``persona("editor")``: the user of a role, eda for the editor (made
+    once per test, on first use)."""
+    users = {}
+
+    def get(role: str):
+        if role not in users:
+            users[role] = make_user(PERSONAS[Role(role)], role)
+        return users[role]
+
+    return get
+
+
+@pytest.fixture
+def editor(persona):
+    """eda: does everything to every article, and the taxonomy."""
+    return persona(Role.EDITOR)
+
+
+@pytest.fixture
+def reporter(persona):
+    """ron: opens every article, edits, submits and publishes his own."""
+    return persona(Role.REPORTER)
+
+
+@pytest.fixture
+def contributor(persona):
+    """cora: writes drafts and submits her own articles."""
+    return persona(Role.CONTRIBUTOR)
+
+
+@pytest.fixture
+def translator(persona):
+    """theo: opens every article, translates, edits his own until published."""
+    return persona(Role.TRANSLATOR)
+
+
+@pytest.fixture
+def administrator(persona):
+    """ada: every role's rights, and users; not a superuser."""
+    return persona(Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, not staff: a role group does not let them in."""
+    return make_user("outsider", Role.EDITOR, is_staff=False)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """The test client, signed in as eda."""
+    client.force_login(editor)
+    return client
 
 
 def pytest_addoption(parser):
@@ -94,7 +161,10 @@ def make_article(db, world, author):
     """Create an article through the service layer.
 
     >>> make_article(headline="…", language="en", age=timedelta(hours=2))
+    >>> make_article(status=Article.Status.DRAFT, age=None, user=reporter)
     Defaults: German, published an hour ago, in "Welt", by Lena Hartmann.
+    With ``user`` it is saved by that person: they created it (it is their
+    own) and wrote its first revision.
     """
 
     def make(
@@ -108,6 +178,7 @@ def make_article(db, world, author):
         authors=None,
         tags=(),
         body="<p>Der Rat hat am Dienstag den Haushalt beschlossen.</p>",
+        user=None,
         **fields,
     ):
         article = Article(
@@ -120,7 +191,7 @@ def make_article(db, world, author):
             standfirst=fields.pop("standfirst", "Eine Zusammenfassung in einem Satz."),
             **fields,
         )
-        return services.save_article(article, authors=authors or [author], tags=tags)
+        return services.save_article(article, authors=authors or [author], tags=tags, user=user)
 
     return make
 

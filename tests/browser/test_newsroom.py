@@ -1,14 +1,14 @@
-"""The newsroom in a real browser: a reporter signs in, writes and publishes
-an article in the rich-text editor, and readers see it on the home page and
-in the feed; the story is then translated and linked across languages."""
+"""The newsroom in a real browser: eda the editor signs in, writes and
+publishes an article in the rich-text editor, and readers see it on the home
+page and in the feed; she then translates it, and both versions are linked."""
 
 import re
 import urllib.request
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from masthead.articles.models import Article
+from masthead.testing import password_of
 
 pytestmark = pytest.mark.browser
 
@@ -16,12 +16,11 @@ HEADLINE = "Haldenau eröffnet neue Fahrradbrücke über die Wendel"
 
 
 @pytest.fixture
-def signed_in(demo_site, new_page):
-    get_user_model().objects.create_superuser("chefin", "chefin@example.org", "s3cret-pass!")
+def signed_in(demo_site, new_page, editor):
     page = new_page(locale="de-DE")
     page.goto(demo_site + "/desk/login/")
-    page.get_by_label("Benutzername").fill("chefin")
-    page.get_by_label("Passwort").fill("s3cret-pass!")
+    page.get_by_label("Benutzername").fill("eda")
+    page.get_by_label("Passwort").fill(password_of("eda"))
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_url(demo_site + "/desk/")
     return page

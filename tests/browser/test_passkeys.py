@@ -12,7 +12,7 @@ from browser_helpers import Watch, format_violations, run_axe
 from django_otp_webauthn.models import WebAuthnCredential
 
 from masthead.audit.models import AuditEntry
-from masthead.desk.tests.conftest import make_user, password_of
+from masthead.testing import password_of
 
 pytestmark = pytest.mark.browser
 
@@ -53,9 +53,10 @@ def sign_in(page, base, username):
     page.get_by_role("button", name="Sign in", exact=True).click()
 
 
-def test_an_editor_adds_a_passkey_and_signs_in_with_it(transactional_db, passkey_site, new_page):
+def test_an_editor_adds_a_passkey_and_signs_in_with_it(
+    transactional_db, passkey_site, new_page, editor
+):
     base = passkey_site
-    make_user("eda", "editor")
     watch = Watch()
     page = new_page(locale="en-GB")
     watch.attach(page.context)
@@ -97,9 +98,10 @@ def test_an_editor_adds_a_passkey_and_signs_in_with_it(transactional_db, passkey
     watch.assert_none()
 
 
-def test_a_passkey_removed_meanwhile_does_not_sign_in(transactional_db, passkey_site, new_page):
+def test_a_passkey_removed_meanwhile_does_not_sign_in(
+    transactional_db, passkey_site, new_page, editor
+):
     base = passkey_site
-    make_user("eda", "editor")
     page = new_page(locale="en-GB")
     with_authenticator(page)
     sign_in(page, base, "eda")

@@ -10,7 +10,7 @@ from browser_helpers import format_violations, run_axe
 from django_otp.oath import hotp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from masthead.desk.tests.conftest import make_user, password_of
+from masthead.testing import password_of
 
 pytestmark = pytest.mark.browser
 
@@ -33,10 +33,9 @@ def sign_out(page):
 
 
 def test_an_editor_sets_up_two_factor_sign_in_and_signs_in_with_it(
-    transactional_db, live_server, new_page
+    transactional_db, live_server, new_page, editor
 ):
     base = live_server.url
-    make_user("eda", "editor")
     page = new_page(locale="en-GB")
 
     sign_in(page, base, "eda")

@@ -10,33 +10,27 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from masthead.articles.models import Article
+from masthead.testing import password_of
 
 pytestmark = pytest.mark.browser
 
 HEADLINE = "Stadtrat beschließt neue Buslinie nach Rotmoor"
-PASSWORD = "workflow-pass-42"
 
 
 @pytest.fixture
-def newsroom(demo_site):
-    users = {}
-    for name, role in [("cora", "contributor"), ("eda", "editor"), ("theo", "translator")]:
-        user = get_user_model().objects.create_user(name, password=PASSWORD, is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        users[role] = user
-    return users
+def newsroom(demo_site, contributor, editor, translator):
+    """cora, eda and theo, in the demo newsroom."""
+    return {"contributor": contributor, "editor": editor, "translator": translator}
 
 
 def sign_in(new_page, base, username):
     page = new_page(locale="en-US")
     page.goto(base + "/desk/login/")
     page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Password").fill(password_of(username))
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(base + "/desk/")
     return page

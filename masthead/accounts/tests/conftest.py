@@ -1,21 +1,10 @@
-"""The personas of the desk tests (cora, ron, eda, theo, ada, outsider)
-and fast password hashing, for the tests of roles and rules."""
+"""A real SMTP server for the tests of mails to the newsroom (the personas,
+eda the editor and the rest, are in the root conftest.py)."""
 
 import socket
 from email import message_from_bytes, policy
 
 import pytest
-
-from masthead.desk.tests.conftest import (  # noqa: F401
-    _fast_passwords,
-    administrator,
-    contributor,
-    editor,
-    outsider,
-    persona,
-    reporter,
-    translator,
-)
 
 
 class _Mailbox:

@@ -14,7 +14,7 @@ from masthead.accounts import passkeys, twofactor
 from masthead.accounts.models import RolePolicy
 from masthead.accounts.roles import Role
 from masthead.audit.models import AuditEntry
-from masthead.desk.tests.conftest import password_of
+from masthead.testing import password_of
 
 from .softkey import SoftPasskey, b64url
 from .twofactor_helpers import enable_two_factor, sign_in_with_password

@@ -11,7 +11,7 @@ import time_machine
 from django.urls import reverse
 
 from masthead.audit.models import AuditEntry
-from masthead.desk.tests.conftest import password_of
+from masthead.testing import password_of
 
 from .twofactor_helpers import enable_two_factor, sign_in_with_password
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from masthead.accounts.models import RolePolicy
 from masthead.accounts.roles import Role
-from masthead.desk.tests.conftest import password_of
+from masthead.testing import password_of
 
 from .twofactor_helpers import current_code, sign_in_with_password
 

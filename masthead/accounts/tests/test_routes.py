@@ -29,8 +29,8 @@ from masthead.articles.models import (
     SlugRedirect,
 )
 from masthead.audit.models import AuditEntry
-from masthead.desk.tests.conftest import edit_data, make_user
 from masthead.sections.models import Section, Tag
+from masthead.testing import form_data, make_user
 
 from . import expected
 
@@ -92,7 +92,7 @@ def new_article(action):
 
 
 def edit(action):
-    return lambda article: edit_data(article, headline="Geändert", _action=action)
+    return lambda article: form_data(article, headline="Geändert", _action=action)
 
 
 def _translate_url(article):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from masthead.accounts import rules
 from masthead.accounts.roles import Role, roles_of
 from masthead.articles.models import Article
-from masthead.desk.tests.conftest import make_user
+from masthead.testing import make_user
 
 from . import expected
 

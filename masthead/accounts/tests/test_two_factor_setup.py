@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from masthead.accounts import twofactor
 from masthead.audit.models import AuditEntry
-from masthead.desk.tests.conftest import password_of
+from masthead.testing import password_of
 
 from .twofactor_helpers import current_code, enable_two_factor, next_code, sign_in_with_password
 

@@ -8,13 +8,12 @@ import socket
 
 import pytest
 import redis
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.cache import cache, caches
 
 from masthead.core import cache as cache_module
 from masthead.core import pagecache, pagefiles
 from masthead.core.cache import FailSafeRedisCache
+from masthead.testing import password_of
 
 
 def closed_port() -> int:
@@ -164,10 +163,8 @@ def test_no_request_starts_a_generation_while_the_cache_is_away_but_a_change_doe
 
 
 @pytest.mark.django_db
-def test_staff_sign_in_and_use_the_desk_while_the_cache_is_away(client, away):
-    editor = get_user_model().objects.create_user("eda", password="pw-eda-123", is_staff=True)
-    editor.groups.add(Group.objects.get_or_create(name="editor")[0])
-    response = client.post("/desk/login/", {"username": "eda", "password": "pw-eda-123"})
+def test_staff_sign_in_and_use_the_desk_while_the_cache_is_away(client, away, editor):
+    response = client.post("/desk/login/", {"username": "eda", "password": password_of("eda")})
     assert response.status_code == 302
     assert client.get("/desk/").status_code == 200
     client.post("/desk/logout/")
@@ -202,14 +199,14 @@ def test_the_page_cache_starts_afresh_when_the_cache_answers_again(
 
 
 @pytest.mark.django_db
-def test_a_session_signed_out_while_redis_hangs_stays_signed_out(client, settings, redis_server):
+def test_a_session_signed_out_while_redis_hangs_stays_signed_out(
+    client, settings, redis_server, editor
+):
     """Sessions are kept in the database and in Redis (cached_db). Signing
     out while Redis hangs deletes the database row only; the copy Redis kept
     must not sign the stolen or left-behind cookie in again."""
     use_redis(settings, redis_server.url, RETRY_SECONDS=3600)
-    editor = get_user_model().objects.create_user("eda", password="pw-eda-123", is_staff=True)
-    editor.groups.add(Group.objects.get_or_create(name="editor")[0])
-    client.post("/desk/login/", {"username": "eda", "password": "pw-eda-123"})
+    client.post("/desk/login/", {"username": "eda", "password": password_of("eda")})
     assert client.get("/desk/").status_code == 200
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
     redis_server.pause()

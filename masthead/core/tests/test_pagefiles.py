@@ -94,7 +94,7 @@ def test_files_follow_a_generation_bumped_elsewhere(client, make_article):
 
 @pytest.mark.django_db
 def test_nothing_is_written_for_view_parameters_staff_errors_or_the_desk(
-    client, admin_user, make_article, settings
+    client, editor, make_article, settings
 ):
     settings.PAGE_SIZE = 1
     articles = [make_article(f"Nicht als Datei {n}", age=timedelta(days=n + 1)) for n in range(9)]
@@ -103,7 +103,7 @@ def test_nothing_is_written_for_view_parameters_staff_errors_or_the_desk(
     client.get("/de/artikel/gibt-es-nicht/")
     client.get("/desk/login/")
     client.get("/", headers={"accept-language": "en"})
-    client.force_login(admin_user)
+    client.force_login(editor)
     client.get("/en/")
     assert list(pagefiles.root().rglob("index.*")) == []
 

@@ -20,8 +20,8 @@ URL = "/desk/audit/"
 
 
 @pytest.fixture
-def editor_client(client, users):
-    client.force_login(users["editor"])
+def editor_client(client, editor):
+    client.force_login(editor)
     client.cookies["django_language"] = "en"
     # Signing in writes an entry of its own (masthead/signin/tests); these
     # tests are about the entries of articles.
@@ -45,8 +45,8 @@ def test_the_url_is_desk_audit():
 # What the services record
 
 
-def test_every_change_is_recorded_by_the_services(users, author, world):
-    user = users["editor"]
+def test_every_change_is_recorded_by_the_services(editor, author, world):
+    user = editor
     article = Article(headline="Die Brücke", language="de", section=world, status="draft")
     article = services.save_article(article, authors=[author], user=user)
     article.headline = "Die neue Brücke"
@@ -76,7 +76,7 @@ def test_every_change_is_recorded_by_the_services(users, author, world):
         Action.REVOKE_LINK,
         Action.DELETE,
     ]
-    assert {e.actor_name for e in entries} == {"editor-1"}
+    assert {e.actor_name for e in entries} == {"eda"}
     assert entries.get(action=Action.SCHEDULE).details["publish_at"] == at.isoformat()
     assert entries.get(action=Action.DELETE).headline == "Die neue Brücke"
     # The translation is recorded on the new version, naming its source.
@@ -89,25 +89,25 @@ def test_every_change_is_recorded_by_the_services(users, author, world):
 # The page
 
 
-def test_it_lists_entries_newest_first_with_links(editor_client, make_article, users):
+def test_it_lists_entries_newest_first_with_links(editor_client, make_article, reporter):
     article = make_article("Der Rat tagt")
-    services.add_correction(article, "Korrigiert.", users["reporter"])
+    services.add_correction(article, "Korrigiert.", reporter)
     response = editor_client.get(URL)
     assert response.status_code == 200
     assert response.context["nav"] == "audit"
     table = rows(response)
     assert [r[2] for r in table] == ["corrected", "created"]
-    assert table[0][1] == "reporter-1"
+    assert table[0][1] == "ron"
     assert table[1][1] == "unknown"  # the fixture saves without a user
     assert table[0][3].startswith("Der Rat tagt")
     page = response.content.decode()
     assert f'href="{reverse("desk:article_edit", args=[article.pk])}"' in page
 
 
-def test_entries_of_deleted_articles_stay(editor_client, make_article, users):
+def test_entries_of_deleted_articles_stay(editor_client, make_article, editor):
     article = make_article("Bald gelöscht")
     pk = article.pk
-    services.delete_article(article, users["editor"])
+    services.delete_article(article, editor)
     assert not Article.objects.filter(pk=pk).exists()
 
     response = editor_client.get(URL)
@@ -119,10 +119,10 @@ def test_entries_of_deleted_articles_stay(editor_client, make_article, users):
     assert len(rows(editor_client.get(URL, {"article": str(pk)}))) == 2
 
 
-def test_it_shows_the_details(editor_client, make_article, users):
+def test_it_shows_the_details(editor_client, make_article, editor):
     article = make_article("Kommt morgen", status=Article.Status.DRAFT, age=None)
     at = timezone.now() + timedelta(days=1)
-    services.publish(article, users["editor"], at=at)
+    services.publish(article, editor, at=at)
     editor_client.cookies["django_language"] = "en"
     root = lxml.html.fromstring(editor_client.get(URL).content)
     [details] = root.xpath('//tr[td[normalize-space()="scheduled"]]//dl')
@@ -141,15 +141,15 @@ def test_it_speaks_the_editors_language(editor_client, make_article):
 
 
 @pytest.fixture
-def history(make_article, users, settings):
-    """Entries by two users on two articles, over three days."""
+def history(make_article, editor, reporter, settings):
+    """Entries by ron and eda on two articles, over three days."""
     settings.TIME_ZONE = "Europe/Berlin"
     budget = make_article("Der Haushalt steht", status=Article.Status.DRAFT, age=None)
     bridge = make_article("Die Brücke bleibt zu", status=Article.Status.DRAFT, age=None)
-    services.submit_for_review(budget, users["reporter"])
-    services.publish(budget, users["editor"])
-    services.submit_for_review(bridge, users["reporter"])
-    services.publish(bridge, users["editor"])
+    services.submit_for_review(budget, reporter)
+    services.publish(budget, editor)
+    services.submit_for_review(bridge, reporter)
+    services.publish(bridge, editor)
     # Times in the site's time zone; 23:30 in Berlin is still the same day.
     berlin = ZoneInfo("Europe/Berlin")
     days = {
@@ -165,9 +165,9 @@ def history(make_article, users, settings):
     ("query", "expected"),
     [
         ({}, 6),
-        ({"user": "reporter-1"}, 2),
+        ({"user": "ron"}, 2),
         ({"action": "publish"}, 2),
-        ({"user": "editor-1", "action": "submit"}, 0),
+        ({"user": "eda", "action": "submit"}, 0),
         ({"article": "brücke"}, 3),
         ({"article": "HAUSHALT"}, 3),
         ({"since": "2026-03-11"}, 3),
@@ -191,7 +191,7 @@ def test_the_article_filter_takes_an_id(editor_client, history):
 
 def test_the_user_filter_offers_the_users_of_the_log(editor_client, history):
     form = editor_client.get(URL).context["form"]
-    assert [value for value, _ in form.fields["user"].choices] == ["", "editor-1", "reporter-1"]
+    assert [value for value, _ in form.fields["user"].choices] == ["", "eda", "ron"]
 
 
 def test_reversed_dates_are_explained(editor_client, history):
@@ -220,16 +220,21 @@ def test_it_shows_50_entries_a_page(editor_client, db):
 
 
 def test_it_runs_the_same_number_of_queries_for_more_entries(
-    editor_client, make_article, users, django_assert_max_num_queries, django_assert_num_queries
+    editor_client,
+    make_article,
+    editor,
+    reporter,
+    django_assert_max_num_queries,
+    django_assert_num_queries,
 ):
-    services.add_correction(make_article("Eins"), "Korrigiert.", users["editor"])
+    services.add_correction(make_article("Eins"), "Korrigiert.", editor)
     with django_assert_max_num_queries(10) as few:
         editor_client.get(URL)
     for n in range(8):
         article = make_article(f"Mehr {n}", language="en" if n % 2 else "de")
-        services.add_correction(article, "Korrigiert.", users["reporter"])
+        services.add_correction(article, "Korrigiert.", reporter)
         if n % 3 == 0:
-            services.delete_article(article, users["editor"])
+            services.delete_article(article, editor)
     with django_assert_num_queries(len(few.captured_queries)):
         editor_client.get(URL)
 
@@ -247,8 +252,8 @@ def test_it_runs_the_same_number_of_queries_for_more_entries(
         ("translator", 403),
     ],
 )
-def test_who_may_read_the_log(client, users, role, status):
-    client.force_login(users[role])
+def test_who_may_read_the_log(client, persona, role, status):
+    client.force_login(persona(role))
     assert client.get(URL).status_code == status
     nav = client.get(reverse("desk:articles")).content.decode()
     assert (f'href="{URL}"' in nav) is (status == 200)

@@ -1,6 +1,9 @@
 """The editor's draft copy on the server (desk-autosave.js posts it): stored
 per editor and article, only for those who may edit the article, cleared by
-a real save; and the editor page hands it to the script."""
+a real save; and the editor page hands it to the script.
+
+Eda the editor keeps a copy; ada the administrator, who may edit every
+article too, is her colleague at the same article."""
 
 import json
 import re
@@ -10,9 +13,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from masthead.articles.models import Autosave
-
-from .personas_revisions import client_for, form_data, person, write_article
+from masthead.articles.models import Article, Autosave
+from masthead.testing import client_for, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -26,13 +28,8 @@ TEXT = {
 
 
 @pytest.fixture
-def editor():
-    return person("editor", "elke")
-
-
-@pytest.fixture
-def story(editor, world, author):
-    return write_article(editor, world, author)
+def story(make_article, editor):
+    return make_article(status=Article.Status.DRAFT, age=None, user=editor)
 
 
 def autosave_url(article):
@@ -57,14 +54,13 @@ def test_it_stores_the_text_and_answers_with_the_time(editor, story):
     assert story.revisions.count() == 1
 
 
-def test_it_keeps_one_copy_per_editor_and_article(editor, story):
+def test_it_keeps_one_copy_per_editor_and_article(editor, administrator, story):
     client = client_for(editor)
     client.post(autosave_url(story), {**TEXT, "version": 1})
     client.post(autosave_url(story), {**TEXT, "headline": "Zweiter Stand", "version": 1})
     assert Autosave.objects.filter(article=story).count() == 1
     assert Autosave.objects.get(article=story).data["headline"] == "Zweiter Stand"
-    colleague = person("editor", "emil")
-    client_for(colleague).post(autosave_url(story), {**TEXT, "version": 1})
+    client_for(administrator).post(autosave_url(story), {**TEXT, "version": 1})
     assert Autosave.objects.filter(article=story).count() == 2
 
 
@@ -98,16 +94,15 @@ def test_it_rejects_a_version_that_is_no_number(editor, story):
 
 
 @pytest.mark.parametrize("role", ["contributor", "reporter", "translator"])
-def test_it_needs_the_right_to_edit_the_article(story, role):
-    other = person(role)
+def test_it_needs_the_right_to_edit_the_article(story, persona, role):
+    other = persona(role)
     response = client_for(other).post(autosave_url(story), {**TEXT, "version": 1})
     assert response.status_code == 403
     assert not Autosave.objects.exists()
 
 
-def test_a_contributor_may_keep_a_copy_of_her_own_draft(world, author):
-    contributor = person("contributor", "carla")
-    own = write_article(contributor, world, author)
+def test_a_contributor_may_keep_a_copy_of_her_own_draft(make_article, contributor):
+    own = make_article(status=Article.Status.DRAFT, age=None, user=contributor)
     response = client_for(contributor).post(autosave_url(own), {**TEXT, "version": 1})
     assert response.status_code == 200
     assert Autosave.objects.filter(article=own, user=contributor).exists()
@@ -120,18 +115,17 @@ def test_signed_out_it_sends_to_the_sign_in_page(client, story):
     assert not Autosave.objects.exists()
 
 
-def test_a_real_save_deletes_the_copy(editor, story):
+def test_a_real_save_deletes_the_copy(editor, administrator, story):
     client = client_for(editor)
     client.post(autosave_url(story), {**TEXT, "version": 1})
-    colleague = person("editor", "emil")
-    client_for(colleague).post(autosave_url(story), {**TEXT, "version": 1})
+    client_for(administrator).post(autosave_url(story), {**TEXT, "version": 1})
 
     response = client.post(
         reverse("desk:article_edit", args=[story.pk]), form_data(story, headline="Gespeichert")
     )
     assert response.status_code == 302
     # Only the saving editor's copy goes; a colleague's stays theirs.
-    assert list(Autosave.objects.values_list("user__username", flat=True)) == ["emil"]
+    assert list(Autosave.objects.values_list("user__username", flat=True)) == ["ada"]
 
 
 def test_the_editor_page_hands_the_copy_and_the_texts_to_the_script(editor, story):
@@ -164,8 +158,7 @@ def test_the_page_says_when_the_editor_has_just_saved(editor, story):
     assert 'data-just-saved=""' in re.search(r'<div id="autosave"[^>]*>', again)[0]
 
 
-def test_no_script_for_those_who_may_only_look(story):
-    reporter = person("reporter", "rolf")
+def test_no_script_for_those_who_may_only_look(story, reporter):
     html = client_for(reporter).get(reverse("desk:article_edit", args=[story.pk])).content.decode()
     assert "desk-autosave.js" not in html
     assert 'id="autosave"' not in html

@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from masthead.articles.models import Article
 from masthead.people.models import Author
-
-from .conftest import edit_data
+from masthead.testing import form_data
 
 
 @pytest.fixture
@@ -36,7 +35,7 @@ def test_it_reorders_and_removes_authors_when_editing(post_article, writers, edi
     anna, bert, carla, dario = writers
     post_article(author_1=anna.pk, author_2=bert.pk, author_3=carla.pk)
     article = Article.objects.get()
-    data = edit_data(article, author_1=carla.pk, author_2=anna.pk, author_3="")
+    data = form_data(article, author_1=carla.pk, author_2=anna.pk, author_3="")
     editor_client.post(reverse("desk:article_edit", args=[article.pk]), data)
     assert Article.objects.get().byline_authors == [carla, anna]
 

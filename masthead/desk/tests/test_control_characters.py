@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from masthead.articles.models import Article, Correction
 from masthead.sections.models import Section, Tag
-
-from .conftest import edit_data
+from masthead.testing import form_data
 
 MESSAGE = {
     "en": "This text held invisible control characters",
@@ -83,7 +82,7 @@ def test_it_does_not_change_the_article_when_an_edit_is_refused(make_article, ed
     article = make_article("Vorher")
     url = reverse("desk:article_edit", args=[article.pk])
 
-    response = editor_client.post(url, edit_data(article, headline="Nach\x0bher"))
+    response = editor_client.post(url, form_data(article, headline="Nach\x0bher"))
 
     assert list(response.context["form"].errors) == ["headline"]
     stored = Article.objects.get(pk=article.pk)

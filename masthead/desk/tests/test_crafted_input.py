@@ -11,8 +11,7 @@ from django.urls import reverse
 from masthead.articles.models import Article, Autosave, Revision
 from masthead.audit.models import AuditEntry
 from masthead.lib.numbers import parse_id
-
-from .conftest import edit_data
+from masthead.testing import form_data
 
 HUGE = "9" * 20  # beyond 2**63 - 1
 
@@ -57,7 +56,7 @@ def test_a_tag_id_in_other_digits_is_a_form_error(editor_client, post_article):
 def test_a_version_beyond_the_integer_range_is_a_form_error(editor_client, make_article):
     article = make_article()
     url = reverse("desk:article_edit", args=[article.pk])
-    response = editor_client.post(url, edit_data(article, version=HUGE, headline="Neu"))
+    response = editor_client.post(url, form_data(article, version=HUGE, headline="Neu"))
     assert response.status_code == 200
     assert "version" in response.context["form"].errors
     assert "beschädigten Versionsnummer" in response.content.decode()

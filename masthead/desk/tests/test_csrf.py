@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from masthead.articles.models import Article
+from masthead.testing import password_of
 
 
 def signed_in(user) -> Client:
@@ -44,7 +45,9 @@ def test_a_desk_post_without_the_token_is_refused(editor, make_article):
 @pytest.mark.django_db
 def test_sign_in_and_the_admin_refuse_a_post_without_the_token(editor):
     client = Client(enforce_csrf_checks=True)
-    response = client.post(reverse("desk:login"), {"username": "eda", "password": "pw-eda-123"})
+    response = client.post(
+        reverse("desk:login"), {"username": "eda", "password": password_of("eda")}
+    )
     assert response.status_code == 403
     assert "_auth_user_id" not in client.session
 

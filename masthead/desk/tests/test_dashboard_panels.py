@@ -2,25 +2,21 @@
 what was just published, and who is editing what. The article list moved
 to /desk/articles/."""
 
-import time
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import lxml.html
 import pytest
+import time_machine
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from masthead.articles import services
 from masthead.articles.models import Article, Autosave
+from masthead.testing import password_of
 
 PANELS = ("in-review", "scheduled", "published", "editing")
-
-
-@pytest.fixture
-def editor_client(client, users):
-    client.force_login(users["editor"])
-    return client
 
 
 def panels(response) -> dict[str, list[str]]:
@@ -59,10 +55,9 @@ def test_the_dashboard_is_desk_home_and_the_list_moved():
     assert settings.LOGIN_REDIRECT_URL == "desk:home"
 
 
-def test_signing_in_lands_on_the_dashboard(client, persona):
-    persona("editor")  # "eda", password "pw-eda-123"
+def test_signing_in_lands_on_the_dashboard(client, editor):
     response = client.post(
-        reverse("desk:login"), {"username": "eda", "password": "pw-eda-123"}, follow=True
+        reverse("desk:login"), {"username": "eda", "password": password_of("eda")}, follow=True
     )
     assert response.redirect_chain[-1][0] == "/desk/"
     assert "desk/dashboard.html" in [t.name for t in response.templates]
@@ -121,12 +116,19 @@ def test_recently_published_lists_the_last_ten_public(editor_client, make_articl
 def test_a_scheduled_article_moves_to_recently_published_when_its_time_comes(
     editor_client, make_article
 ):
-    article = scheduled(make_article, "Gleich da", timedelta(seconds=1))
-    before = panels(editor_client.get("/desk/"))
-    assert before["scheduled"] == ["Gleich da"] and before["published"] == []
-    time.sleep(max((article.publish_at - timezone.now()).total_seconds(), 0) + 0.1)
-    after = panels(editor_client.get("/desk/"))
-    assert after["scheduled"] == [] and after["published"] == ["Gleich da"]
+    noon = datetime(2026, 3, 10, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    with time_machine.travel(noon, tick=False) as clock:
+        # At 12:00 it is scheduled for 12:05.
+        scheduled(make_article, "Gleich da", timedelta(minutes=5))
+        before = panels(editor_client.get("/desk/"))
+        assert before["scheduled"] == ["Gleich da"] and before["published"] == []
+        # At 12:04:59 it still waits.
+        clock.move_to(noon + timedelta(minutes=4, seconds=59))
+        assert panels(editor_client.get("/desk/"))["scheduled"] == ["Gleich da"]
+        # At 12:05 it is published, and nobody touched it.
+        clock.move_to(noon + timedelta(minutes=5))
+        after = panels(editor_client.get("/desk/"))
+        assert after["scheduled"] == [] and after["published"] == ["Gleich da"]
 
 
 def test_an_article_scheduled_in_the_past_is_published(editor_client, make_article):
@@ -154,28 +156,30 @@ def autosave_seen(article, user, ago):
     return copy
 
 
-def test_presence_shows_who_was_seen_in_the_last_two_minutes(editor_client, make_article, users):
+def test_presence_shows_who_was_seen_in_the_last_two_minutes(
+    editor_client, make_article, editor, reporter, translator
+):
     fresh = make_article("Wird gerade bearbeitet")
     stale = make_article("Längst verlassen")
-    autosave_seen(fresh, users["reporter"], timedelta(seconds=30))
-    autosave_seen(stale, users["translator"], timedelta(minutes=5))
+    autosave_seen(fresh, reporter, timedelta(seconds=30))
+    autosave_seen(stale, translator, timedelta(minutes=5))
     # The editor's own copy counts too.
-    autosave_seen(stale, users["editor"], timedelta(seconds=10))
+    autosave_seen(stale, editor, timedelta(seconds=10))
 
     response = editor_client.get("/desk/")
     assert panels(response)["editing"] == ["Längst verlassen", "Wird gerade bearbeitet"]
     root = lxml.html.fromstring(response.content)
     items = [" ".join(li.text_content().split()) for li in root.xpath('//*[@id="editing"]//li')]
-    assert items[0].startswith("editor-1") and items[1].startswith("reporter-1")
-    assert not any("translator-1" in item for item in items)
+    assert items[0].startswith("eda ") and items[1].startswith("ron ")
+    assert not any("theo" in item for item in items)
     assert links(response, "editing") == [
         reverse("desk:article_edit", args=[stale.pk]),
         reverse("desk:article_edit", args=[fresh.pk]),
     ]
 
 
-def test_presence_is_empty_without_recent_autosaves(editor_client, make_article, users):
-    autosave_seen(make_article(), users["reporter"], timedelta(minutes=5))
+def test_presence_is_empty_without_recent_autosaves(editor_client, make_article, reporter):
+    autosave_seen(make_article(), reporter, timedelta(minutes=5))
     response = editor_client.get("/desk/")
     assert panels(response)["editing"] == []
     assert 'id="editing-heading"' in response.content.decode()
@@ -184,16 +188,18 @@ def test_presence_is_empty_without_recent_autosaves(editor_client, make_article,
 # Contributors see their own articles only
 
 
-def test_contributors_see_only_their_own_articles(client, make_article, users):
-    cora, other = users["contributor"], users["reporter"]
+def test_contributors_see_only_their_own_articles(
+    client, make_article, contributor, reporter, editor
+):
+    cora, other = contributor, reporter
     in_review(make_article, "Coras Prüfung", timedelta(hours=2), created_by=cora)
     in_review(make_article, "Fremde Prüfung", timedelta(hours=1), created_by=other)
     scheduled(make_article, "Coras Termin", timedelta(hours=1), created_by=cora)
     scheduled(make_article, "Fremder Termin", timedelta(hours=2), created_by=other)
     mine = make_article("Coras Meldung", created_by=cora)
     theirs = make_article("Fremde Meldung", created_by=other)
-    autosave_seen(mine, users["editor"], timedelta(seconds=20))
-    autosave_seen(theirs, users["editor"], timedelta(seconds=20))
+    autosave_seen(mine, editor, timedelta(seconds=20))
+    autosave_seen(theirs, editor, timedelta(seconds=20))
 
     client.force_login(cora)
     assert panels(client.get("/desk/")) == {
@@ -203,7 +209,7 @@ def test_contributors_see_only_their_own_articles(client, make_article, users):
         "editing": ["Coras Meldung"],
     }
 
-    client.force_login(users["reporter"])
+    client.force_login(reporter)
     seen = panels(client.get("/desk/"))
     assert seen["in-review"] == ["Coras Prüfung", "Fremde Prüfung"]
     assert sorted(seen["editing"]) == ["Coras Meldung", "Fremde Meldung"]
@@ -212,8 +218,8 @@ def test_contributors_see_only_their_own_articles(client, make_article, users):
 @pytest.mark.parametrize(
     "role", ["editor", "reporter", "contributor", "translator", "administrator"]
 )
-def test_every_role_gets_the_dashboard(client, users, role):
-    client.force_login(users[role])
+def test_every_role_gets_the_dashboard(client, persona, role):
+    client.force_login(persona(role))
     assert client.get("/desk/").status_code == 200
 
 
@@ -227,18 +233,24 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, db):
 
 
 def test_it_runs_the_same_number_of_queries_for_more_articles(
-    client, make_article, users, django_assert_max_num_queries, django_assert_num_queries
+    client,
+    make_article,
+    persona,
+    reporter,
+    editor,
+    django_assert_max_num_queries,
+    django_assert_num_queries,
 ):
     def fill(name, owner):
         mine = {"created_by": owner}
         in_review(make_article, f"Prüfung {name}", timedelta(hours=1), **mine)
         scheduled(make_article, f"Termin {name}", timedelta(hours=1), **mine)
         public = make_article(f"Meldung {name}", language="en" if len(name) % 2 else "de", **mine)
-        autosave_seen(public, users["reporter"], timedelta(seconds=10))
-        autosave_seen(public, users["editor"], timedelta(seconds=20))
+        autosave_seen(public, reporter, timedelta(seconds=10))
+        autosave_seen(public, editor, timedelta(seconds=20))
 
     for role in ("editor", "contributor"):
-        user = users[role]
+        user = persona(role)
         client.force_login(user)
         fill(f"{role} 0", user)
         with django_assert_max_num_queries(12) as few:

@@ -4,8 +4,9 @@ from django.test import override_settings
 from django.urls import reverse
 
 from masthead.articles.models import Article
+from masthead.testing import form_data
 
-from .conftest import edit_data, make_png
+from .conftest import make_png
 
 
 def test_it_saves_an_image_with_its_description(post_article, client):
@@ -63,7 +64,7 @@ def test_it_keeps_the_image_when_editing_other_fields(post_article, editor_clien
     article = Article.objects.get()
     name = article.image.name
     response = editor_client.post(
-        reverse("desk:article_edit", args=[article.pk]), edit_data(article, headline="Neu")
+        reverse("desk:article_edit", args=[article.pk]), form_data(article, headline="Neu")
     )
     assert response.status_code == 302
     article.refresh_from_db()
@@ -74,7 +75,7 @@ def test_it_asks_for_a_description_when_an_existing_image_lacks_one(post_article
     post_article(image=make_png(), image_alt="Ein Bild")
     article = Article.objects.get()
     response = editor_client.post(
-        reverse("desk:article_edit", args=[article.pk]), edit_data(article, image_alt="")
+        reverse("desk:article_edit", args=[article.pk]), form_data(article, image_alt="")
     )
     assert list(response.context["form"].errors) == ["image_alt"]
 
@@ -84,7 +85,7 @@ def test_it_removes_the_image_when_asked(post_article, editor_client):
     article = Article.objects.get()
     response = editor_client.post(
         reverse("desk:article_edit", args=[article.pk]),
-        edit_data(article, image_alt="", **{"image-clear": "on"}),
+        form_data(article, image_alt="", **{"image-clear": "on"}),
     )
     assert response.status_code == 302
     article.refresh_from_db()

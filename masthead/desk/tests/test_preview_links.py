@@ -16,12 +16,12 @@ from masthead.audit.models import AuditEntry
 
 
 @pytest.fixture
-def draft(make_article, users):
+def draft(make_article, persona):
     return make_article(
         "Geheimer Entwurf über Brücken",
         status=Article.Status.DRAFT,
         age=None,
-        created_by=users["reporter"],
+        created_by=persona("reporter"),
     )
 
 
@@ -45,14 +45,14 @@ def link_url(token):
 # Creating a link in the editor
 
 
-def test_an_editor_creates_a_link_and_sees_its_full_address(client, users, draft):
-    editor = signed_in(client, users["editor"])
+def test_an_editor_creates_a_link_and_sees_its_full_address(client, persona, draft):
+    editor = signed_in(client, persona("editor"))
     response = editor.post(create_url(draft))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("desk:article_edit", args=[draft.pk]))
 
     link = PreviewLink.objects.get(article=draft)
-    assert link.created_by == users["editor"]
+    assert link.created_by == persona("editor")
     assert link.is_valid
     assert timedelta(days=6, hours=23) < link.expires_at - timezone.now() <= timedelta(days=7)
 
@@ -61,7 +61,7 @@ def test_an_editor_creates_a_link_and_sees_its_full_address(client, users, draft
     assert 'id="preview-links-heading"' in page
     assert f'value="{address}"' in page
     assert f'<time datetime="{link.expires_at.isoformat(timespec="seconds")}"' in page
-    assert "editor-1" in page
+    assert "erstellt von eda" in page
     # The same address every time the page is shown, so that a copied one stays right.
     again = editor.get(reverse("desk:article_edit", args=[draft.pk])).content.decode()
     assert f'value="{address}"' in again
@@ -146,15 +146,15 @@ def test_a_link_dies_with_its_article(client, draft):
 # Revoking
 
 
-def test_an_editor_revokes_a_link(client, users, draft):
-    link, token = services.share_preview(draft, users["reporter"])
-    editor = signed_in(client, users["editor"])
+def test_an_editor_revokes_a_link(client, persona, draft):
+    link, token = services.share_preview(draft, persona("reporter"))
+    editor = signed_in(client, persona("editor"))
     response = editor.post(revoke_url(link))
     assert response.status_code == 302
     link.refresh_from_db()
     assert link.revoked_at is not None
     entry = AuditEntry.objects.get(action=AuditEntry.Action.REVOKE_LINK)
-    assert entry.actor == users["editor"] and entry.details == {"link": link.pk}
+    assert entry.actor == persona("editor") and entry.details == {"link": link.pk}
 
     page = editor.get(reverse("desk:article_edit", args=[draft.pk])).content.decode()
     assert preview_tokens.make_token(link) not in page
@@ -162,31 +162,31 @@ def test_an_editor_revokes_a_link(client, users, draft):
     assert client.get(link_url(token)).status_code == 404
 
 
-def test_revoking_twice_changes_nothing(client, users, draft):
+def test_revoking_twice_changes_nothing(client, persona, draft):
     link, _token = services.share_preview(draft)
     services.revoke_preview(link)
     revoked_at = PreviewLink.objects.get().revoked_at
-    response = signed_in(client, users["editor"]).post(revoke_url(link))
+    response = signed_in(client, persona("editor")).post(revoke_url(link))
     assert response.status_code == 302
     assert PreviewLink.objects.get().revoked_at == revoked_at
     assert AuditEntry.objects.filter(action=AuditEntry.Action.REVOKE_LINK).count() == 1
 
 
-def test_a_link_is_revoked_only_through_its_own_article(client, users, draft, make_article):
+def test_a_link_is_revoked_only_through_its_own_article(client, persona, draft, make_article):
     other = make_article("Anderer Artikel", status=Article.Status.DRAFT)
     link, _token = services.share_preview(draft)
     url = reverse("desk:preview_link_revoke", args=[other.pk, link.pk])
-    assert signed_in(client, users["editor"]).post(url).status_code == 404
+    assert signed_in(client, persona("editor")).post(url).status_code == 404
     link.refresh_from_db()
     assert link.revoked_at is None
 
 
-def test_the_panel_lists_only_active_links(client, users, draft):
+def test_the_panel_lists_only_active_links(client, persona, draft):
     active, _ = services.share_preview(draft)
     revoked, _ = services.share_preview(draft)
     services.revoke_preview(revoked)
     expired, _ = services.share_preview(draft, days=-1)
-    page = signed_in(client, users["editor"]).get(reverse("desk:article_edit", args=[draft.pk]))
+    page = signed_in(client, persona("editor")).get(reverse("desk:article_edit", args=[draft.pk]))
     page = page.content.decode()
     assert preview_tokens.make_token(active) in page
     assert preview_tokens.make_token(revoked) not in page
@@ -207,13 +207,13 @@ def test_the_panel_lists_only_active_links(client, users, draft):
         ("administrator", False, True),
     ],
 )
-def test_who_may_share_and_revoke(client, users, make_article, role, own, allowed):
-    user = users[role]
+def test_who_may_share_and_revoke(client, persona, make_article, role, own, allowed):
+    user = persona(role)
     article = make_article(
         "Ein Entwurf",
         status=Article.Status.DRAFT,
         age=None,
-        created_by=user if own else users["editor"],
+        created_by=user if own else persona("editor"),
     )
     existing, _token = services.share_preview(article)
     signed_in(client, user)
@@ -242,19 +242,19 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, draft):
     assert PreviewLink.objects.get().revoked_at is None
 
 
-def test_creating_and_revoking_need_a_post(client, users, draft):
+def test_creating_and_revoking_need_a_post(client, persona, draft):
     link, _token = services.share_preview(draft)
-    signed_in(client, users["editor"])
+    signed_in(client, persona("editor"))
     assert client.get(create_url(draft)).status_code == 405
     assert client.get(revoke_url(link)).status_code == 405
     assert client.post(link_url(preview_tokens.make_token(link))).status_code == 405
 
 
-def test_sharing_and_revoking_are_audited(client, users, draft):
-    editor = signed_in(client, users["editor"])
+def test_sharing_and_revoking_are_audited(client, persona, draft):
+    editor = signed_in(client, persona("editor"))
     editor.post(create_url(draft))
     link = PreviewLink.objects.get()
     editor.post(revoke_url(link))
     entries = AuditEntry.objects.filter(article_id=draft.pk).order_by("id")
-    actions = [e.action for e in entries if e.actor == users["editor"]]
+    actions = [e.action for e in entries if e.actor == persona("editor")]
     assert actions == [AuditEntry.Action.PREVIEW_LINK, AuditEntry.Action.REVOKE_LINK]

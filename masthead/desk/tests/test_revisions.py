@@ -1,43 +1,35 @@
 """Revisions: every save keeps one; two can be compared; an editor can
-restore an old one, which is saved as a new revision."""
+restore an old one, which is saved as a new revision.
+
+Ron the reporter writes the article, Eda the editor changes it."""
 
 import re
 
 import pytest
 from django.urls import reverse
 
-from masthead.articles.models import Revision
+from masthead.articles.models import Article, Revision
 from masthead.desk.revisions import DELETE, EQUAL, INSERT, body_blocks, diff_body, diff_words
-
-from .personas_revisions import client_for, form_data, person, write_article
+from masthead.testing import client_for, form_data
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def people():
-    return {
-        role: person(role, name)
-        for role, name in [
-            ("editor", "erika"),
-            ("reporter", "ruben"),
-            ("contributor", "carla"),
-            ("administrator", "adam"),
-        ]
-    }
+def write(make_article, user, headline, **fields):
+    """A draft saved by ``user`` (revision 1)."""
+    return make_article(headline, status=Article.Status.DRAFT, age=None, user=user, **fields)
 
 
 @pytest.fixture
-def article(people, world, author):
+def article(make_article, reporter, editor):
     """Written by the reporter, then changed by the editor: two revisions."""
-    story = write_article(
-        people["reporter"],
-        world,
-        author,
-        headline="Der Rat vertagt den Haushalt",
+    story = write(
+        make_article,
+        reporter,
+        "Der Rat vertagt den Haushalt",
         body="<h2>Im Rathaus</h2><p>Der Rat hat am Dienstag beraten.</p><p>Alles bleibt offen.</p>",
     )
-    response = client_for(people["editor"]).post(
+    response = client_for(editor).post(
         reverse("desk:article_edit", args=[story.pk]),
         form_data(
             story,
@@ -55,21 +47,23 @@ def numbers(article):
     return list(article.revisions.order_by("number").values_list("number", flat=True))
 
 
-def test_every_save_keeps_a_revision_with_its_number_and_author(article, people):
+def test_every_save_keeps_a_revision_with_its_number_and_author(
+    article, reporter, editor, administrator
+):
     first, second = article.revisions.order_by("number")
     assert (first.number, first.created_by, first.headline) == (
         1,
-        people["reporter"],
+        reporter,
         "Der Rat vertagt den Haushalt",
     )
     assert (second.number, second.created_by, second.headline) == (
         2,
-        people["editor"],
+        editor,
         "Der Rat beschließt den Haushalt",
     )
     assert "Mittwoch" in second.body
 
-    client = client_for(people["administrator"])
+    client = client_for(administrator)
     article.refresh_from_db()
     client.post(
         reverse("desk:article_edit", args=[article.pk]),
@@ -77,19 +71,18 @@ def test_every_save_keeps_a_revision_with_its_number_and_author(article, people)
     )
     assert numbers(article) == [1, 2, 3]
     third = article.revisions.get(number=3)
-    assert third.created_by == people["administrator"]
+    assert third.created_by == administrator
     assert third.standfirst == "Neu."
 
 
-def test_the_list_shows_every_revision_with_time_author_and_radios(article, people):
-    response = client_for(people["reporter"]).get(
-        reverse("desk:article_revisions", args=[article.pk])
-    )
+def test_the_list_shows_every_revision_with_time_author_and_radios(article, reporter):
+    response = client_for(reporter).get(reverse("desk:article_revisions", args=[article.pk]))
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count('name="a"') == 2 and html.count('name="b"') == 2
     assert 'id="revision-1"' in html and 'id="revision-2"' in html
-    assert "erika" in html and "ruben" in html
+    # Those without a full name under their username.
+    assert "<td>eda</td>" in html and "<td>ron</td>" in html
     # The newest is compared with the one before it unless chosen otherwise.
     assert re.search(r'name="a" value="1"[^>]*checked', html)
     assert re.search(r'name="b" value="2"[^>]*checked', html)
@@ -98,14 +91,14 @@ def test_the_list_shows_every_revision_with_time_author_and_radios(article, peop
     assert reverse("desk:article_revision_compare", args=[article.pk]) in html
 
 
-def test_the_editor_links_to_the_revisions(article, people):
-    response = client_for(people["editor"]).get(reverse("desk:article_edit", args=[article.pk]))
+def test_the_editor_links_to_the_revisions(article, editor):
+    response = client_for(editor).get(reverse("desk:article_edit", args=[article.pk]))
     assert reverse("desk:article_revisions", args=[article.pk]) in response.content.decode()
 
 
-def test_compare_marks_insertions_and_deletions(article, people):
+def test_compare_marks_insertions_and_deletions(article, editor):
     url = reverse("desk:article_revision_compare", args=[article.pk])
-    response = client_for(people["editor"]).get(url, {"a": 1, "b": 2})
+    response = client_for(editor).get(url, {"a": 1, "b": 2})
     assert response.status_code == 200
     html = response.content.decode()
     marked = r'<{0} class="diff-{1}"><span class="visually-hidden">[^<]+</span>([^<]*)</{0}>'
@@ -122,21 +115,21 @@ def test_compare_marks_insertions_and_deletions(article, people):
     assert 'class="visually-hidden">deleted: </span>' in html
 
     # The order of a and b does not matter: older is always compared to newer.
-    assert client_for(people["editor"]).get(url, {"a": 2, "b": 1}).content.decode().count(
+    assert client_for(editor).get(url, {"a": 2, "b": 1}).content.decode().count(
         "<del"
     ) == html.count("<del")
 
 
-def test_compare_of_unknown_revisions_is_404(article, people):
-    client = client_for(people["editor"])
+def test_compare_of_unknown_revisions_is_404(article, editor):
+    client = client_for(editor)
     url = reverse("desk:article_revision_compare", args=[article.pk])
     assert client.get(url, {"a": 1, "b": 9}).status_code == 404
     assert client.get(url, {"a": "x", "b": 2}).status_code == 404
     assert client.get(url).status_code == 404
 
 
-def test_restore_brings_back_the_old_text_as_a_new_revision(article, people):
-    client = client_for(people["editor"])
+def test_restore_brings_back_the_old_text_as_a_new_revision(article, editor):
+    client = client_for(editor)
     response = client.post(
         reverse("desk:article_revision_restore", args=[article.pk, 1]), follow=True
     )
@@ -146,7 +139,7 @@ def test_restore_brings_back_the_old_text_as_a_new_revision(article, people):
     assert "Alles bleibt offen." in article.body
     assert numbers(article) == [1, 2, 3]
     newest = article.revisions.get(number=3)
-    assert newest.created_by == people["editor"]
+    assert newest.created_by == editor
     assert newest.headline == "Der Rat vertagt den Haushalt"
     assert newest.note == "restored #1"
     # Nothing is lost: the text before the restore is still revision 2.
@@ -159,9 +152,9 @@ def test_restore_brings_back_the_old_text_as_a_new_revision(article, people):
 
 
 @pytest.mark.parametrize("role", ["reporter", "contributor"])
-def test_restore_is_forbidden_without_the_right(people, world, author, role):
-    user = people[role]
-    own = write_article(user, world, author, headline="Eigener Artikel")
+def test_restore_is_forbidden_without_the_right(make_article, persona, role):
+    user = persona(role)
+    own = write(make_article, user, "Eigener Artikel")
     client_for(user).post(
         reverse("desk:article_edit", args=[own.pk]), form_data(own, headline="Geändert")
     )
@@ -173,29 +166,29 @@ def test_restore_is_forbidden_without_the_right(people, world, author, role):
     assert own.revisions.count() == 2
 
 
-def test_restore_is_allowed_for_an_editor_and_an_administrator(article, people):
+def test_restore_is_allowed_for_an_editor_and_an_administrator(article, persona):
     for role in ("editor", "administrator"):
-        response = client_for(people[role]).post(
+        response = client_for(persona(role)).post(
             reverse("desk:article_revision_restore", args=[article.pk, 1])
         )
         assert response.status_code == 302
     assert Revision.objects.filter(article=article).count() == 4
 
 
-def test_restore_needs_post_and_an_existing_revision(article, people):
-    client = client_for(people["editor"])
+def test_restore_needs_post_and_an_existing_revision(article, editor):
+    client = client_for(editor)
     url = reverse("desk:article_revision_restore", args=[article.pk, 1])
     assert client.get(url).status_code == 405
     missing = reverse("desk:article_revision_restore", args=[article.pk, 9])
     assert client.post(missing).status_code == 404
 
 
-def test_revisions_need_the_right_to_view_the_article(article, people, client):
+def test_revisions_need_the_right_to_view_the_article(article, contributor, client):
     # A contributor sees only her own articles.
-    contributor = client_for(people["contributor"])
-    assert contributor.get(reverse("desk:article_revisions", args=[article.pk])).status_code == 403
+    cora = client_for(contributor)
+    assert cora.get(reverse("desk:article_revisions", args=[article.pk])).status_code == 403
     compare = reverse("desk:article_revision_compare", args=[article.pk])
-    assert contributor.get(compare, {"a": 1, "b": 2}).status_code == 403
+    assert cora.get(compare, {"a": 1, "b": 2}).status_code == 403
     # Signed out: to the sign-in page.
     response = client.get(reverse("desk:article_revisions", args=[article.pk]))
     assert response.status_code == 302 and reverse("desk:login") in response["Location"]

@@ -3,8 +3,7 @@
 from django.urls import reverse
 
 from masthead.articles.models import Article
-
-from .conftest import edit_data
+from masthead.testing import form_data
 
 
 def test_it_removes_scripts_and_handlers_from_a_new_body(post_article, client):
@@ -26,7 +25,7 @@ def test_it_removes_scripts_when_editing(make_article, editor_client):
     article = make_article()
     editor_client.post(
         reverse("desk:article_edit", args=[article.pk]),
-        edit_data(article, body="<h2>Zwischentitel</h2><script>evil()</script><p>Text</p>"),
+        form_data(article, body="<h2>Zwischentitel</h2><script>evil()</script><p>Text</p>"),
     )
     article.refresh_from_db()
     assert article.body == "<h2>Zwischentitel</h2><p>Text</p>"

@@ -4,8 +4,7 @@ from django.urls import reverse
 
 from masthead.articles import services
 from masthead.articles.models import Article
-
-from .conftest import edit_data
+from masthead.testing import form_data
 
 
 def test_it_refuses_a_slug_in_use_and_keeps_what_was_typed(make_article, post_article):
@@ -53,7 +52,7 @@ def test_it_refuses_another_articles_slug_when_editing(make_article, editor_clie
     make_article("Eins", slug="eins")
     other = make_article("Zwei", slug="zwei")
     response = editor_client.post(
-        reverse("desk:article_edit", args=[other.pk]), edit_data(other, slug="eins")
+        reverse("desk:article_edit", args=[other.pk]), form_data(other, slug="eins")
     )
     assert response.status_code == 200
     assert "slug" in response.context["form"].errors
@@ -64,7 +63,7 @@ def test_it_refuses_another_articles_slug_when_editing(make_article, editor_clie
 def test_it_keeps_the_article_slug_when_editing(make_article, editor_client):
     article = make_article("Eins", slug="eins")
     response = editor_client.post(
-        reverse("desk:article_edit", args=[article.pk]), edit_data(article, headline="Eins!")
+        reverse("desk:article_edit", args=[article.pk]), form_data(article, headline="Eins!")
     )
     assert response.status_code == 302
     article.refresh_from_db()

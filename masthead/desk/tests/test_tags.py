@@ -4,8 +4,7 @@ from django.urls import reverse
 
 from masthead.articles.models import Article
 from masthead.sections.models import Tag
-
-from .conftest import edit_data
+from masthead.testing import form_data
 
 
 def test_it_creates_new_tags_in_the_article_language(post_article, make_tag):
@@ -65,7 +64,7 @@ def test_it_creates_no_tag_when_the_article_is_not_saved(post_article):
 def test_it_adds_new_tags_when_editing(make_article, editor_client):
     article = make_article()
     editor_client.post(
-        reverse("desk:article_edit", args=[article.pk]), edit_data(article, new_tags="Rat")
+        reverse("desk:article_edit", args=[article.pk]), form_data(article, new_tags="Rat")
     )
     assert [t.name for t in article.tags.all()] == ["Rat"]
 

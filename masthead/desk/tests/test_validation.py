@@ -4,8 +4,7 @@ nothing is saved."""
 from django.urls import reverse
 
 from masthead.articles.models import Article
-
-from .conftest import edit_data
+from masthead.testing import form_data
 
 
 def test_it_asks_for_a_headline(post_article):
@@ -55,7 +54,7 @@ def test_it_does_not_change_the_article_when_the_edit_is_invalid(make_article, e
     article = make_article("Vorher")
     response = editor_client.post(
         reverse("desk:article_edit", args=[article.pk]),
-        edit_data(article, headline="", body="<p>Neu</p>"),
+        form_data(article, headline="", body="<p>Neu</p>"),
     )
     assert response.status_code == 200
     assert response.context["form"]["body"].value() == "<p>Neu</p>"

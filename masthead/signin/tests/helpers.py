@@ -1,4 +1,4 @@
-from masthead.desk.tests.conftest import password_of
+from masthead.testing import password_of
 
 DESK = "/desk/login/"
 ADMIN = "/admin/login/"

@@ -152,8 +152,7 @@ def test_it_leaves_out_sessions_that_expired(eda_twice):
 
 
 @pytest.mark.parametrize("url", ["/desk/sessions/1/end/", "/desk/sessions/end-others/"])
-def test_strangers_cannot_end_sessions(eda_twice, django_user_model, client, url):
-    outsider = django_user_model.objects.create_user("outsider", password="x")
+def test_strangers_cannot_end_sessions(eda_twice, outsider, client, url):
     stranger = Client()
     stranger.force_login(outsider)
 

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from masthead.audit.models import AuditEntry
+from masthead.testing import password_of
 
 from .helpers import ADMIN, DESK, is_signed_in, sign_in
 
@@ -168,8 +169,6 @@ def test_the_command_line_unlocks_an_account(client, editor):
 
 def test_code_on_the_server_authenticates_without_a_request(editor):
     from django.contrib.auth import authenticate
-
-    from masthead.desk.tests.conftest import password_of
 
     assert authenticate(username="eda", password=password_of("eda")) == editor
     assert authenticate(username="eda", password="wrong") is None
