@@ -67,16 +67,16 @@ def test_an_editor_creates_a_link_and_sees_its_full_address(client, persona, dra
     assert f'value="{address}"' in again
 
 
-def test_the_panel_shows_the_token_share_preview_returned(client, users, draft):
+def test_the_panel_shows_the_token_share_preview_returned(client, editor, draft):
     """One maker of tokens: the address the panel shows a while later
     carries the very token the service returned when the link was made."""
     start = timezone.now()
     with time_machine.travel(start, tick=False):
         _link, token = services.share_preview(draft)
-    editor = signed_in(client, users["editor"])
+    eda = signed_in(client, editor)
     for later in (timedelta(seconds=1), timedelta(minutes=90)):
         with time_machine.travel(start + later, tick=False):
-            page = editor.get(reverse("desk:article_edit", args=[draft.pk])).content.decode()
+            page = eda.get(reverse("desk:article_edit", args=[draft.pk])).content.decode()
         assert f'value="http://testserver{link_url(token)}"' in page
 
 
