@@ -7,7 +7,7 @@ demo:            ## set up and run the demo site on http://127.0.0.1:8000/
 check:           ## a newcomer's first command: the tests on SQLite, without root or system packages
 	scripts/bootstrap.sh requirements-dev.txt
 	env -u DATABASE_URL -u REDIS_URL .venv/bin/pytest -p no:cacheprovider -q \
-		-m "not browser" --skip-missing-programs
+		-m "not browser" --skip-missing-programs masthead tests/test_guardrails.py
 
 test:            ## set up and run the whole test suite (SQLite, then PostgreSQL + Redis)
 	scripts/test.sh
