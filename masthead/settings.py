@@ -84,6 +84,7 @@ SITE_URL = envurl("SITE_URL", os.environ.get("SITE_URL", "http://127.0.0.1:8000"
 
 INSTALLED_APPS = [
     "masthead.core",
+    "masthead.pagecache",
     "masthead.sections",
     "masthead.people",
     "masthead.articles",
@@ -112,8 +113,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached page is served before any other work (core/pagecache.py).
-    "masthead.core.pagecache.FullPageCacheMiddleware",
+    # First: a cached page is served before any other work (masthead/pagecache/).
+    "masthead.pagecache.middleware.FullPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy, Permissions-Policy, Reporting-Endpoints
     # (see "Browser security policies" below).
@@ -198,7 +199,7 @@ else:
         }
     }
 
-# Full-page cache for anonymous readers (masthead/core/pagecache.py).
+# Full-page cache for anonymous readers (masthead/pagecache/).
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)  # 0 turns it off
 PAGE_BROWSER_MAX_AGE = envint("PAGE_BROWSER_MAX_AGE", 0)  # browsers revalidate (304)
 PAGE_SHARED_MAX_AGE = envint("PAGE_SHARED_MAX_AGE", 30)  # CDNs and proxies
@@ -206,7 +207,7 @@ PAGE_STALE_WHILE_REVALIDATE = envint("PAGE_STALE_WHILE_REVALIDATE", 30)
 PAGE_STALE_IF_ERROR = envint("PAGE_STALE_IF_ERROR", 86400)
 PAGE_RETRY_AFTER = envint("PAGE_RETRY_AFTER", 30)
 # Cached pages also written as files for the front-end web server
-# (core/pagefiles.py, `masthead frontend_config`); empty: off.
+# (masthead/pagecache/files.py, `masthead frontend_config`); empty: off.
 PAGE_FILES_DIR = os.environ.get("PAGE_FILES_DIR", "")
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -45,6 +45,18 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-publish_at", "-id")
 
+    def next_publish_time(self):
+        """When the next scheduled article goes live, in any of the site's
+        languages; None when none is scheduled. (The page cache starts a new
+        generation then, so that the article appears on time.)"""
+        return (
+            self.in_site_languages()
+            .filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
+
 
 class Article(models.Model):
     """One language version of a story. The versions of the same story share

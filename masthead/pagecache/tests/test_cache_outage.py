@@ -13,8 +13,9 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache, caches
 
 from masthead.core import cache as cache_module
-from masthead.core import pagecache, pagefiles
 from masthead.core.cache import FailSafeRedisCache
+from masthead.pagecache import generation
+from masthead.pagecache.files import current_number, root
 
 
 def closed_port() -> int:
@@ -34,7 +35,7 @@ def use_redis(settings, url, **options):
     }
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     cache_module._outages.clear()  # each test starts with a process that has seen no outage
-    pagecache._outages_seen = 0
+    generation._outages_seen = 0
 
 
 @pytest.fixture
@@ -143,19 +144,19 @@ def test_no_request_starts_a_generation_while_the_cache_is_away_but_a_change_doe
     settings.PAGE_FILES_DIR = str(tmp_path / "pages")
     article = make_article("Vorher")
     client.get("/de/")
-    base = pagefiles.root()
-    number = pagefiles.current_number(base)
+    base = root()
+    number = current_number(base)
     assert number is not None
     for _ in range(3):
         client.get("/de/")
         client.get(article.get_absolute_url())
-    assert pagefiles.current_number(base) == number  # no folder switched per request
+    assert current_number(base) == number  # no folder switched per request
     files = list((base / "current").rglob("index.html"))
     assert len(files) == 2
 
     article.headline = "Nachher"
     changes(article.save)
-    assert pagefiles.current_number(base) != number
+    assert current_number(base) != number
     assert not list((base / "current").rglob("index.html"))
     response = client.get(article.get_absolute_url())
     assert "Nachher" in response.content.decode()
