@@ -24,7 +24,7 @@ def _test_settings(settings, tmp_path):
     # cache's own tests turn it on (masthead/pagecache/tests/test_pagecache.py).
     settings.PAGE_CACHE_SECONDS = 0
     # The site's address is the test client's host (absolute links, and
-    # which requests the page cache may store: masthead/core/site.py).
+    # which requests the page cache may store: masthead/lib/site.py).
     settings.SITE_URL = "http://testserver"
     settings.SITE_URLS = {}
 

@@ -79,7 +79,7 @@ SITE_NAME = os.environ.get("SITE_NAME", "Masthead")
 # The public address of the site. Every absolute address Masthead writes
 # (canonical links, hreflang, feeds, sitemaps, structured data, preview
 # links) is built from it, never from the request's Host header, and pages
-# are cached only for requests to it (masthead/core/site.py).
+# are cached only for requests to it (masthead/lib/site.py).
 SITE_URL = envurl("SITE_URL", os.environ.get("SITE_URL", "http://127.0.0.1:8000"))
 
 INSTALLED_APPS = [

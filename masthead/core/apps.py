@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.core import checks
 
+from masthead.lib.site import check_site_urls
+
 
 class CoreConfig(AppConfig):
     name = "masthead.core"
@@ -9,7 +11,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import lookups
-        from .site import check_site_urls
 
         checks.register(check_site_urls)
         lookups.register()

@@ -4,8 +4,9 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from masthead.lib.site import absolute_url
+
 from .navigation import home_alternates
-from .site import absolute_url
 
 
 @require_GET

@@ -21,8 +21,8 @@ from masthead.accounts import rules
 from masthead.articles import services
 from masthead.articles.models import Article, PreviewLink
 from masthead.articles.views import render_article
-from masthead.core.site import absolute_url
 from masthead.lib.dates import absolute_datetime
+from masthead.lib.site import absolute_url
 
 from .views import article_for, desk_view
 

@@ -30,7 +30,7 @@ The layout keeps the same correctness rules as the page cache::
   own cache). No file is written whose bucket reaches the publish time of
   a scheduled article, so that article appears on time.
 * **Readers only**: only anonymous GET requests to the site's own address
-  (``SITE_URL``, port included: core/site.py), answered 200 from the page
+  (``SITE_URL``, port included: lib/site.py), answered 200 from the page
   cache, are written; the front end sends requests with a session cookie
   to Masthead. A query string matters only for the parameters the views
   read (``middleware.QUERY_PARAMETERS``): the page cache removes the others
@@ -60,7 +60,7 @@ from pathlib import Path
 from django.conf import settings
 from django.http.request import split_domain_port
 
-from masthead.core import site
+from masthead.lib import site
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ the next request after a change renders afresh.
 Signed-in staff (anyone with a session cookie) always get live pages.
 
 What a client makes up never creates an entry: a page is stored only for a
-request to the site's own address (core/site.py; its links never name the
+request to the site's own address (lib/site.py; its links never name the
 request's host anyway), and its address counts only with the query
 parameters the views read (``QUERY_PARAMETERS``), so ``?utm_source=…`` or
 ``?fbclid=…`` is served from the one copy of the page.
@@ -30,8 +30,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, urlencode
 
 from masthead.articles.pagination import Cursor
-from masthead.core import site
 from masthead.core.cache import is_away
+from masthead.lib import site
 
 from . import files
 from .generation import current_generation
@@ -124,7 +124,7 @@ def is_cacheable_request(request) -> bool:
 
 
 def _path_hash(request) -> str:
-    # No host: pages name only the site's address (core/site.py), so a page
+    # No host: pages name only the site's address (lib/site.py), so a page
     # is the same whichever of the site's hosts is asked.
     return hashlib.sha256(request.get_full_path().encode()).hexdigest()
 
