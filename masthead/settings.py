@@ -181,8 +181,8 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
         "default": {
             # Django's Redis cache, which answers as an empty cache while
             # Redis is away, so that pages render from the database
-            # (masthead/core/cache.py).
-            "BACKEND": "masthead.core.cache.FailSafeRedisCache",
+            # (masthead/lib/cache.py).
+            "BACKEND": "masthead.lib.cache.FailSafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "masthead"),
         }

@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from masthead.articles.models import Article
-from masthead.core.cache import is_away, outages_seen
+from masthead.lib.cache import is_away, outages_seen
 
 from . import files
 

@@ -30,8 +30,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, urlencode
 
 from masthead.articles.pagination import Cursor
-from masthead.core.cache import is_away
 from masthead.lib import site
+from masthead.lib.cache import is_away
 
 from . import files
 from .generation import current_generation

@@ -12,8 +12,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache, caches
 
-from masthead.core import cache as cache_module
-from masthead.core.cache import FailSafeRedisCache
+from masthead.lib import cache as cache_module
+from masthead.lib.cache import FailSafeRedisCache
 from masthead.pagecache import generation
 from masthead.pagecache.files import current_number, root
 
@@ -27,7 +27,7 @@ def closed_port() -> int:
 def use_redis(settings, url, **options):
     settings.CACHES = {
         "default": {
-            "BACKEND": "masthead.core.cache.FailSafeRedisCache",
+            "BACKEND": "masthead.lib.cache.FailSafeRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "outage-test",
             "OPTIONS": {"socket_timeout": 0.3, **options},
@@ -47,7 +47,7 @@ def away(settings):
 
 
 def warnings(caplog):
-    return [r for r in caplog.records if r.name == "masthead.core.cache"]
+    return [r for r in caplog.records if r.name == "masthead.lib.cache"]
 
 
 def test_it_answers_as_an_empty_cache_while_redis_is_away(away):
