@@ -10,8 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 from django_permissions_policy import PermissionsPolicyMiddleware
 
-from masthead.core import security
-from masthead.lib import images
+from masthead.lib import images, policies
 from masthead.pagecache import files
 from masthead.pagecache.middleware import QUERY_PARAMETERS, cache_control
 
@@ -98,12 +97,12 @@ class Command(BaseCommand):
             "media_url": settings.MEDIA_URL,
             "media_root": Path(settings.MEDIA_ROOT).resolve(),
             "media_types": sorted(images.MEDIA_TYPES.items()),
-            "media_policy": security.MEDIA_POLICY,
+            "media_policy": policies.MEDIA_POLICY,
             "csp": build_policy(),
-            "reporting_endpoints": security.reporting_endpoints(),
+            "reporting_endpoints": policies.reporting_endpoints(),
             "permissions_policy": PermissionsPolicyMiddleware.compute_header_value(
                 settings.PERMISSIONS_POLICY, name="PERMISSIONS_POLICY"
             ),
-            "hsts": security.hsts_header(),
+            "hsts": policies.hsts_header(),
         }
         self.stdout.write(render_to_string("pagecache/nginx.conf", context), ending="")
