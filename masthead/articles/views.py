@@ -11,17 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from masthead.core.navigation import (
-    alternates_for,
-    home_url,
-    root_section,
-    section_tree_ids,
-    sections_for,
-)
 from masthead.people.models import Author
 from masthead.sections.models import Tag
+from masthead.sections.tree import root_section, section_tree_ids, sections_for
 
 from . import jsonld
+from .alternates import alternates_for, home_url
 from .models import Article, ArticleAuthor, SlugRedirect
 from .pagination import BackToFirstPage, Cursor, keyset_page
 

@@ -20,11 +20,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from masthead.articles.models import Article
-from masthead.core.navigation import section_tree_ids
 from masthead.lib.site import absolute_url
 from masthead.lib.text import clean_data, clean_text
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
+from masthead.sections.tree import section_tree_ids
 
 FEED_SIZE = 30
 

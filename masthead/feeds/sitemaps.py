@@ -12,8 +12,8 @@ from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from masthead.articles.alternates import home_url
 from masthead.articles.models import Article
-from masthead.core.navigation import home_url
 from masthead.lib.site import absolute_url
 from masthead.people.models import Author
 from masthead.sections.models import Section
