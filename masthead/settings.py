@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "masthead.feeds",
     "masthead.desk",
     "masthead.importers",
+    "masthead.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
