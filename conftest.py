@@ -27,10 +27,10 @@ def _test_settings(settings, tmp_path):
     }
     settings.MEDIA_ROOT = tmp_path / "media"
     # Pages render live in tests (query counts, fresh content); the page
-    # cache's own tests turn it on (masthead/core/tests/test_pagecache.py).
+    # cache's own tests turn it on (masthead/pagecache/tests/test_pagecache.py).
     settings.PAGE_CACHE_SECONDS = 0
     # The site's address is the test client's host (absolute links, and
-    # which requests the page cache may store: masthead/core/site.py).
+    # which requests the page cache may store: masthead/lib/site.py).
     settings.SITE_URL = "http://testserver"
     settings.SITE_URLS = {}
     # Signing in is part of many tests; a slow hash only slows them down.

@@ -230,7 +230,7 @@ for db in $DATABASES; do
         case $mode in
         cached) export PAGE_CACHE_SECONDS=600 ;;
         # The site's address is the one readers use: pages are cached only
-        # for requests to it (masthead/core/site.py).
+        # for requests to it (masthead/lib/site.py).
         frontend) export PAGE_CACHE_SECONDS=600 PAGE_FILES_DIR=$var/pages SITE_URL=$FRONT; base=$FRONT ;;
         uncached) export PAGE_CACHE_SECONDS=0 ;;
         esac

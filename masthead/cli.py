@@ -1,5 +1,6 @@
-"""The ``masthead`` command: Django's management commands plus ``demo`` and
-``serve`` (both defined in masthead.core.management.commands)."""
+"""The ``masthead`` command: Django's management commands plus Masthead's
+own, such as ``demo`` (masthead/demo/management/commands/demo.py) and
+``serve`` (masthead/core/management/commands/serve.py)."""
 
 import os
 import sys
@@ -12,7 +13,7 @@ def main() -> None:
         # The demo runs on a database of its own, so that it can never touch
         # a real site's data. Only the addresses are set here: the demo
         # command decides what to do with the files once it has read its
-        # arguments (masthead/core/management/commands/demo.py).
+        # arguments (masthead/demo/management/commands/demo.py).
         var = Path(os.environ.get("MASTHEAD_VAR_DIR", Path.cwd() / "var")).resolve()
         os.environ["DATABASE_URL"] = f"sqlite:///{var / 'demo.sqlite3'}"
         os.environ.setdefault("MEDIA_ROOT", str(var / "demo-media"))

@@ -79,17 +79,19 @@ SITE_NAME = os.environ.get("SITE_NAME", "Masthead")
 # The public address of the site. Every absolute address Masthead writes
 # (canonical links, hreflang, feeds, sitemaps, structured data, preview
 # links) is built from it, never from the request's Host header, and pages
-# are cached only for requests to it (masthead/core/site.py).
+# are cached only for requests to it (masthead/lib/site.py).
 SITE_URL = envurl("SITE_URL", os.environ.get("SITE_URL", "http://127.0.0.1:8000"))
 
 INSTALLED_APPS = [
     "masthead.core",
+    "masthead.pagecache",
     "masthead.sections",
     "masthead.people",
     "masthead.articles",
     "masthead.feeds",
     "masthead.desk",
     "masthead.importers",
+    "masthead.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -112,8 +114,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached page is served before any other work (core/pagecache.py).
-    "masthead.core.pagecache.FullPageCacheMiddleware",
+    # First: a cached page is served before any other work (masthead/pagecache/).
+    "masthead.pagecache.middleware.FullPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy, Permissions-Policy, Reporting-Endpoints
     # (see "Browser security policies" below).
@@ -192,8 +194,8 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
         "default": {
             # Django's Redis cache, which answers as an empty cache while
             # Redis is away, so that pages render from the database
-            # (masthead/core/cache.py).
-            "BACKEND": "masthead.core.cache.FailSafeRedisCache",
+            # (masthead/lib/cache.py).
+            "BACKEND": "masthead.lib.cache.FailSafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "masthead"),
         }
@@ -210,7 +212,7 @@ else:
         }
     }
 
-# Full-page cache for anonymous readers (masthead/core/pagecache.py).
+# Full-page cache for anonymous readers (masthead/pagecache/).
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)  # 0 turns it off
 PAGE_BROWSER_MAX_AGE = envint("PAGE_BROWSER_MAX_AGE", 0)  # browsers revalidate (304)
 PAGE_SHARED_MAX_AGE = envint("PAGE_SHARED_MAX_AGE", 30)  # CDNs and proxies
@@ -218,7 +220,7 @@ PAGE_STALE_WHILE_REVALIDATE = envint("PAGE_STALE_WHILE_REVALIDATE", 30)
 PAGE_STALE_IF_ERROR = envint("PAGE_STALE_IF_ERROR", 86400)
 PAGE_RETRY_AFTER = envint("PAGE_RETRY_AFTER", 30)
 # Cached pages also written as files for the front-end web server
-# (core/pagefiles.py, `masthead frontend_config`); empty: off.
+# (masthead/pagecache/files.py, `masthead frontend_config`); empty: off.
 PAGE_FILES_DIR = os.environ.get("PAGE_FILES_DIR", "")
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -33,6 +33,6 @@ if settings.SERVE_MEDIA:
         )
     ]
 
-handler403 = "masthead.desk.views.forbidden"
+handler403 = "masthead.accounts.decorators.forbidden"
 handler404 = "masthead.core.views.page_not_found"
 handler500 = "masthead.core.views.server_error"

@@ -7,7 +7,7 @@ network outage) while a change is made, and resumes it. No request may
 get a 5xx; the desk keeps working; the page cache serves hits again by
 itself; every response after the outage shows the change; and the log
 says that the cache is away once per worker, not once per request.
-masthead/core/tests/test_cache_outage.py tests the parts in-process."""
+masthead/pagecache/tests/test_cache_outage.py tests the parts in-process."""
 
 import os
 import re

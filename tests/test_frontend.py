@@ -109,7 +109,7 @@ def test_it_sends_compressed_files_and_304s(site):
     """Brotli where the configuration promises it: `masthead frontend_config`
     turns brotli_static on when nginx's Brotli module is installed (make
     test installs it), and gzip is there either way."""
-    from masthead.core.management.commands.frontend_config import BROTLI_MODULE
+    from masthead.pagecache.management.commands.frontend_config import BROTLI_MODULE
 
     base, env = site
     config = subprocess.run(
@@ -236,7 +236,7 @@ def test_it_sends_staff_and_view_parameters_to_masthead(site):
     base, _ = site
     _twice(base + "/de/")
     assert _get(base + "/de/", {"Cookie": "sessionid=abc"})[1].get("X-Cache") != "FILE"
-    # The parameters a view reads (pagecache.QUERY_PARAMETERS), even empty.
+    # The parameters a view reads (pagecache/middleware.py: QUERY_PARAMETERS), even empty.
     more = re.search(rb'<p class="more"><a href="\?before=([^"]+)"', _get(base + "/de/")[2])
     for query in (f"before={more[1].decode()}", "before=", "page=3", "after=x&utm_source=y"):
         assert _twice(base + f"/de/?{query}")[1].get("X-Cache") != "FILE", query

@@ -1,10 +1,12 @@
 """Guard rails that catch whole classes of mistakes at once."""
 
+import ast
 import io
 import os
 import shutil
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,111 @@ def _translations(catalog):
 def _key(message):
     """Context and singular form: the same message in .po and .mo files."""
     return (message.context, message.id if isinstance(message.id, str) else message.id[0])
+
+
+# The layers of Masthead's apps, top-down (docs/architecture.md, "Layers"):
+# an app imports apps of its own layer and of the layers below, never above.
+SURFACES = {"desk", "feeds", "core", "api", "importers", "demo"}
+LAYERS = [
+    SURFACES,  # the surfaces, and the tools that write from outside
+    {"pagecache"},  # listens to the content apps, serves their pages
+    {"articles", "sections", "people", "audit", "accounts", "signin"},  # the content
+    {"lib"},  # small helpers that know no app
+]
+# The domain: the content apps and lib. They import no surface and not the page cache.
+DOMAIN = LAYERS[2] | LAYERS[3]
+PACKAGE = ROOT / "masthead"
+
+
+def _is_test(path: Path) -> bool:
+    return "tests" in path.parts or path.name == "conftest.py" or path.name.startswith("test_")
+
+
+def _app_modules():
+    """(app, path) of every module of the apps, tests left out."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE).parts
+        if len(parts) > 1 and not _is_test(path):
+            yield parts[0], path
+
+
+def _imports(path: Path):
+    """(line, dotted name) of every import of a Masthead module in ``path``,
+    at module level or inside a function, relative imports resolved."""
+    package = list(path.relative_to(ROOT).parent.parts)
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # from . import x, from ..y import z
+                parent = package[: len(package) - node.level + 1]
+                base = ".".join(parent + ([node.module] if node.module else []))
+            names = [f"{base}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        yield from ((node.lineno, name) for name in names if name.startswith("masthead."))
+
+
+def _app_imports():
+    """(app, path, line, imported app, dotted name) for every import of
+    another app, or of the project's own modules, by an app's code."""
+    for app, path in _app_modules():
+        for line, name in _imports(path):
+            target = name.split(".")[1]
+            if target != app:
+                yield app, path.relative_to(ROOT), line, target, name
+
+
+def _layer(app: str) -> int:
+    """The index of ``app``'s layer in LAYERS; -1 for the project's own
+    modules (masthead/settings.py, urls.py, cli.py), which sit above every app."""
+    return next((n for n, layer in enumerate(LAYERS) if app in layer), -1)
+
+
+def test_every_app_has_a_layer():
+    apps = {path.parent.name for path in PACKAGE.glob("*/__init__.py")}
+    assert {app for app in apps if _layer(app) < 0} == set(), (
+        "place the new app in LAYERS here and in docs/architecture.md"
+    )
+
+
+def test_the_content_apps_and_lib_import_no_surface():
+    """articles, sections, people, audit, accounts, signin and lib know
+    nothing of the desk, the feeds, core, the page cache or the tools."""
+    wrong = [
+        f"{path}:{line} imports {name}"
+        for app, path, line, target, name in _app_imports()
+        if app in DOMAIN and target not in DOMAIN
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_app_imports_a_layer_above_its_own():
+    wrong = [
+        f"{path}:{line} imports {name} ({app} is below {target})"
+        for app, path, line, target, name in _app_imports()
+        if _layer(target) < _layer(app)
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_apps_import_each_other_without_a_cycle():
+    """Not even within a layer: two apps that import each other are one
+    app in two folders, and their modules load in an order that matters."""
+    edges = {}
+    for app, path, line, target, name in _app_imports():
+        edges.setdefault(app, {}).setdefault(target, f"{path}:{line} imports {name}")
+
+    def cycle_from(app, trail):
+        if app in trail:
+            return trail[trail.index(app) :] + [app]
+        for target in sorted(edges.get(app, {})):
+            if found := cycle_from(target, trail + [app]):
+                return found
+        return None
+
+    for app in sorted(edges):
+        if cycle := cycle_from(app, []):
+            steps = [edges[a][b] for a, b in pairwise(cycle)]
+            pytest.fail(" -> ".join(cycle) + "\n" + "\n".join(steps))

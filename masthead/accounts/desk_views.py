@@ -22,9 +22,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from masthead.audit.models import AuditEntry
 from masthead.audit.services import record
-from masthead.desk.views import desk_view
 
 from . import passkeys, twofactor
+from .decorators import desk_view
 from .forms import CodeForm, ConfirmDeviceForm, DeskPasswordResetForm, PasswordConfirmForm
 
 CODES_SESSION_KEY = "masthead_2fa_new_codes"

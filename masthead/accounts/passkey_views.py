@@ -25,9 +25,8 @@ from django_otp_webauthn import exceptions
 from django_otp_webauthn import views as webauthn
 from django_otp_webauthn.utils import rewrite_exceptions
 
-from masthead.desk.views import desk_view
-
 from . import passkeys, twofactor
+from .decorators import desk_view
 from .desk_views import CODES_SESSION_KEY
 from .forms import PasswordConfirmForm
 

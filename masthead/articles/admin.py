@@ -17,9 +17,9 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 
 from masthead.accounts import rules
-from masthead.desk.forms import BODY_EXTENSIONS, clean_body
 from masthead.lib.admin import DateFilterChangeList
 from masthead.lib.forms import RefuseControlCharacters
+from masthead.lib.html import BODY_EXTENSIONS, clean_body
 
 from . import services
 from .models import Article, Correction

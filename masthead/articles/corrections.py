@@ -13,8 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 
-from masthead.core.navigation import alternates_for
-
+from .alternates import alternates_for
 from .models import Article, Correction
 
 

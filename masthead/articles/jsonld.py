@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.templatetags.static import static
 
-from masthead.core import site
+from masthead.lib import site
 
 
 def absolute(request, path: str) -> str:
-    """On the site's address, never the request's host (core/site.py)."""
+    """On the site's address, never the request's host (lib/site.py)."""
     return site.absolute_url(path)
 
 

@@ -45,6 +45,46 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-publish_at", "-id")
 
+    def newest_per_section(self, sections, exclude=(), per_section=3):
+        """The newest ``per_section`` articles of each of ``sections``,
+        leaving out the ids in ``exclude``; all of them newest first, in
+        one statement.
+
+        One small LIMIT subquery per section, each an index range scan, so
+        the cost does not grow with the archive (a window function over all
+        articles did). The ids come from a UNION of those subqueries, so
+        that the database looks the rows up by id: with an OR of one IN per
+        section, PostgreSQL read the whole archive and tested every row
+        against each subquery. (Each LIMIT subquery sits inside an ``IN``
+        of its own because a member of a UNION may not have a LIMIT.)
+        """
+        if not sections:
+            return self.none()
+        ids = [
+            self.filter(
+                pk__in=self.filter(section_id=section.pk)
+                .exclude(pk__in=exclude)
+                .newest_first()
+                .values("pk")[:per_section]
+            )
+            .order_by()
+            .values("pk")
+            for section in sections
+        ]
+        return self.filter(pk__in=ids[0].union(*ids[1:], all=True)).newest_first()
+
+    def next_publish_time(self):
+        """When the next scheduled article goes live, in any of the site's
+        languages; None when none is scheduled. (The page cache starts a new
+        generation then, so that the article appears on time.)"""
+        return (
+            self.in_site_languages()
+            .filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
+
 
 class Article(models.Model):
     """One language version of a story. The versions of the same story share

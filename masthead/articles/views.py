@@ -11,17 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from masthead.core.navigation import (
-    alternates_for,
-    home_url,
-    root_section,
-    section_tree_ids,
-    sections_for,
-)
 from masthead.people.models import Author
 from masthead.sections.models import Tag
+from masthead.sections.tree import root_section, section_tree_ids, sections_for
 
 from . import jsonld
+from .alternates import alternates_for, home_url
 from .models import Article, ArticleAuthor, SlugRedirect
 from .pagination import BackToFirstPage, Cursor, keyset_page
 
@@ -78,42 +73,20 @@ def home(request):
         start = f"?before={Cursor(*ends[0])}" if len(ends) > 1 else None
         return old_page_link(request, archive_start=start)
 
-    # One row more than shown tells whether there is more (no COUNT over
-    # the whole archive).
+    # Fetch: the newest articles (one more than shown tells whether there
+    # is more, with no COUNT over the whole archive), then the newest few
+    # of every section besides those, and the bylines of both lists in one
+    # query, so that the count does not depend on whether the section
+    # blocks are empty.
     top = list(public.select_related("section").newest_first()[: LATEST_COUNT + 2])
     has_more = len(top) > LATEST_COUNT + 1
     top = top[: LATEST_COUNT + 1]
-    lead, latest = (top[0], top[1:]) if top else (None, [])
-    # The newest few of every section in one statement: one small LIMIT
-    # subquery per section, each an index range scan, so the cost does not
-    # grow with the archive (a window function over all articles did).
-    # The ids come from a UNION of those subqueries, so that the database
-    # looks the rows up by id: with an OR of one IN per section, PostgreSQL
-    # read the whole archive and tested every row against each subquery.
-    shown = [a.pk for a in top]
-    ids = [
-        public.filter(
-            pk__in=public.filter(section_id=section.pk)
-            .exclude(pk__in=shown)
-            .newest_first()
-            .values("pk")[:PER_SECTION]
-        )
-        .order_by()
-        .values("pk")
-        for section in sections_for(request)
-    ]
-    ranked = (
-        list(
-            public.filter(pk__in=ids[0].union(*ids[1:], all=True))
-            .select_related("section")
-            .newest_first()
-        )
-        if ids
-        else []
+    sections = sections_for(request)
+    ranked = list(
+        public.newest_per_section(
+            sections, exclude=[a.pk for a in top], per_section=PER_SECTION
+        ).select_related("section")
     )
-
-    # The bylines of both lists in one query, so that the count does not
-    # depend on whether the section blocks are empty.
     prefetch_related_objects(
         top + ranked,
         Prefetch(
@@ -121,14 +94,14 @@ def home(request):
             queryset=ArticleAuthor.objects.select_related("author").order_by("position"),
         ),
     )
+
+    # Group: the lead, the latest, and a block per section that has any.
+    lead, latest = (top[0], top[1:]) if top else (None, [])
     by_section = {}
     for article in ranked:
         by_section.setdefault(article.section_id, []).append(article)
-    blocks = [
-        (section, by_section[section.pk])
-        for section in sections_for(request)
-        if section.pk in by_section
-    ]
+    blocks = [(section, by_section[section.pk]) for section in sections if section.pk in by_section]
+
     return render(
         request,
         "articles/home.html",

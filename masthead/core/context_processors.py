@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from .navigation import sections_for
+from masthead.sections.tree import sections_for
 
 
 def site(request):

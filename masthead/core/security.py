@@ -4,7 +4,8 @@ names it for the Reporting API, and how uploaded media is served.
 
 The policies themselves are settings (CONTENT_SECURITY_POLICY for
 django-csp, PERMISSIONS_POLICY for django-permissions-policy, HSTS with
-SECURE_COOKIES); see docs/security.md.
+SECURE_COOKIES), and the header values of Masthead's own are in
+masthead/lib/policies.py; see docs/security.md.
 """
 
 import json
@@ -21,11 +22,10 @@ from django.views.decorators.http import require_POST
 from django.views.static import serve
 
 from masthead.lib import images
+from masthead.lib.policies import MEDIA_POLICY, reporting_endpoints
 
 logger = logging.getLogger("masthead.csp")
 
-# Shown as a page of its own, an upload may run nothing and load nothing.
-MEDIA_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 # The fields of a report worth a log line, each cut to FIELD_CHARS.
 REPORT_FIELDS = (
     ("document-uri", "documentURL"),
@@ -54,23 +54,6 @@ class ReportingEndpointsMiddleware:
         ):
             response["Reporting-Endpoints"] = reporting_endpoints()
         return response
-
-
-def reporting_endpoints() -> str:
-    return f'csp="{settings.CSP_REPORT_PATH}"'
-
-
-def hsts_header() -> str:
-    """Strict-Transport-Security as Django's SecurityMiddleware sends it on
-    HTTPS (SECURE_COOKIES=true), for the front end's page files; "" when off."""
-    if not settings.SECURE_HSTS_SECONDS:
-        return ""
-    value = f"max-age={settings.SECURE_HSTS_SECONDS}"
-    if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
-        value += "; includeSubDomains"
-    if settings.SECURE_HSTS_PRELOAD:
-        value += "; preload"
-    return value
 
 
 def _allowed(request) -> bool:

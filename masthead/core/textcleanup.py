@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.db.models.functions import Cast
 
 from masthead.articles.models import Article, Correction, Revision
-from masthead.core import pagecache
+from masthead.pagecache.generation import bump
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
@@ -94,5 +94,5 @@ def clean_stored_text(apply: bool = False) -> list[Change]:
                 except IntegrityError as e:
                     change.error = str(e).strip().splitlines()[0]
         if apply and any(not change.error for change in changes):
-            transaction.on_commit(pagecache.bump)
+            transaction.on_commit(bump)
     return changes

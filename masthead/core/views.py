@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from .navigation import home_alternates
-from .site import absolute_url
+from masthead.articles.alternates import home_alternates
+from masthead.lib.site import absolute_url
 
 
 @require_GET

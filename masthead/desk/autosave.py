@@ -15,9 +15,9 @@ from django.views.decorators.http import require_POST
 from masthead.accounts import rules
 from masthead.articles import services
 from masthead.articles.models import Autosave
+from masthead.lib.html import clean_body
 from masthead.lib.numbers import parse_id
 
-from .forms import clean_body
 from .views import article_for, desk_view
 
 # The fields of the article form the copy keeps, with their longest length.

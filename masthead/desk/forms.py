@@ -22,7 +22,7 @@ from masthead.articles import services
 from masthead.articles.models import Article
 from masthead.lib import images
 from masthead.lib.forms import RefuseControlCharacters
-from masthead.lib.html import sanitize
+from masthead.lib.html import BODY_EXTENSIONS, clean_body
 from masthead.lib.i18n import content_language_codes, language_name
 from masthead.lib.numbers import MAX_ID
 from masthead.lib.text import make_slug
@@ -31,34 +31,9 @@ from masthead.sections.models import Section, Tag
 
 from .states import STATE_LABELS
 
-# What the rich text editor offers. The model sanitises every body with
-# masthead.lib.html.sanitize, whose allowlist covers all of these.
-BODY_EXTENSIONS = {
-    "Bold": True,
-    "Italic": True,
-    "Heading": {"levels": [2, 3]},
-    "Paragraph": True,
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Blockquote": True,
-    "Link": {"enableTarget": False},
-    "HardBreak": True,
-    "HorizontalRule": True,
-    "History": True,
-}
-
 # An editor always sees this many author lines, and one empty line more
 # than there are authors.
 AUTHOR_LINES = 3
-
-_EMPTY_BODY = re.compile(r"(?:<p>(?:\s|&nbsp;|<br\s*/?>)*</p>\s*)*")
-
-
-def clean_body(value: str) -> str:
-    """The sanitised body; "" when the editor left only empty paragraphs."""
-    value = sanitize(value)
-    return "" if _EMPTY_BODY.fullmatch(value) else value
 
 
 def has_slug(name: str) -> bool:

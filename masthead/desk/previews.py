@@ -22,8 +22,8 @@ from masthead.articles import services
 from masthead.articles.models import Article, PreviewLink
 from masthead.articles.tokens import preview_tokens
 from masthead.articles.views import render_article
-from masthead.core.site import absolute_url
 from masthead.lib.dates import absolute_datetime
+from masthead.lib.site import absolute_url
 
 from .views import article_for, desk_view
 

@@ -1,17 +1,16 @@
 """The newsroom back office: article list, editor, preview and quick actions.
 
-Views stay thin: check who may do what (``desk_view``, ``article_for``:
-both ask masthead.accounts.rules), validate a form,
+Views stay thin: check who may do what (``desk_view`` from
+masthead/accounts/decorators.py, ``article_for``: both ask
+masthead.accounts.rules), validate a form,
 call a function of ``masthead.articles.services`` and redirect. No view
 changes an article's state itself.
 """
 
 from dataclasses import dataclass, field
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -21,10 +20,10 @@ from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from masthead.accounts import rules
+from masthead.accounts.decorators import desk_view, forbidden
 from masthead.articles import services
 from masthead.articles.models import Article
 from masthead.articles.pagination import BackToFirstPage, keyset_page
@@ -49,35 +48,6 @@ ARTICLE_ACTIONS = (
     rules.RESTORE,
     rules.SHARE_PREVIEW,
 )
-
-
-def forbidden(request, exception=None):
-    """The 403 page (also Django's handler403, see masthead/urls.py)."""
-    return render(request, "desk/forbidden.html", status=403)
-
-
-def desk_view(action=rules.USE_DESK):
-    """Restrict a view to signed-in newsroom staff who may do ``action``
-    (an action on the newsroom as a whole, see masthead.accounts.rules).
-
-    Anonymous visitors are sent to the sign-in page; signed-in users without
-    the right get 403. Desk pages are never cached. Views about one article
-    check the article itself with :func:`article_for`.
-    """
-
-    def decorator(view):
-        @wraps(view)
-        @never_cache
-        def wrapper(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not (rules.can(request.user, rules.USE_DESK) and rules.can(request.user, action)):
-                return forbidden(request)
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
 
 
 def article_for(request, pk, action, queryset=None) -> Article:

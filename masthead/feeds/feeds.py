@@ -20,11 +20,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from masthead.articles.models import Article
-from masthead.core.navigation import section_tree_ids
-from masthead.core.site import absolute_url
+from masthead.lib.site import absolute_url
 from masthead.lib.text import clean_data, clean_text
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
+from masthead.sections.tree import section_tree_ids
 
 FEED_SIZE = 30
 
@@ -97,7 +97,7 @@ class LatestArticlesRss(Feed):
     def description(self, obj):
         return _("The latest news from %(site)s.") % {"site": settings.SITE_NAME}
 
-    # Every address in a feed is on the site's address (core/site.py);
+    # Every address in a feed is on the site's address (lib/site.py);
     # Django's Feed would put the request's host before relative ones.
     def link(self, obj):
         return absolute_url(reverse("articles:home"))

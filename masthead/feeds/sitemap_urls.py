@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.cache import cache_control
 
-from masthead.core.site import absolute_url
+from masthead.lib.site import absolute_url
 
 from . import sitemaps
 from .sitemaps import ArticleSitemap

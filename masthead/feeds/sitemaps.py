@@ -12,9 +12,9 @@ from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from masthead.articles.alternates import home_url
 from masthead.articles.models import Article
-from masthead.core.navigation import home_url
-from masthead.core.site import absolute_url
+from masthead.lib.site import absolute_url
 from masthead.people.models import Author
 from masthead.sections.models import Section
 
@@ -50,7 +50,7 @@ class IdRangePaginator:
 
 
 class SiteSitemap(Sitemap):
-    """Addresses on the site's address (core/site.py), for the language of
+    """Addresses on the site's address (lib/site.py), for the language of
     each; Django's Sitemap would put the request's host before them."""
 
     def get_urls(self, page=1, site=None, protocol=None):

@@ -29,9 +29,9 @@ from django.utils import timezone
 
 from masthead.articles.models import Article, ArticleAuthor, Revision, SlugRedirect
 from masthead.articles.services import REVISION_FIELDS
-from masthead.core import pagecache
 from masthead.lib.html import sanitize
 from masthead.lib.text import make_slug
+from masthead.pagecache.generation import bump
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
@@ -330,7 +330,7 @@ def insert_batch(language: str, batch: Sequence[NewArticle], note: str = "") -> 
     )
     # Bulk inserts send no signals: start a new page-cache generation here,
     # so that readers see each batch once it is committed.
-    transaction.on_commit(pagecache.bump)
+    transaction.on_commit(bump)
     return articles
 
 

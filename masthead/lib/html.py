@@ -73,6 +73,25 @@ _cleaner = nh3.Cleaner(
 )
 
 
+# What the rich text editor offers, in the desk and in the admin. Every
+# body is sanitised with ``sanitize``, whose allowlist covers all of these.
+BODY_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3]},
+    "Paragraph": True,
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "Link": {"enableTarget": False},
+    "HardBreak": True,
+    "HorizontalRule": True,
+    "History": True,
+}
+_EMPTY_BODY = re.compile(r"(?:<p>(?:\s|&nbsp;|<br\s*/?>)*</p>\s*)*")
+
+
 def sanitize(value: str) -> str:
     """Return ``value`` with everything outside the allowlist removed.
 
@@ -85,6 +104,17 @@ def sanitize(value: str) -> str:
     if "<iframe" in cleaned:
         cleaned = _IFRAME.sub(_clean_iframe, cleaned)
     return cleaned.strip()
+
+
+def clean_body(value: str) -> str:
+    """The sanitised body from a rich text editor; "" when the editor left
+    only empty paragraphs.
+
+    >>> clean_body("<p>&nbsp;</p><p><br></p>")
+    ''
+    """
+    value = sanitize(value)
+    return "" if _EMPTY_BODY.fullmatch(value) else value
 
 
 # An iframe as nh3 writes it: attribute values always in double quotes (a

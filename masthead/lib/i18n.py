@@ -6,6 +6,7 @@ names and author bios are a mapping per language code.
 
 from babel import Locale, UnknownLocaleError
 from django.conf import settings
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 
 from masthead.lib.dates import babel_locale
@@ -51,3 +52,20 @@ def language_name(code: str) -> str:
     except (ValueError, UnknownLocaleError):
         name = None
     return name or dict(settings.LANGUAGES).get(code, code)
+
+
+def field_name(prefix: str, code: str) -> str:
+    """``name_de``, ``slug_pt_br``: a form field name for a language code
+    (one field per content language, as the admin forms of sections and
+    authors have)."""
+    return f"{prefix}_{code.replace('-', '_')}"
+
+
+def _label(text, code: str) -> str:
+    return str(text) % {"language": language_name(code)}
+
+
+# "Name in German": ``text`` (a lazy translation with a %(language)s
+# placeholder) is filled in when the label is shown, in the language of
+# the page.
+label_in = lazy(_label, str)

@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from masthead.lib.forms import RefuseControlCharacters
-from masthead.sections.admin import field_name, label_in
+from masthead.lib.i18n import field_name, label_in
 
 from .models import Author
 

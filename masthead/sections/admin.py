@@ -9,28 +9,12 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from masthead.lib.forms import RefuseControlCharacters
-from masthead.lib.i18n import language_name
+from masthead.lib.i18n import field_name, label_in
 
 from .models import Section, Tag
-
-
-def field_name(prefix: str, code: str) -> str:
-    """``name_de``, ``slug_pt_br``: a form field name for a language code."""
-    return f"{prefix}_{code.replace('-', '_')}"
-
-
-def _label(text, code: str) -> str:
-    return str(text) % {"language": language_name(code)}
-
-
-# "Name in German": ``text`` (a lazy translation with a %(language)s
-# placeholder) is filled in when the label is shown, in the language of
-# the admin page.
-label_in = lazy(_label, str)
 
 
 def _language_fields() -> dict[str, forms.Field]:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from masthead.accounts import rules
-from masthead.desk.views import desk_view
+from masthead.accounts.decorators import desk_view
 
 from . import services
 from .models import SignInSession

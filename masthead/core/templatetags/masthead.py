@@ -19,8 +19,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from masthead.core import site
-from masthead.lib import dates
+from masthead.lib import dates, site
 from masthead.lib.text import clean_data, clean_text
 
 register = template.Library()
@@ -89,7 +88,7 @@ def jsonld(value):
 @register.simple_tag
 def absolute_url(path):
     """``path`` as a full address on the site's address (SITE_URL), never
-    on the host the request named (masthead/core/site.py)."""
+    on the host the request named (masthead/lib/site.py)."""
     return site.absolute_url(path)
 
 

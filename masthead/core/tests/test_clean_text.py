@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from masthead.articles import services
 from masthead.articles.models import Article, Correction, Revision
-from masthead.core import pagecache
+from masthead.pagecache.generation import bump, current_generation
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
@@ -69,7 +69,7 @@ def test_it_cleans_with_apply_and_deletes_nothing(
     dirty, author, world, django_capture_on_commit_callbacks
 ):
     counts = {model: len(rows) for model, rows in snapshot().items()}
-    generation = pagecache.current_generation().number
+    generation = current_generation().number
     clean_before = Article.objects.filter(pk=dirty["clean"].pk).values().get()
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
@@ -89,8 +89,8 @@ def test_it_cleans_with_apply_and_deletes_nothing(
     assert Author.objects.get(pk=author.pk).bios == {"de": "Zeile\neins\r\nzwei"}
     assert Article.objects.filter(pk=dirty["clean"].pk).values().get() == clean_before
     # One new page-cache generation for the whole run, once it is committed.
-    assert callbacks == [pagecache.bump]
-    assert pagecache.current_generation().number != generation
+    assert callbacks == [bump]
+    assert current_generation().number != generation
 
     assert clean_text("--apply").strip() == "No stored text holds control characters."
 

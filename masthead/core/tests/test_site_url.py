@@ -2,7 +2,7 @@
 address (SITE_URL, SITE_URLS), whatever Host header the request carried:
 Django's ALLOWED_HOSTS ignores the port, so ``Host: 127.0.0.1:6666`` is
 accepted, and a page built from it would carry that address to everyone
-who gets the cached copy (masthead/core/site.py)."""
+who gets the cached copy (masthead/lib/site.py)."""
 
 import json
 import re
@@ -146,7 +146,7 @@ def test_a_language_can_have_an_address_of_its_own(client, story, settings):
     assert "<loc>https://example.de/de/</loc>" in pages
     assert "<loc>https://example.com/en/</loc>" in pages
     # Pages are stored for requests to either address, and to no other.
-    from masthead.core import site
+    from masthead.lib import site
 
     request = client.get("/en/", headers={"host": "example.com"}).wsgi_request
     assert site.is_site_request(request)
@@ -168,7 +168,7 @@ def test_a_site_address_must_be_scheme_and_host(value):
 
 
 def test_a_site_address_django_would_refuse_is_reported(settings):
-    from masthead.core.site import check_site_urls
+    from masthead.lib.site import check_site_urls
 
     settings.ALLOWED_HOSTS = ["news.example.org"]
     assert check_site_urls() == []

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from masthead.core import pagecache
 from masthead.core.backups import BackupError, restore_backup
+from masthead.pagecache.generation import bump
 
 
 class Command(BaseCommand):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         except BackupError as e:
             raise CommandError(str(e)) from e
         call_command("migrate", interactive=False, verbosity=0)
-        pagecache.bump()  # no page of the site before may be served now
+        bump()  # no page of the site before may be served now
         self.stdout.write(
             f"Restored the backup of {manifest.created_at} (Masthead {manifest.version}): "
             f"the database and {len(manifest.media_files)} media files."

@@ -2,7 +2,7 @@
 
 A cached hit in Python costs about a millisecond of a worker; a web server
 sending a file costs a few microseconds. When ``PAGE_FILES_DIR`` is set,
-every page the full-page cache (pagecache.py) serves to an anonymous
+every page the full-page cache (middleware.py) serves to an anonymous
 reader is also written there, with its gzip and Brotli versions, and the
 front end (the nginx configuration printed by ``masthead frontend_config``)
 sends those files without asking Masthead. A missing file falls through to
@@ -14,7 +14,7 @@ The layout keeps the same correctness rules as the page cache::
     PAGE_FILES_DIR/current/.generation                 (the generation it holds)
     PAGE_FILES_DIR/current/<bucket>/<host>/<path>/index.html[.gz|.br]
 
-* **Changes**: a new content generation (``pagecache.bump``) renames
+* **Changes**: a new content generation (generation.py) renames
   ``current`` away and starts an empty one, so the next request after a
   change misses and gets a fresh page. A page is only written into
   ``current`` while ``.generation`` names the generation it was rendered
@@ -30,17 +30,18 @@ The layout keeps the same correctness rules as the page cache::
   own cache). No file is written whose bucket reaches the publish time of
   a scheduled article, so that article appears on time.
 * **Readers only**: only anonymous GET requests to the site's own address
-  (``SITE_URL``, port included: core/site.py), answered 200 from the page
+  (``SITE_URL``, port included: lib/site.py), answered 200 from the page
   cache, are written; the front end sends requests with a session cookie
   to Masthead. A query string matters only for the parameters the views
-  read (``pagecache.QUERY_PARAMETERS``): the page cache removes the others
+  read (``middleware.QUERY_PARAMETERS``): the page cache removes the others
   before the view, so ``/de/?utm_source=x`` gets, and writes, the file of
   ``/de/``; the front end sends requests with any of those parameters to
   Masthead and serves the rest from the files.
 
 One machine: ``current`` is switched by the process that makes a change,
 and by any Masthead process that sees a new generation in the shared
-cache. Several machines that share one cache but each have their own
+cache (the page cache hands this module every generation it starts or
+finds: ``sync``, ``follow``). Several machines that share one cache but each have their own
 ``PAGE_FILES_DIR`` switch when their Masthead next sees a request; until
 then (at most ``BUCKET_SECONDS``) their front ends may send the previous
 pages. Such setups leave ``PAGE_FILES_DIR`` unset, or accept that delay.
@@ -57,10 +58,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http.request import split_domain_port
 
-from . import site
+from masthead.lib import site
 
 logger = logging.getLogger(__name__)
 
@@ -120,20 +120,13 @@ def _locked(base: Path, mode: int):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def sync(generation=None) -> None:
-    """Make ``current`` hold the page cache's current generation: when it
-    holds another, rename it away and start an empty one (one atomic
+def sync(generation) -> None:
+    """Make ``current`` hold ``generation`` (a generation.Generation): when
+    it holds another, rename it away and start an empty one (one atomic
     rename: the front end finds either the old page or none, then Masthead
-    renders a fresh one). Called by ``pagecache.bump`` with the generation
-    it started, which counts when the shared cache is away: a change still
-    replaces this machine's page files then."""
-    from .pagecache import GENERATION_KEY
-
+    renders a fresh one)."""
     base = root()
     if base is None:
-        return
-    generation = cache.get(GENERATION_KEY) or generation
-    if generation is None:
         return
     try:
         with _locked(base, fcntl.LOCK_EX):
@@ -150,6 +143,15 @@ def sync(generation=None) -> None:
         return
     for old in base.glob(".old-*"):
         shutil.rmtree(old, ignore_errors=True)
+
+
+def follow(generation) -> None:
+    """``sync`` when ``current`` holds another generation than
+    ``generation``, the one the shared cache holds: a change made on
+    another machine. The check reads one small file and takes no lock."""
+    base = root()
+    if base is not None and current_number(base) != generation.number:
+        sync(generation)
 
 
 def path_for(request, generation, content_type: str, now: float) -> Path | None:
@@ -182,7 +184,8 @@ def path_for(request, generation, content_type: str, now: float) -> Path | None:
 
 
 def write(request, page, generation) -> None:
-    """Write ``page`` (a pagecache.StoredPage) where the front end finds it."""
+    """Write ``page`` (a middleware.StoredPage) where the front end finds
+    it, if ``current`` still holds ``generation``, the one it was rendered in."""
     if page.status != 200:
         return
     now = time.time()
@@ -190,10 +193,8 @@ def write(request, page, generation) -> None:
     if target is None:
         return
     base = root()
-    if current_number(base) != generation.number:
-        sync()  # ``current`` may be behind the cache (a change on another machine)
-    if target.exists():
-        return
+    if current_number(base) != generation.number or target.exists():
+        return  # rendered in a generation that has ended, or written already
     try:
         # Written beside ``current``, moved in under the lock.
         staging = base / f".tmp-{uuid.uuid4().hex}"

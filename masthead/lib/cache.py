@@ -6,7 +6,7 @@ that keeps nothing, instead of raising into every request: ``get`` gives
 the default, ``set`` stores nothing, ``add`` and ``delete`` say False,
 ``incr`` finds no key. Pages then render from the database, sessions load
 from it (``cached_db``), and the page cache starts no generations of its
-own (see ``pagecache.current_generation``).
+own (see masthead/pagecache/generation.py).
 
 * **No wait per request.** After a failure the process does not ask Redis
   again for ``RETRY_SECONDS``: in that time every operation answers at

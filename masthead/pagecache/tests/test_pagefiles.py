@@ -1,4 +1,4 @@
-"""Cached pages written as files for the front end (core/pagefiles.py).
+"""Cached pages written as files for the front end (pagecache/files.py).
 tests/test_frontend.py runs them behind a real nginx."""
 
 import os
@@ -12,7 +12,9 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from masthead.articles.pagination import Cursor
-from masthead.core import pagecache, pagefiles
+from masthead.pagecache import files
+from masthead.pagecache.generation import GENERATION_KEY, Generation, bump, current_generation
+from masthead.pagecache.middleware import QUERY_PARAMETERS, _key, cache_control
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +27,7 @@ def _files_on(settings, tmp_path):
 
 
 def current_dir(settings):
-    return pagefiles.root() / "current" / str(pagefiles.bucket()) / "testserver"
+    return files.root() / "current" / str(files.bucket()) / "testserver"
 
 
 @pytest.mark.django_db
@@ -38,7 +40,7 @@ def test_a_cached_page_is_written_with_its_compressed_versions(client, make_arti
     assert (folder / "index.html.gz").exists()
     assert (folder / "index.html.br").exists()
     # The file's time is the page's Last-Modified.
-    generation = cache.get(pagecache.GENERATION_KEY)
+    generation = cache.get(GENERATION_KEY)
     assert os.stat(folder / "index.html").st_mtime == pytest.approx(generation.started)
 
 
@@ -55,12 +57,12 @@ def test_feeds_get_their_own_file_names(client, make_article, settings):
 def test_a_change_starts_an_empty_generation(client, make_article, settings):
     article = make_article("Vorher")
     client.get(article.get_absolute_url())
-    before = pagefiles.current_number(pagefiles.root())
-    assert list(pagefiles.root().rglob("index.html"))
-    new = pagecache.bump()
-    assert pagefiles.current_number(pagefiles.root()) == new.number != before
-    assert list(pagefiles.root().rglob("index.*")) == []
-    assert [p.name for p in pagefiles.root().iterdir() if p.name.startswith(".old-")] == []
+    before = files.current_number(files.root())
+    assert list(files.root().rglob("index.html"))
+    new = bump()
+    assert files.current_number(files.root()) == new.number != before
+    assert list(files.root().rglob("index.*")) == []
+    assert [p.name for p in files.root().iterdir() if p.name.startswith(".old-")] == []
 
 
 @pytest.mark.django_db
@@ -68,14 +70,14 @@ def test_a_page_rendered_before_a_change_is_never_written_after_it(client, make_
     """A slow request that began in the old generation finishes after the
     change: its page must not land among the new generation's files."""
     article = make_article("Langsam")
-    old = pagecache.current_generation()
+    old = current_generation()
     response = client.get(article.get_absolute_url())
-    page = cache.get(pagecache._key(response.wsgi_request, old.number))
-    pagecache.bump()
-    for p in pagefiles.root().rglob("index.*"):
+    page = cache.get(_key(response.wsgi_request, old.number))
+    bump()
+    for p in files.root().rglob("index.*"):
         p.unlink()
-    pagefiles.write(response.wsgi_request, page, old)
-    assert list(pagefiles.root().rglob("index.*")) == []
+    files.write(response.wsgi_request, page, old)
+    assert list(files.root().rglob("index.*")) == []
 
 
 @pytest.mark.django_db
@@ -84,11 +86,11 @@ def test_files_follow_a_generation_bumped_elsewhere(client, make_article):
     generation, this machine's files do not know yet."""
     article = make_article("Anderswo")
     client.get(article.get_absolute_url())
-    newer = pagecache.Generation(number="elsewhere", started=time.time(), next_publish=None)
-    cache.set(pagecache.GENERATION_KEY, newer, timeout=None)
+    newer = Generation(number="elsewhere", started=time.time(), next_publish=None)
+    cache.set(GENERATION_KEY, newer, timeout=None)
     response = client.get(article.get_absolute_url())
     assert response["X-Cache"] == "MISS"
-    assert pagefiles.current_number(pagefiles.root()) == "elsewhere"
+    assert files.current_number(files.root()) == "elsewhere"
     assert (current_dir(None) / article.get_absolute_url().strip("/") / "index.html").exists()
 
 
@@ -105,7 +107,7 @@ def test_nothing_is_written_for_view_parameters_staff_errors_or_the_desk(
     client.get("/", headers={"accept-language": "en"})
     client.force_login(editor)
     client.get("/en/")
-    assert list(pagefiles.root().rglob("index.*")) == []
+    assert list(files.root().rglob("index.*")) == []
 
 
 @pytest.mark.django_db
@@ -125,10 +127,10 @@ def test_nothing_is_written_for_another_host_or_port(client, make_article, host)
     article = make_article("Fremder Port")
     client.get(article.get_absolute_url(), headers={"host": host})
     client.get(article.get_absolute_url(), headers={"host": host})
-    assert list(pagefiles.root().rglob("index.*")) == []
+    assert list(files.root().rglob("index.*")) == []
     client.get(article.get_absolute_url())  # now the site's own request
     client.get(article.get_absolute_url(), headers={"host": host})  # a HIT, still no file
-    assert [p.parent.parent.parent.parent.name for p in pagefiles.root().rglob("index.html")] == [
+    assert [p.parent.parent.parent.parent.name for p in files.root().rglob("index.html")] == [
         "testserver"
     ]
 
@@ -137,10 +139,10 @@ def test_nothing_is_written_for_another_host_or_port(client, make_article, host)
 def test_no_file_outlives_a_scheduled_article(client, make_article):
     make_article("Schon da")
     make_article("Geplant", publish_at=timezone.now() + timedelta(seconds=5))
-    pagecache.bump()
+    bump()
     response = client.get("/de/")
     assert response["X-Cache"] == "MISS"
-    assert list(pagefiles.root().rglob("index.*")) == []
+    assert list(files.root().rglob("index.*")) == []
 
 
 @pytest.mark.parametrize(
@@ -149,26 +151,26 @@ def test_no_file_outlives_a_scheduled_article(client, make_article):
 )
 def test_unsafe_paths_are_never_written(path):
     request = RequestFactory().get(path)
-    generation = pagecache.Generation(number="abc", started=time.time(), next_publish=None)
-    assert pagefiles.path_for(request, generation, "text/html", time.time()) is None
+    generation = Generation(number="abc", started=time.time(), next_publish=None)
+    assert files.path_for(request, generation, "text/html", time.time()) is None
 
 
 def test_a_safe_path_maps_into_the_current_bucket():
     request = RequestFactory().get("/de/artikel/ein-titel/")
     now = time.time()
-    generation = pagecache.Generation(number="abc", started=now, next_publish=None)
-    path = pagefiles.path_for(request, generation, "text/html; charset=utf-8", now)
-    assert path == pagefiles.root() / "current" / str(pagefiles.bucket(now)) / "testserver" / (
+    generation = Generation(number="abc", started=now, next_publish=None)
+    path = files.path_for(request, generation, "text/html; charset=utf-8", now)
+    assert path == files.root() / "current" / str(files.bucket(now)) / "testserver" / (
         "de/artikel/ein-titel/index.html"
     )
 
 
 def test_old_buckets_are_removed(settings):
-    base = pagefiles.root() / "current"
+    base = files.root() / "current"
     for number in (10, 11, 12):
         (base / str(number)).mkdir(parents=True)
-    pagefiles._cleaned.clear()
-    pagefiles._remove_old_buckets(base, 12)
+    files._cleaned.clear()
+    files._remove_old_buckets(base, 12)
     assert sorted(p.name for p in base.iterdir()) == ["11", "12"]
 
 
@@ -183,14 +185,14 @@ def test_the_front_end_configuration_matches_the_settings(settings, capsys):
     config = capsys.readouterr().out
     assert "listen 8080;" in config
     assert "server 10.0.0.2:8000;" in config
-    assert f"root {pagefiles.root().resolve()}/current/$masthead_bucket/$host;" in config
+    assert f"root {files.root().resolve()}/current/$masthead_bucket/$host;" in config
     assert '"~^(?<bucket>\\d+)\\d\\d\\." $bucket;' in config  # BUCKET_SECONDS = 100
-    assert pagefiles.BUCKET_SECONDS == 100
+    assert files.BUCKET_SECONDS == 100
     assert f"$cookie_{settings.SESSION_COOKIE_NAME}" in config
     # Requests with a parameter a view reads go to Masthead, the rest to the files.
     assert '"~(?:^|&)(?:before|after|page|p)(?:=|&|$)" 1;' in config
-    assert set(pagecache.QUERY_PARAMETERS) == {"before", "after", "page", "p"}
-    assert f'add_header Cache-Control "{pagecache.cache_control()}" always;' in config
+    assert set(QUERY_PARAMETERS) == {"before", "after", "page", "p"}
+    assert f'add_header Cache-Control "{cache_control()}" always;' in config
     assert '"~^/de/" de;' in config and '"~^/en/" en;' in config
     # The page files carry the policies Masthead sends with the same pages.
     from csp.utils import build_policy

@@ -2,20 +2,13 @@
 
 A page that is the same for every anonymous reader is stored whole (with
 its gzip and Brotli versions) and served without touching the database.
-
-Correctness rests on one number, the *content generation*, kept in the
-shared cache (Redis, or the file cache that all workers on one machine
-share). Every change readers could see bumps it (see ``bump`` and
-masthead/core/apps.py), and every stored page is keyed by it, so the next
-request after a change renders afresh, on every worker and every server
-that shares the cache. The generation also carries the time of the next
-scheduled article: once that time has come the generation moves on by
-itself, so a scheduled article appears on time with no job to run.
+Every stored page is keyed by the content generation (generation.py), so
+the next request after a change renders afresh.
 
 Signed-in staff (anyone with a session cookie) always get live pages.
 
 What a client makes up never creates an entry: a page is stored only for a
-request to the site's own address (core/site.py; its links never name the
+request to the site's own address (lib/site.py; its links never name the
 request's host anyway), and its address counts only with the query
 parameters the views read (``QUERY_PARAMETERS``), so ``?utm_source=…`` or
 ``?fbclid=…`` is served from the one copy of the page.
@@ -24,7 +17,6 @@ parameters the views read (``QUERY_PARAMETERS``), so ``?utm_source=…`` or
 import gzip
 import hashlib
 import logging
-import uuid
 from dataclasses import dataclass
 
 import brotli
@@ -33,18 +25,25 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.template import loader
-from django.utils import timezone
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, urlencode
 
-from . import pagefiles, site
-from .cache import is_away, outages_seen
+from masthead.articles.pagination import Cursor
+from masthead.lib import site
+from masthead.lib.cache import is_away
+
+from . import files
+from .generation import current_generation
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "pagecache:generation"
-# Paths that are never cached: the newsroom, the admin, previews, forms.
-PRIVATE_PREFIXES = ("/desk/", "/admin/", "/preview/", "/i18n/", "/media/", "/static/")
+# The pages of the newsroom, the admin, previews and the language form:
+# never stored, and marked private for every other cache too.
+NO_STORE_PREFIXES = ("/desk/", "/admin/", "/preview/", "/i18n/")
+# Paths that are never cached here: those, and uploads and static files
+# (whose own headers tell browsers and proxies how long to keep them).
+PRIVATE_PREFIXES = (*NO_STORE_PREFIXES, "/media/", "/static/")
 # Headers a stored page keeps; the rest are set per response.
 KEPT_HEADERS = (
     "Content-Type",
@@ -71,8 +70,6 @@ MIN_COMPRESS = 512
 
 
 def _is_cursor(value: str) -> bool:
-    from masthead.articles.pagination import Cursor
-
     try:
         return str(Cursor.parse(value)) == value
     except ValueError:
@@ -117,76 +114,6 @@ def kept_query(query: QueryDict) -> tuple[str, bool]:
     return urlencode(kept), storable
 
 
-@dataclass
-class Generation:
-    # A random token, not a counter: two workers bumping at once must never
-    # land on the same generation (a counter read and written back could).
-    number: str
-    started: float  # time.time() of the bump: the pages' Last-Modified
-    next_publish: float | None  # when the next scheduled article goes live
-
-
-def _next_publish() -> float | None:
-    from masthead.articles.models import Article
-
-    upcoming = (
-        Article.objects.in_site_languages()
-        .filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
-        .order_by("publish_at")
-        .values_list("publish_at", flat=True)
-        .first()
-    )
-    return upcoming.timestamp() if upcoming else None
-
-
-def bump() -> Generation:
-    """Start a new content generation: every stored page is out of date."""
-    now = timezone.now().timestamp()
-    generation = Generation(number=uuid.uuid4().hex, started=now, next_publish=_next_publish())
-    cache.set(GENERATION_KEY, generation, timeout=None)
-    pagefiles.sync(generation)
-    return generation
-
-
-# The cache outages this process had seen when it last asked for the generation.
-_outages_seen = 0
-
-
-def current_generation() -> Generation:
-    global _outages_seen
-    generation = cache.get(GENERATION_KEY)
-    if is_away():
-        return _generation_without_cache()
-    if outages_seen() != _outages_seen:
-        # The cache is back, and a change made while it was away may not
-        # have reached it (nor the page files of another worker).
-        _outages_seen = outages_seen()
-        return bump()
-    if not isinstance(generation, Generation):
-        return bump()
-    due = generation.next_publish
-    if due is not None and timezone.now().timestamp() >= due:
-        # A scheduled article has just gone live.
-        return bump()
-    return generation
-
-
-def _generation_without_cache() -> Generation:
-    """The generation while the shared cache is away: nothing is stored in
-    it, and no request starts a generation of its own (a change still does,
-    through ``bump``). With page files on, it is the generation of the
-    files on this machine, so that the front end keeps serving them and
-    this machine's workers keep adding the pages they render live."""
-    base = pagefiles.root()
-    if base is None:
-        return Generation(number="none", started=timezone.now().timestamp(), next_publish=None)
-    marker = pagefiles.current_marker(base)
-    if marker is None:
-        return bump()  # no files yet: start their generation
-    number, started = marker
-    return Generation(number=number, started=started, next_publish=_next_publish())
-
-
 def is_cacheable_request(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
@@ -196,16 +123,18 @@ def is_cacheable_request(request) -> bool:
     )
 
 
-def _key(request, number: str) -> str:
-    # No host: pages name only the site's address (core/site.py), so a page
+def _path_hash(request) -> str:
+    # No host: pages name only the site's address (lib/site.py), so a page
     # is the same whichever of the site's hosts is asked.
-    raw = request.get_full_path()
-    return f"pagecache:{number}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return hashlib.sha256(request.get_full_path().encode()).hexdigest()
+
+
+def _key(request, number: str) -> str:
+    return f"pagecache:{number}:{_path_hash(request)}"
 
 
 def _stale_key(request) -> str:
-    raw = request.get_full_path()
-    return f"pagecache:stale:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return f"pagecache:stale:{_path_hash(request)}"
 
 
 def _keep_only_known_parameters(request) -> bool:
@@ -325,7 +254,7 @@ class FullPageCacheMiddleware:
         page = cache.get(key)
         if page is not None:
             if storable:
-                pagefiles.write(request, page, generation)
+                files.write(request, page, generation)
             return respond(request, page, state="HIT")
 
         stale_key = request._pagecache_stale_key = _stale_key(request)
@@ -338,14 +267,12 @@ class FullPageCacheMiddleware:
         if not is_away():
             cache.set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
             cache.set(stale_key, stored, timeout=settings.PAGE_STALE_IF_ERROR)
-        pagefiles.write(request, stored, generation)
+        files.write(request, stored, generation)
         return respond(request, stored, state="MISS")
 
     def _live(self, request):
         response = self.get_response(request)
-        if not response.has_header("Cache-Control") and request.path.startswith(
-            PRIVATE_PREFIXES[:4]
-        ):
+        if not response.has_header("Cache-Control") and request.path.startswith(NO_STORE_PREFIXES):
             response["Cache-Control"] = "private, no-cache"
         return response
 
@@ -371,8 +298,6 @@ class FullPageCacheMiddleware:
 
 def service_unavailable(request) -> HttpResponse:
     """A 503 in the reader's language, rendered without the database."""
-    from django.utils import translation
-
     language = translation.get_language_from_path(request.path_info) or (
         translation.get_language_from_request(request)
     )

@@ -1,39 +1,16 @@
-"""What every public page shows around its content: the section menu and
-the language switcher (with its hreflang alternates)."""
+"""The other languages of a reader page: the links of the language
+switcher, which are also the page's hreflang alternates.
+
+The reader views (views.py, corrections.py) build them for their pages,
+the error pages (core/views.py) for a page in no language, and the
+sitemaps (feeds) name the home page in every language.
+"""
 
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-
-from masthead.sections.models import Section
-
-
-def sections_for(request) -> list[Section]:
-    """All sections, loaded once per request (one query)."""
-    if not hasattr(request, "_masthead_sections"):
-        request._masthead_sections = list(Section.objects.all())
-    return request._masthead_sections
-
-
-def section_tree_ids(sections: list[Section], root: Section) -> set[int]:
-    """The ids of ``root`` and every section below it."""
-    ids, frontier = {root.pk}, [root.pk]
-    while frontier:
-        children = [s.pk for s in sections if s.parent_id in frontier and s.pk not in ids]
-        ids.update(children)
-        frontier = children
-    return ids
-
-
-def root_section(request, section: Section) -> Section:
-    """The top-level section above ``section`` (the one the menu shows)."""
-    by_pk = {s.pk: s for s in sections_for(request)}
-    node = by_pk.get(section.pk, section)
-    while node.parent_id and node.parent_id in by_pk:
-        node = by_pk[node.parent_id]
-    return node
 
 
 def home_url(language: str) -> str:

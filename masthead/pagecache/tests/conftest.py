@@ -7,7 +7,7 @@ from django.db import connection
 def commit_setup():
     """A test runs in one transaction that never commits; its setup stands
     for changes committed before. One transaction starts one generation
-    (core/apps.py), so the setup's pending bump would absorb the next
+    (signal_handlers.py), so the setup's pending bump would absorb the next
     change's: run it, as its commit would have."""
     pending = getattr(connection, "pagecache_bump", None)
     if pending is not None:

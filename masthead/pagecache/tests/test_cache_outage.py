@@ -10,9 +10,10 @@ import pytest
 import redis
 from django.core.cache import cache, caches
 
-from masthead.core import cache as cache_module
-from masthead.core import pagecache, pagefiles
-from masthead.core.cache import FailSafeRedisCache
+from masthead.lib import cache as cache_module
+from masthead.lib.cache import FailSafeRedisCache
+from masthead.pagecache import generation
+from masthead.pagecache.files import current_number, root
 from masthead.testing import password_of
 
 
@@ -25,7 +26,7 @@ def closed_port() -> int:
 def use_redis(settings, url, **options):
     settings.CACHES = {
         "default": {
-            "BACKEND": "masthead.core.cache.FailSafeRedisCache",
+            "BACKEND": "masthead.lib.cache.FailSafeRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "outage-test",
             "OPTIONS": {"socket_timeout": 0.3, **options},
@@ -33,7 +34,7 @@ def use_redis(settings, url, **options):
     }
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     cache_module._outages.clear()  # each test starts with a process that has seen no outage
-    pagecache._outages_seen = 0
+    generation._outages_seen = 0
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def away(settings):
 
 
 def warnings(caplog):
-    return [r for r in caplog.records if r.name == "masthead.core.cache"]
+    return [r for r in caplog.records if r.name == "masthead.lib.cache"]
 
 
 def test_it_answers_as_an_empty_cache_while_redis_is_away(away):
@@ -142,19 +143,19 @@ def test_no_request_starts_a_generation_while_the_cache_is_away_but_a_change_doe
     settings.PAGE_FILES_DIR = str(tmp_path / "pages")
     article = make_article("Vorher")
     client.get("/de/")
-    base = pagefiles.root()
-    number = pagefiles.current_number(base)
+    base = root()
+    number = current_number(base)
     assert number is not None
     for _ in range(3):
         client.get("/de/")
         client.get(article.get_absolute_url())
-    assert pagefiles.current_number(base) == number  # no folder switched per request
+    assert current_number(base) == number  # no folder switched per request
     files = list((base / "current").rglob("index.html"))
     assert len(files) == 2
 
     article.headline = "Nachher"
     changes(article.save)
-    assert pagefiles.current_number(base) != number
+    assert current_number(base) != number
     assert not list((base / "current").rglob("index.html"))
     response = client.get(article.get_absolute_url())
     assert "Nachher" in response.content.decode()

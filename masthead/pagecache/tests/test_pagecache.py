@@ -17,8 +17,9 @@ from django.utils import translation
 
 from masthead.articles import services
 from masthead.articles.pagination import Cursor
-from masthead.core import pagecache
-from masthead.core.tests.conftest import commit_setup
+from masthead.pagecache.generation import bump, current_generation
+from masthead.pagecache.middleware import kept_query
+from masthead.pagecache.tests.conftest import commit_setup
 
 
 @pytest.fixture(autouse=True)
@@ -189,7 +190,7 @@ def test_it_serves_the_last_good_copy_when_the_database_fails(client, make_artic
     article = make_article("Bleibt lesbar")
     url = article.get_absolute_url()
     assert get(client, url)["X-Cache"] == "MISS"
-    pagecache.bump()  # a new generation: the stored page is only a stale copy now
+    bump()  # a new generation: the stored page is only a stale copy now
 
     table = connection.ops.quote_name("articles_article")
     away = connection.ops.quote_name("articles_article_away")
@@ -331,9 +332,9 @@ def test_a_value_in_another_form_than_the_sites_links_is_never_stored(client, ma
 def test_only_the_parameters_views_read_are_kept():
     from django.http import QueryDict
 
-    assert pagecache.kept_query(QueryDict("utm_source=x&gclid=y")) == ("", True)
-    assert pagecache.kept_query(QueryDict("p=2&fbclid=z&page=3")) == ("page=3&p=2", True)
-    assert pagecache.kept_query(QueryDict("before=x"))[1] is False
+    assert kept_query(QueryDict("utm_source=x&gclid=y")) == ("", True)
+    assert kept_query(QueryDict("p=2&fbclid=z&page=3")) == ("page=3&p=2", True)
+    assert kept_query(QueryDict("before=x"))[1] is False
 
 
 # Hosts and ports (issue 9, defect 2).
@@ -369,8 +370,8 @@ def test_a_request_for_another_host_gets_the_stored_page(client, make_article):
 
 
 def bumps(callbacks):
-    """The page cache's callbacks among ``callbacks`` (core/apps.py)."""
-    return [c for c in callbacks if c.__module__.startswith("masthead.core.")]
+    """The page cache's callbacks among ``callbacks`` (pagecache/signal_handlers.py)."""
+    return [c for c in callbacks if c.__module__.startswith("masthead.pagecache.")]
 
 
 @pytest.mark.django_db
@@ -384,12 +385,12 @@ def test_one_save_starts_one_generation(
     colleagues = [author, make_author("Jonas Weber"), make_author("Mia Roth")]
     tags = [make_tag("Haushalt"), make_tag("Rat")]
     commit_setup()
-    before = pagecache.current_generation()
+    before = current_generation()
     article.headline = "Ein geänderter Artikel"
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         services.save_article(article, authors=colleagues[::-1], tags=tags)
     assert len(bumps(callbacks)) == 1
-    assert pagecache.current_generation().number != before.number
+    assert current_generation().number != before.number
 
 
 @pytest.mark.django_db
@@ -410,9 +411,9 @@ def test_a_change_rolled_back_to_a_savepoint_does_not_hide_the_next(
 
 @pytest.mark.django_db(transaction=True)
 def test_each_change_outside_a_transaction_starts_a_generation(world):
-    first = pagecache.current_generation()
+    first = current_generation()
     world.position = 7
     world.save()
-    second = pagecache.current_generation()
+    second = current_generation()
     world.save()
-    assert first.number != second.number != pagecache.current_generation().number
+    assert first.number != second.number != current_generation().number

@@ -10,8 +10,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 from django_permissions_policy import PermissionsPolicyMiddleware
 
-from masthead.core import pagecache, pagefiles, security
-from masthead.lib import images
+from masthead.lib import images, policies
+from masthead.pagecache import files
+from masthead.pagecache.middleware import QUERY_PARAMETERS, cache_control
 
 BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 
@@ -78,16 +79,16 @@ class Command(BaseCommand):
             "upstream": options["upstream"],
             "server_name": options["server_name"],
             "files": Path(settings.PAGE_FILES_DIR).resolve(),
-            "bucket_seconds": pagefiles.BUCKET_SECONDS,
+            "bucket_seconds": files.BUCKET_SECONDS,
             "session_cookie": settings.SESSION_COOKIE_NAME,
-            "query_parameters": list(pagecache.QUERY_PARAMETERS),
+            "query_parameters": list(QUERY_PARAMETERS),
             # Any of them in the query string, with a value or without.
             "query_parameters_pattern": "(?:^|&)(?:{})(?:=|&|$)".format(
-                "|".join(map(re.escape, pagecache.QUERY_PARAMETERS))
+                "|".join(map(re.escape, QUERY_PARAMETERS))
             ),
             "languages": [code for code, _ in settings.LANGUAGES],
             "max_body": settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
-            "cache_control": pagecache.cache_control(),
+            "cache_control": cache_control(),
             "referrer_policy": settings.SECURE_REFERRER_POLICY,
             "frame_options": settings.X_FRAME_OPTIONS,
             "coop": settings.SECURE_CROSS_ORIGIN_OPENER_POLICY,
@@ -96,12 +97,12 @@ class Command(BaseCommand):
             "media_url": settings.MEDIA_URL,
             "media_root": Path(settings.MEDIA_ROOT).resolve(),
             "media_types": sorted(images.MEDIA_TYPES.items()),
-            "media_policy": security.MEDIA_POLICY,
+            "media_policy": policies.MEDIA_POLICY,
             "csp": build_policy(),
-            "reporting_endpoints": security.reporting_endpoints(),
+            "reporting_endpoints": policies.reporting_endpoints(),
             "permissions_policy": PermissionsPolicyMiddleware.compute_header_value(
                 settings.PERMISSIONS_POLICY, name="PERMISSIONS_POLICY"
             ),
-            "hsts": security.hsts_header(),
+            "hsts": policies.hsts_header(),
         }
-        self.stdout.write(render_to_string("core/nginx.conf", context), ending="")
+        self.stdout.write(render_to_string("pagecache/nginx.conf", context), ending="")

@@ -13,8 +13,8 @@ from django.db import connections, transaction
 
 from masthead.accounts.roles import Role
 from masthead.articles.models import Article
-from masthead.core import pagecache
 from masthead.demo.load import load_demo
+from masthead.pagecache.generation import bump
 from masthead.people.models import Author
 
 # One newsroom account per role; "admin" is the superuser. All share the
@@ -89,7 +89,7 @@ class Command(BaseCommand):
             )
         password = self.password(var)
         self.create_personas(password)
-        pagecache.bump()
+        bump()
         users = ", ".join(f"{username} ({role.value})" for username, role in PERSONAS)
         host = f"http://{bind}"
         if kept:

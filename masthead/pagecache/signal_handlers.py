@@ -1,0 +1,52 @@
+"""Any change to what readers can see starts a new content generation.
+
+Signals rather than calls in each service: every write path (desk, admin,
+importers, shell) must invalidate, and a forgotten call would serve stale
+pages. Bulk loaders, which send no signals, call ``generation.bump()``
+themselves. The content apps know nothing of the page cache; it listens
+to them.
+"""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from masthead.articles.models import Article, ArticleAuthor, Correction, SlugRedirect
+from masthead.people.models import Author
+from masthead.sections.models import Section, Tag
+
+from .generation import bump
+
+# The models whose rows readers see on cached pages.
+CONTENT_MODELS = (Article, ArticleAuthor, Correction, SlugRedirect, Author, Section, Tag)
+
+
+def register_signal_handlers() -> None:
+    for model in CONTENT_MODELS:
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-{model}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-d-{model}")
+    m2m_changed.connect(content_changed, sender=Article.tags.through, dispatch_uid="pagecache-tags")
+
+
+def content_changed(sender, action=None, using=None, **kwargs):
+    """Start a new generation once the change is committed: once per
+    transaction, however many rows it changes (an article save with its
+    tags and bylines sends a dozen signals). Outside a transaction every
+    change is committed at once, and bumps at once."""
+    if action is not None and not action.startswith("post_"):
+        return  # m2m_changed's pre_add, pre_remove, pre_clear: nothing changed yet
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        bump()
+        return
+    # Queued already in this transaction, and not rolled back with a
+    # savepoint since (that drops the callback from run_on_commit)?
+    queued = getattr(connection, "pagecache_bump", None)
+    if queued is not None and any(func is queued for _, func, _ in connection.run_on_commit):
+        return
+
+    def bump_once():
+        connection.pagecache_bump = None
+        bump()
+
+    connection.pagecache_bump = bump_once
+    transaction.on_commit(bump_once, using=using)

@@ -1,0 +1,31 @@
+"""The section tree as reader pages walk it: every section loaded once per
+request, then the sections below one and the top-level one above it
+found in that list, without another query."""
+
+from .models import Section
+
+
+def sections_for(request) -> list[Section]:
+    """All sections, loaded once per request (one query)."""
+    if not hasattr(request, "_masthead_sections"):
+        request._masthead_sections = list(Section.objects.all())
+    return request._masthead_sections
+
+
+def section_tree_ids(sections: list[Section], root: Section) -> set[int]:
+    """The ids of ``root`` and every section below it."""
+    ids, frontier = {root.pk}, [root.pk]
+    while frontier:
+        children = [s.pk for s in sections if s.parent_id in frontier and s.pk not in ids]
+        ids.update(children)
+        frontier = children
+    return ids
+
+
+def root_section(request, section: Section) -> Section:
+    """The top-level section above ``section`` (the one the menu shows)."""
+    by_pk = {s.pk: s for s in sections_for(request)}
+    node = by_pk.get(section.pk, section)
+    while node.parent_id and node.parent_id in by_pk:
+        node = by_pk[node.parent_id]
+    return node
