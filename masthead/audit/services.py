@@ -1,17 +1,23 @@
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from django.contrib.auth.models import AnonymousUser, User
 
 from .models import AuditEntry
 
-if TYPE_CHECKING:
-    from masthead.articles.models import Article
+
+class Recorded(Protocol):
+    """What an entry keeps of an article. A protocol, not the Article model:
+    the audit log sits below the articles and never imports them."""
+
+    pk: Any
+    headline: str
+    language: str
 
 
 def record(
     actor: User | AnonymousUser | None,
     action: str,
-    article: "Article | None" = None,
+    article: Recorded | None = None,
     *,
     ip_address: str | None = None,
     **details: object,

@@ -33,6 +33,8 @@ import functools
 import logging
 import threading
 import time
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 from django.core.cache import caches
@@ -56,7 +58,7 @@ _MISSING = object()
 class Outage:
     """What one process knows about one cache server being away."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.lock = threading.Lock()
         self.away_since: float | None = None  # time.monotonic()
         self.retry_at = 0.0
@@ -68,11 +70,14 @@ class Outage:
         self.overflow = False
 
 
+T = TypeVar("T")
+D = TypeVar("D")
+
 _outages: dict[tuple, Outage] = {}
 _outages_lock = threading.Lock()
 
 
-def _describe(servers) -> str:
+def _describe(servers: Iterable[str]) -> str:
     """The servers without passwords, for the log."""
     parts = []
     for server in servers:
@@ -89,17 +94,20 @@ class FailSafeRedisCache(RedisCache):
     (default 60); the rest go to redis-py as usual, with short socket
     timeouts unless they say otherwise."""
 
-    def __init__(self, server, params):
+    def __init__(self, server: str | list[str], params: dict[str, Any]) -> None:
         super().__init__(server, params)
-        options = dict(self._options)
+        # RedisCache's _options and _servers (the OPTIONS and the parsed
+        # LOCATION) are not in the type stubs.
+        servers: list[str] = self._servers  # type: ignore[attr-defined]
+        options: dict[str, Any] = dict(params.get("OPTIONS") or {})
         self.retry_seconds = float(options.pop("RETRY_SECONDS", 5))
         self.report_seconds = float(options.pop("REPORT_SECONDS", 60))
         options.setdefault("socket_connect_timeout", 0.5)
         options.setdefault("socket_timeout", 1.0)
         self._options = options
-        self.description = _describe(self._servers)
+        self.description = _describe(servers)
         with _outages_lock:
-            self.outage = _outages.setdefault(tuple(self._servers), Outage())
+            self.outage = _outages.setdefault(tuple(servers), Outage())
 
     @property
     def is_away(self) -> bool:
@@ -107,53 +115,59 @@ class FailSafeRedisCache(RedisCache):
 
     # The operations: each answers as an empty cache would while Redis is away.
 
-    def get(self, key, default=None, version=None):
+    def get(self, key: str, default: Any = None, version: int | None = None) -> Any:
         return self._safely(functools.partial(super().get, key, default, version), default)
 
-    def get_many(self, keys, version=None):
+    def get_many(self, keys: Iterable[str], version: int | None = None) -> dict[str, Any]:
         return self._safely(functools.partial(super().get_many, keys, version), {})
 
-    def has_key(self, key, version=None):
+    def has_key(self, key: str, version: int | None = None) -> bool:
         return self._safely(functools.partial(super().has_key, key, version), False)
 
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+    def set(
+        self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> None:
         call = functools.partial(super().set, key, value, timeout, version)
         self._safely(call, None, written=[self.make_key(key, version)])
 
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+    def add(
+        self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> bool:
         call = functools.partial(super().add, key, value, timeout, version)
         return self._safely(call, False, written=[self.make_key(key, version)])
 
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+    def touch(self, key: str, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None) -> bool:
         call = functools.partial(super().touch, key, timeout, version)
         return self._safely(call, False, written=[self.make_key(key, version)])
 
-    def delete(self, key, version=None):
+    def delete(self, key: str, version: int | None = None) -> bool:
         call = functools.partial(super().delete, key, version)
         return self._safely(call, False, written=[self.make_key(key, version)])
 
-    def incr(self, key, delta=1, version=None):
+    def incr(self, key: str, delta: int = 1, version: int | None = None) -> int:
         call = functools.partial(super().incr, key, delta, version)
         value = self._safely(call, _MISSING, written=[self.make_key(key, version)])
         if value is _MISSING:
             raise ValueError(f"Key '{key}' not found.")
-        return value
+        return cast(int, value)
 
-    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+    def set_many(
+        self, data: dict[str, Any], timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> list[str]:
         call = functools.partial(super().set_many, data, timeout, version)
         written = [self.make_key(key, version) for key in data]
         return self._safely(call, list(data), written=written)
 
-    def delete_many(self, keys, version=None):
+    def delete_many(self, keys: Iterable[str], version: int | None = None) -> None:
         written = [self.make_key(key, version) for key in keys]
         self._safely(functools.partial(super().delete_many, keys, version), None, written=written)
 
-    def clear(self):
-        return self._safely(super().clear, False)
+    def clear(self) -> None:
+        self._safely(super().clear, None)
 
     # The circuit breaker.
 
-    def _safely(self, call, default, *, written=()):
+    def _safely(self, call: Callable[[], T], default: D, *, written: Sequence[str] = ()) -> T | D:
         try:
             if self.is_away and not self._try_again():
                 self._missed(written)
@@ -172,14 +186,15 @@ class FailSafeRedisCache(RedisCache):
             if time.monotonic() < outage.retry_at:
                 return False
             outage.retry_at = time.monotonic() + self.retry_seconds
-        client = self._cache.get_client(None, write=True)
+        # RedisCache._cache (Django's client wrapper) is not in the type stubs.
+        client = self._cache.get_client(None, write=True)  # type: ignore[attr-defined]
         client.ping()
         while True:
             with outage.lock:
                 keys = list(outage.unwritten)[:1000]
                 if not keys:
                     # Back: from now on, operations go to Redis again.
-                    seconds = time.monotonic() - outage.away_since
+                    seconds = time.monotonic() - (outage.away_since or time.monotonic())
                     reported, overflow = outage.reported, outage.overflow
                     outage.away_since, outage.reported, outage.overflow = None, False, False
                     break
@@ -197,7 +212,7 @@ class FailSafeRedisCache(RedisCache):
             )
         return True
 
-    def _failed(self, error, written):
+    def _failed(self, error: Exception, written: Sequence[str]) -> None:
         outage = self.outage
         with outage.lock:
             now = time.monotonic()
@@ -207,7 +222,7 @@ class FailSafeRedisCache(RedisCache):
             outage.retry_at = now + self.retry_seconds
         self._missed(written, error)
 
-    def _missed(self, written, error=None):
+    def _missed(self, written: Sequence[str], error: Exception | None = None) -> None:
         outage = self.outage
         with outage.lock:
             outage.missed += 1

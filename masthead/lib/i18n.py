@@ -61,7 +61,7 @@ def field_name(prefix: str, code: str) -> str:
     return f"{prefix}_{code.replace('-', '_')}"
 
 
-def _label(text, code: str) -> str:
+def _label(text: object, code: str) -> str:
     return str(text) % {"language": language_name(code)}
 
 

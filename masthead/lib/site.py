@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import checks
+from django.http import HttpRequest
 from django.http.request import split_domain_port, validate_host
 from django.utils.translation import get_language_from_path
 
@@ -27,6 +28,8 @@ DEFAULT_PORTS = {"http": "80", "https": "443"}
 def site_url(language: str | None = None) -> str:
     """The site's address for ``language``, without a trailing slash:
     "https://example.org"."""
+    if language is None:
+        return settings.SITE_URL
     return settings.SITE_URLS.get(language, settings.SITE_URL)
 
 
@@ -46,7 +49,7 @@ def site_urls() -> set[str]:
     return {settings.SITE_URL, *settings.SITE_URLS.values()}
 
 
-def is_site_request(request) -> bool:
+def is_site_request(request: HttpRequest) -> bool:
     """Whether the Host header of ``request`` names one of the site's
     addresses, port included (no port: the default port of the address's
     scheme). A proxy in front of Masthead must pass the Host header on as
@@ -61,7 +64,7 @@ def is_site_request(request) -> bool:
     return False
 
 
-def check_site_urls(**kwargs) -> list[checks.CheckMessage]:
+def check_site_urls(**kwargs: object) -> list[checks.CheckMessage]:
     """A site address whose host Django refuses can never be asked for:
     no page would be cached, and every link would lead nowhere."""
     return [
