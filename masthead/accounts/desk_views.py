@@ -60,7 +60,8 @@ def login_code(request):
     if user is None:
         messages.info(request, _("Please sign in again."))
         return redirect("desk:login")
-    form = CodeForm(request.POST or None)
+    authenticator = twofactor.has_authenticator(user)
+    form = CodeForm(request.POST or None, authenticator=authenticator)
     if request.method == "POST" and form.is_valid():
         device = twofactor.check_code(user, form.cleaned_data["code"])
         if device is not None:
@@ -84,7 +85,7 @@ def login_code(request):
         "accounts/login_code.html",
         {
             "form": form,
-            "authenticator": twofactor.has_authenticator(user),
+            "authenticator": authenticator,
             "passkey": passkeys.available() and passkeys.has_passkey(user),
         },
     )

@@ -13,9 +13,11 @@ class CodeForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, authenticator=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.label_suffix = ""
+        if not authenticator:  # passkeys only: the field is for recovery codes
+            self.fields["code"].help_text = _("One of your recovery codes.")
 
 
 class ConfirmDeviceForm(forms.Form):

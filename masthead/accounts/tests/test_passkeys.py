@@ -131,6 +131,9 @@ def test_it_signs_in_with_the_passkey_after_the_password(client, editor, eda_key
     page = client.get(reverse("desk:login_code")).text
     assert 'data-passkey="sign-in"' in page
     assert "Wenn Sie Ihren Passkey nicht dabei haben" in page
+    # No authenticator app: the code field asks for a recovery code only.
+    assert "Einer Ihrer Wiederherstellungscodes." in page
+    assert "Authenticator-App" not in page
 
     options = post_json(client, "desk:passkey_sign_in_begin").json()
     # Only eda's passkeys are asked for; the password was the first factor.
