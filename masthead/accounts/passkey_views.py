@@ -9,6 +9,8 @@ else; every addition, removal and failure is in the audit log. The
 browser side is masthead/static/masthead/desk-passkeys.js.
 """
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.signals import user_login_failed
@@ -29,6 +31,10 @@ from . import passkeys, twofactor
 from .decorators import desk_view
 from .desk_views import CODES_SESSION_KEY
 from .forms import PasswordConfirmForm
+
+# Why py_webauthn refused an answer (the editor sees one message in their
+# language; the reason is for the operator).
+logger = logging.getLogger(__name__)
 
 
 class PasskeysOff(exceptions.OTPWebAuthnApiError):
@@ -58,7 +64,7 @@ class RegisterComplete(webauthn.CompleteCredentialRegistrationView):
     def post(self, request, *args, **kwargs):
         user = request.user
         state = self.get_state()
-        with rewrite_exceptions(logger=webauthn._get_pywebauthn_logger()), transaction.atomic():
+        with rewrite_exceptions(logger=logger), transaction.atomic():
             device = self.get_helper().register_complete(user=user, state=state, data=request.data)
             device.name = passkeys.name_for(request.data.get("name"), user)
             device.save(update_fields=["name"])
@@ -95,7 +101,7 @@ class SignInComplete(webauthn.CompleteCredentialAuthenticationView):
         user = self.get_user()
         state = self.get_state()
         try:
-            with rewrite_exceptions(logger=webauthn._get_pywebauthn_logger()):
+            with rewrite_exceptions(logger=logger):
                 device = self.get_helper().authenticate_complete(
                     user=user, state=state, data=request.data
                 )
