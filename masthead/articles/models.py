@@ -144,7 +144,7 @@ class Article(models.Model):
         blank=True,
         help_text=_("When the published article was last changed for readers."),
     )
-    image = models.ImageField(
+    image = images.OrientedImageField(
         _("lead image"),
         upload_to="articles/%Y/%m/",
         blank=True,

@@ -25,7 +25,10 @@ from typing import IO, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.images import get_image_dimensions
 from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageSequence, features
 
@@ -171,3 +174,52 @@ class ImageStorage(FileSystemStorage):
             name = content.name
         file = content if isinstance(content, File) else File(content, name)
         return super().save(normalised_name(name, file), file, max_length=max_length)
+
+
+# The size a picture is shown at
+
+
+ORIENTATION = 0x0112  # EXIF: how the camera was held
+TURNED = {5, 6, 7, 8}  # a quarter turn: width and height trade places
+
+
+def display_size(file: File, close: bool = False) -> tuple[int | None, int | None]:
+    """The width and height a browser shows ``file`` at. A phone held
+    upright writes its photo sideways with an EXIF orientation of 6 (or 5,
+    7, 8); browsers turn it upright, so its shown width is the stored
+    height. The stored bytes stay as they are."""
+    width, height = get_image_dimensions(file, close=False)
+    position = file.tell()
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            orientation = image.getexif().get(ORIENTATION)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        orientation = None
+    finally:
+        if close:
+            file.close()
+        else:
+            file.seek(position)
+    if orientation in TURNED:
+        return height, width
+    return width, height
+
+
+class OrientedImageFieldFile(ImageFieldFile):
+    def _get_image_dimensions(self) -> tuple[int | None, int | None]:
+        if not hasattr(self, "_dimensions_cache"):
+            close = self.closed
+            self.open()
+            self._dimensions_cache = display_size(self, close=close)
+        return self._dimensions_cache
+
+
+class OrientedImageField(models.ImageField):
+    """An ImageField whose width and height fields hold the size the
+    picture is shown at (``display_size``), for the ``width`` and
+    ``height`` of ``<img>`` and ``og:image``: with the stored size, a
+    portrait phone photo reserved a landscape box and the page jumped when
+    it loaded."""
+
+    attr_class = OrientedImageFieldFile

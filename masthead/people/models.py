@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from masthead.lib import images
 from masthead.lib.text import clean_model_text
 
 
@@ -18,7 +19,7 @@ class Author(models.Model):
         blank=True,
         help_text=_("A short biography in each content language."),
     )
-    photo = models.ImageField(
+    photo = images.OrientedImageField(
         _("photo"),
         upload_to="authors/",
         blank=True,

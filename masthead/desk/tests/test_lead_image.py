@@ -24,6 +24,25 @@ def test_it_saves_an_image_with_its_description(post_article, client):
     assert 'alt="Der Ratssaal am Dienstag"' in page
 
 
+def test_a_portrait_photo_from_a_phone_keeps_its_shown_size(post_article, client):
+    """A phone held upright stores its photo sideways with EXIF orientation
+    6; browsers turn it upright, so the page must reserve a portrait box."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from masthead.lib.tests.test_images import photo_from_a_phone
+
+    photo = SimpleUploadedFile("IMG_0001.jpg", photo_from_a_phone(6, size=(60, 40)))
+    response = post_article(image=photo, image_alt="Das Rathaus, hochkant")
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert (article.image_width, article.image_height) == (40, 60)
+    article.refresh_from_db()
+    assert (article.image_width, article.image_height) == (40, 60)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert 'width="40" height="60"' in page
+    assert '<meta property="og:image:width" content="40">' in page
+
+
 def test_it_asks_for_a_description_of_the_image(post_article):
     response = post_article(image=make_png(), image_alt="  ", headline="Mit Bild")
     assert response.status_code == 200

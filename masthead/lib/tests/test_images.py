@@ -138,3 +138,26 @@ def test_it_stores_a_jpeg_with_several_pictures_as_a_jpeg():
     info = images.check_image(upload("photo.jpg", buffer.getvalue()))
 
     assert (info.format, info.extension, info.media_type) == ("JPEG", "jpg", "image/jpeg")
+
+
+def photo_from_a_phone(orientation: int, size=(40, 30)) -> bytes:
+    """A JPEG as a phone writes it: the pixels as the sensor saw them, and
+    the way to turn them in the EXIF orientation tag."""
+    exif = Image.Exif()
+    exif[images.ORIENTATION] = orientation
+    return image_bytes("JPEG", size, exif=exif.tobytes())
+
+
+@pytest.mark.parametrize(
+    ("orientation", "shown"),
+    [(1, (40, 30)), (3, (40, 30)), (5, (30, 40)), (6, (30, 40)), (7, (30, 40)), (8, (30, 40))],
+)
+def test_the_shown_size_follows_the_orientation(orientation, shown):
+    file = upload("phone.jpg", photo_from_a_phone(orientation))
+    file.seek(7)
+    assert images.display_size(file) == shown
+    assert file.tell() == 7  # the file is where it was
+
+
+def test_the_shown_size_of_an_image_without_exif_is_its_size():
+    assert images.display_size(upload("x.png", image_bytes("PNG"))) == (40, 30)
