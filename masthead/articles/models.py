@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from masthead.lib import images
 from masthead.lib.html import sanitize
 from masthead.lib.i18n import content_languages
-from masthead.lib.text import clean_model_text, excerpt
+from masthead.lib.text import clean_model_text, credit_name, excerpt
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -233,6 +233,7 @@ class Article(models.Model):
         # Every stored text is clean and every stored body sanitised,
         # whichever path saves it.
         self.clean_text_fields()
+        self.image_credit = credit_name(self.image_credit)
         self.body = sanitize(self.body)
         super().save(*args, **kwargs)
 

@@ -177,3 +177,22 @@ def clean_model_text(
             setattr(instance, field.attname, cleaned)
             changed.append(field.name)
     return changed
+
+
+# "Foto: " is the template's; an editor who types it would see it twice.
+_CREDIT_PREFIX = re.compile(
+    r"^\s*(?:fotos?|photos?|photograph|bild(?:er)?|images?|pictures?)\s*:\s*", re.IGNORECASE
+)
+
+
+def credit_name(value: str) -> str:
+    """An image credit without the word the page puts before it.
+
+    >>> credit_name("Foto: Jana Berger")
+    'Jana Berger'
+    >>> credit_name("photo:dpa")
+    'dpa'
+    >>> credit_name("Fotografie Müller")
+    'Fotografie Müller'
+    """
+    return _CREDIT_PREFIX.sub("", value, count=1)

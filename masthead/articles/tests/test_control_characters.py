@@ -17,7 +17,7 @@ def test_the_service_stores_an_article_without_control_characters(make_article):
         body="<p>Der Rat\x02 tagt.</p>",
         image_alt="Saal\x1f",
         image_caption="Im\tSaal",
-        image_credit="Foto:\x0bStadt",
+        image_credit="Stadt\x0bArchiv",
     )
 
     stored = Article.objects.get(pk=article.pk)
@@ -29,7 +29,7 @@ def test_the_service_stores_an_article_without_control_characters(make_article):
     assert (stored.image_alt, stored.image_caption, stored.image_credit) == (
         "Saal",
         "Im Saal",
-        "Foto: Stadt",
+        "Stadt Archiv",
     )
     revision = Revision.objects.get(article=article)
     assert revision.headline == "Der Rat beschließt"

@@ -109,3 +109,15 @@ def test_it_removes_the_image_when_asked(post_article, editor_client):
     assert response.status_code == 302
     article.refresh_from_db()
     assert not article.image
+
+
+def test_a_credit_typed_with_its_prefix_shows_it_once(post_article, client):
+    response = post_article(
+        image=make_png(), image_alt="Der Ratssaal", image_credit="Foto: Jana Berger"
+    )
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.image_credit == "Jana Berger"
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Foto: Jana Berger" in page
+    assert "Foto: Foto:" not in page

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from masthead.lib.text import ELLIPSIS, excerpt, make_slug, plain_text
+from masthead.lib.text import ELLIPSIS, credit_name, excerpt, make_slug, plain_text
 
 CORPUS = Path(__file__).resolve().parents[3].parent / "shared/corpora/german-news/10kGNAD-test.csv"
 
@@ -145,3 +145,19 @@ def test_it_keeps_slugs_within_the_length_without_a_trailing_dash():
 
     assert len(slug) <= 20
     assert not slug.endswith("-")
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("Foto: Jana Berger", "Jana Berger"),
+        ("photo:dpa", "dpa"),
+        ("  Bild :  Archiv", "Archiv"),
+        ("Photos: Reuters, AP", "Reuters, AP"),
+        ("Fotografie Müller", "Fotografie Müller"),
+        ("Jana Berger, Foto: privat", "Jana Berger, Foto: privat"),
+        ("", ""),
+    ],
+)
+def test_a_credit_loses_the_word_the_page_puts_before_it(typed, stored):
+    assert credit_name(typed) == stored
