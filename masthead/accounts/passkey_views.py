@@ -83,7 +83,10 @@ class RegisterComplete(webauthn.CompleteCredentialRegistrationView):
 # Signing in with a passkey (after the password)
 
 
-class SignInBegin(webauthn.BeginCredentialAuthenticationView):
+class PendingSignIn:
+    """The user is the one whose password was right (twofactor.py), and
+    nobody else: no pending sign-in, no ceremony."""
+
     def get_user(self):
         return twofactor.pending_user(self.request)
 
@@ -93,10 +96,11 @@ class SignInBegin(webauthn.BeginCredentialAuthenticationView):
             raise exceptions.NotAuthenticated(_("Please sign in again."))
 
 
-class SignInComplete(webauthn.CompleteCredentialAuthenticationView):
-    get_user = SignInBegin.get_user
-    check_can_authenticate = SignInBegin.check_can_authenticate
+class SignInBegin(PendingSignIn, webauthn.BeginCredentialAuthenticationView):
+    pass
 
+
+class SignInComplete(PendingSignIn, webauthn.CompleteCredentialAuthenticationView):
     def post(self, request, *args, **kwargs):
         user = self.get_user()
         state = self.get_state()

@@ -233,7 +233,6 @@ class Article(models.Model):
         # Every stored text is clean and every stored body sanitised,
         # whichever path saves it.
         self.clean_text_fields()
-        self.image_credit = credit_name(self.image_credit)
         self.body = sanitize(self.body)
         super().save(*args, **kwargs)
 
@@ -242,8 +241,17 @@ class Article(models.Model):
             return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean_text_fields(self) -> list[str]:
-        """Remove invisible control characters (masthead.lib.text)."""
-        return clean_model_text(self)
+        """Remove invisible control characters (masthead.lib.text), and the
+        "Foto:" typed before the credit (the page puts it there itself).
+        Returns the names of the fields that changed."""
+        changed = clean_model_text(self)
+        if "image_credit" not in self.get_deferred_fields():
+            credit = credit_name(self.image_credit)
+            if credit != self.image_credit:
+                self.image_credit = credit
+                if "image_credit" not in changed:
+                    changed.append("image_credit")
+        return changed
 
     def clean(self):
         super().clean()

@@ -25,7 +25,6 @@ from typing import IO, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.core.files.images import get_image_dimensions
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
@@ -187,15 +186,15 @@ def display_size(file: File, close: bool = False) -> tuple[int | None, int | Non
     """The width and height a browser shows ``file`` at. A phone held
     upright writes its photo sideways with an EXIF orientation of 6 (or 5,
     7, 8); browsers turn it upright, so its shown width is the stored
-    height. The stored bytes stay as they are."""
-    width, height = get_image_dimensions(file, close=False)
+    height. The stored bytes stay as they are. (None, None) for what is
+    not an image, as Django's ``get_image_dimensions`` answers."""
     position = file.tell()
     try:
         file.seek(0)
-        with Image.open(file) as image:
-            orientation = image.getexif().get(ORIENTATION)
+        with Image.open(file) as image:  # reads the header only
+            (width, height), orientation = image.size, image.getexif().get(ORIENTATION)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        orientation = None
+        return None, None
     finally:
         if close:
             file.close()
