@@ -31,6 +31,7 @@ format:
 messages:        ## extract strings into the .po files and compile them
 	scripts/bootstrap.sh requirements-dev.txt
 	cd masthead && MASTHEAD_VAR_DIR=../var ../.venv/bin/masthead makemessages --all --no-obsolete --no-location --ignore='demo/content.py'
+	cd masthead && MASTHEAD_VAR_DIR=../var ../.venv/bin/masthead makemessages --all --domain djangojs --no-obsolete --no-location
 	.venv/bin/masthead compilemessages --ignore='.venv'
 
 serve:           ## production server (set DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS …)

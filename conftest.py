@@ -235,6 +235,19 @@ def png_file():
     return make
 
 
+@pytest.fixture
+def make_image(db, png_file):
+    """An image in the media library (through its service), 1200×675 unless
+    asked: ``make_image(alt={"de": "Das Rathaus"}, credit="Jana Berger")``."""
+
+    def make(width=1200, height=675, name="lead.png", user=None, **metadata):
+        from masthead.media import services as media_services
+
+        return media_services.add_image(png_file(width, height, name=name), user, **metadata)
+
+    return make
+
+
 class _CapturedSQL:
     """The queries of a django_assert_num_queries block, numbered; given as its
     ``info`` so that a failing count always prints the SQL (not only with -v)."""
@@ -341,3 +354,90 @@ def redis_server(request, tmp_path):
     if server.process.poll() is None:
         server.resume()
         server.stop()
+
+
+# Media in an S3-compatible bucket (masthead/lib/storage.py): moto's
+# standalone server, the S3-compatible server the package registries offer,
+# started once per test session (requirements-dev.txt installs it).
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """The address of a moto S3 server of the session's own, on a free port."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    pytest.importorskip("moto.server", reason="moto[s3] (requirements-dev.txt) runs the S3 tests")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail("moto's S3 server did not start")
+                time.sleep(0.05)
+        else:
+            pytest.fail(f"moto's S3 server did not answer on port {port}")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+class S3Bucket:
+    """A bucket on the test S3 server, and a boto3 client to look into it."""
+
+    def __init__(self, endpoint, name):
+        import boto3
+
+        self.name = name
+        self.client = boto3.client(
+            "s3", endpoint_url=endpoint, region_name="us-east-1",
+            aws_access_key_id="test", aws_secret_access_key="test",  # noqa: S106 (moto's test server takes any)
+        )  # fmt: skip
+        self.client.create_bucket(Bucket=name)
+
+    def keys(self) -> list[str]:
+        listing = self.client.list_objects_v2(Bucket=self.name)
+        return sorted(item["Key"] for item in listing.get("Contents", []))
+
+    def head(self, key) -> dict:
+        return self.client.head_object(Bucket=self.name, Key=key)
+
+    def read(self, key) -> bytes:
+        return self.client.get_object(Bucket=self.name, Key=key)["Body"].read()
+
+
+@pytest.fixture
+def s3_media(s3_server, settings):
+    """Media go to a fresh bucket on the test S3 server (MEDIA_STORAGE=s3)
+    and readers get them from the media host https://media.example.test."""
+    import uuid
+
+    bucket = S3Bucket(s3_server, f"media-{uuid.uuid4().hex[:12]}")
+    settings.MEDIA_URL = "https://media.example.test/"
+    settings.SERVE_MEDIA = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "masthead.lib.storage.S3ImageStorage",
+            "OPTIONS": {
+                "bucket_name": bucket.name,
+                "endpoint_url": s3_server,
+                "region_name": "us-east-1",
+                "access_key": "test",
+                "secret_key": "test",
+            },
+        },
+    }
+    return bucket

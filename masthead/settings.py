@@ -16,6 +16,10 @@ import dj_database_url
 from babel import Locale
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
+
+from masthead.lib import embeds
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("MASTHEAD_VAR_DIR", Path.cwd() / "var")).resolve()
@@ -48,6 +52,12 @@ def envurl(name: str, value: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/"):
         raise ImproperlyConfigured(f"{name} must be like https://example.org, not {value!r}")
     return value.rstrip("/")
+
+
+def envurl_or_empty(name: str) -> str:
+    """Like envurl, for an address that may be left unset ("")."""
+    value = os.environ.get(name, "")
+    return envurl(name, value) if value else ""
 
 
 def envsecret(name: str) -> str | None:
@@ -87,6 +97,7 @@ INSTALLED_APPS = [
     "masthead.pagecache",
     "masthead.sections",
     "masthead.people",
+    "masthead.media",
     "masthead.articles",
     "masthead.feeds",
     "masthead.desk",
@@ -100,6 +111,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_prose_editor",
+    "django_tasks",
+    # The job queue's table, its worker and its pruning (masthead/lib/jobs.py).
+    "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
     # Passkeys (WebAuthn) as a second factor: masthead/accounts/passkeys.py.
@@ -324,11 +338,104 @@ TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Berlin")
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [p for p in [THEME_STATIC_DIR] if p] + [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
-MEDIA_URL = "/media/"
+# The body editor's own nodes (masthead/static/masthead/editor/, one module
+# per node, turned on in BODY_EXTENSIONS of masthead/lib/html.py). The
+# processors say what markup each node writes; Masthead's own sanitiser
+# (masthead/lib/html.py) is the one that keeps it.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("masthead/editor/figure.js")],
+        "extensions": {
+            "BodyImage": html_tags(
+                ["figure", "figcaption"], {"figure": ["data-image", "data-size"]}
+            ),
+            "BodyGallery": html_tags(
+                ["figure", "figcaption"], {"figure": ["data-gallery", "data-image"]}
+            ),
+        },
+    },
+    {
+        "js": [static_lazy("masthead/editor/embed.js")],
+        "extensions": {"Embed": embeds.prose_editor_allowlist},
+    },
+]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Background jobs (masthead/lib/jobs.py, docs/architecture.md "Background
+# jobs"). "database": queued in the database, run by `masthead worker`
+# (started alongside by `masthead serve` and `masthead demo`); "immediate":
+# run at once inside the request that enqueues them, with no worker at all
+# (a job's failure is then logged and not kept).
+MASTHEAD_JOBS = os.environ.get("MASTHEAD_JOBS", "database")
+_JOB_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if MASTHEAD_JOBS not in _JOB_BACKENDS:
+    raise ImproperlyConfigured(
+        f"MASTHEAD_JOBS must be database or immediate, not {MASTHEAD_JOBS!r}"
+    )
+TASKS = {"default": {"BACKEND": _JOB_BACKENDS[MASTHEAD_JOBS]}}
+# A failed job is tried again, up to JOBS_ATTEMPTS times in all, after
+# JOBS_RETRY_SECONDS, then twice as long after each further failure.
+JOBS_ATTEMPTS = envint("JOBS_ATTEMPTS", 5)
+JOBS_RETRY_SECONDS = envint("JOBS_RETRY_SECONDS", 30)
+# Finished jobs are deleted after this many days (`masthead prune_jobs`,
+# also run by each worker as it starts); failed ones are kept until an
+# administrator retries them or `prune_jobs --failed` deletes them. 0: keep all.
+JOBS_KEEP_DAYS = envint("JOBS_KEEP_DAYS", 14)
+# `masthead serve` (and so `masthead demo`) starts one worker beside the web
+# server; sites that run their workers as services of their own turn it off.
+JOBS_WORKER_WITH_SERVE = envbool("JOBS_WORKER_WITH_SERVE", "true")
+
+# Uploaded media (README.md, "Media storage"; docs/architecture.md): on this
+# machine's disk under MEDIA_ROOT (the default: the demo needs no server),
+# or MEDIA_STORAGE=s3 in an S3-compatible bucket (django-storages). Either
+# way through Django's storage API only, and images only, checked
+# (masthead/lib/images.py). MEDIA_HOST is the public address readers get
+# them from when it is not the site's own: a CDN, or the bucket's domain.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
+MEDIA_HOST = envurl_or_empty("MEDIA_HOST")
+# A stored name never gets other bytes, so caches keep media this long.
+MEDIA_CACHE_SECONDS = envint("MEDIA_CACHE_SECONDS", 365 * 24 * 3600)
+if MEDIA_STORAGE == "local":
+    MEDIA_URL = f"{MEDIA_HOST}/media/"
+    MEDIA_BACKEND: dict = {"BACKEND": "masthead.lib.images.ImageStorage"}
+elif MEDIA_STORAGE == "s3":
+    S3_BUCKET = os.environ.get("S3_BUCKET", "")
+    if not S3_BUCKET:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs S3_BUCKET, the bucket's name")
+    # Empty: AWS itself. MinIO, Hetzner, R2 …: their S3 address.
+    S3_ENDPOINT_URL = envurl_or_empty("S3_ENDPOINT_URL")
+    S3_REGION = os.environ.get("S3_REGION", "")
+    if MEDIA_HOST:
+        MEDIA_URL = f"{MEDIA_HOST}/"
+    elif S3_ENDPOINT_URL:
+        MEDIA_URL = f"{S3_ENDPOINT_URL}/{S3_BUCKET}/"
+    else:
+        MEDIA_URL = f"https://{S3_BUCKET}.s3.{S3_REGION or 'us-east-1'}.amazonaws.com/"
+    MEDIA_BACKEND = {
+        "BACKEND": "masthead.lib.storage.S3ImageStorage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT_URL or None,
+            "region_name": S3_REGION or None,
+            # Unset: boto3 looks further (AWS_ACCESS_KEY_ID …, an instance role).
+            "access_key": envsecret("S3_ACCESS_KEY_ID"),
+            "secret_key": envsecret("S3_SECRET_ACCESS_KEY"),
+            # Unset: readers read through the bucket's policy (README.md).
+            "default_acl": os.environ.get("S3_ACL") or None,
+            "addressing_style": os.environ.get("S3_ADDRESSING_STYLE") or None,
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}")
+# The origin media come from when it is not the site's (for img-src below).
+_media = urlsplit(MEDIA_URL)
+MEDIA_ORIGIN = f"{_media.scheme}://{_media.netloc}" if _media.netloc else ""
+
 STORAGES = {
     # Uploads: images in the formats the site shows only (masthead/lib/images.py).
-    "default": {"BACKEND": "masthead.lib.images.ImageStorage"},
+    "default": MEDIA_BACKEND,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -338,9 +445,9 @@ STORAGES = {
     },
 }
 # Serve uploaded media from Django itself (fine for the demo and small
-# sites). Large sites set SERVE_MEDIA=false and let the front server or
-# object storage serve MEDIA_URL.
-SERVE_MEDIA = envbool("SERVE_MEDIA", "true")
+# sites). Large sites set SERVE_MEDIA=false and let the front server serve
+# MEDIA_URL; media in a bucket are served by the bucket (or its CDN).
+SERVE_MEDIA = MEDIA_STORAGE == "local" and envbool("SERVE_MEDIA", "true")
 # Uploads larger than this are refused with a message next to the field.
 MAX_UPLOAD_BYTES = envint("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
@@ -349,6 +456,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 MAX_IMAGE_PIXELS = envint("MAX_IMAGE_PIXELS", 50_000_000)
 MAX_IMAGE_SIDE = envint("MAX_IMAGE_SIDE", 20_000)
 MAX_IMAGE_FRAMES = envint("MAX_IMAGE_FRAMES", 300)
+
+# Mastodon servers whose posts are embedded from a pasted address
+# (masthead/lib/embeds.py); a post on another server stays a link.
+MASTODON_INSTANCES = envlist("MASTODON_INSTANCES", ",".join(embeds.DEFAULT_MASTODON_INSTANCES))
+for _host in MASTODON_INSTANCES:
+    if not embeds.is_host_name(_host):
+        raise ImproperlyConfigured(f"MASTODON_INSTANCES must list host names, not {_host!r}")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -378,15 +492,11 @@ CONTENT_SECURITY_POLICY = {
         # installed editor.
         "style-src": ["'self'", NONCE, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
         # Article bodies may show images from other sites (masthead/lib/html.py
-        # allows any https image) and the video players it allows as iframes;
-        # masthead/desk/tests/test_security_headers.py keeps the two in step.
-        "img-src": ["'self'", "data:", "https:"],
-        "frame-src": [
-            "'self'",
-            "https://www.youtube-nocookie.com",
-            "https://www.youtube.com",
-            "https://player.vimeo.com",
-        ],
+        # allows any https image; uploads come from MEDIA_ORIGIN when they
+        # are on another host) and, after a reader's click, the players of
+        # the embed providers in masthead/lib/embeds.py, and no other frames.
+        "img-src": ["'self'", "data:", "https:", *filter(None, [MEDIA_ORIGIN])],
+        "frame-src": ["'self'", *embeds.frame_origins(MASTODON_INSTANCES)],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
@@ -411,6 +521,9 @@ PERMISSIONS_POLICY = {
         "xr-spatial-tracking",
     )
 }  # fmt: skip
+# A video player loaded by the reader's click starts playing (embeds.py,
+# ALLOW_PLAYING): autoplay for those players' frames only.
+PERMISSIONS_POLICY["autoplay"] = embeds.autoplay_origins()
 
 LOGGING = {
     "version": 1,

@@ -29,6 +29,7 @@ from django.test import Client
 from django.utils import timezone
 
 from masthead.accounts.roles import Role
+from masthead.lib.jobs import run_due_jobs
 
 PERSONAS = {
     Role.EDITOR: "eda",
@@ -76,6 +77,7 @@ def form_data(article, **changes):
     >>> client.post(reverse("desk:article_edit", args=[a.pk]), form_data(a, headline="Neu"))
     """
     data = {
+        "kicker": article.kicker,
         "headline": article.headline,
         "slug": article.slug,
         "standfirst": article.standfirst,
@@ -89,9 +91,18 @@ def form_data(article, **changes):
             if article.publish_at
             else ""
         ),
-        "image_alt": article.image_alt,
-        "image_caption": article.image_caption,
-        "image_credit": article.image_credit,
+        "lead_image": article.lead_image_id or "",
+        "lead_image_alt": article.lead_image.alt_for(article.language)
+        if article.lead_image
+        else "",
+        "lead_image_caption": (
+            article.lead_image.caption_for(article.language) if article.lead_image else ""
+        ),
+        "lead_image_credit": article.lead_image.credit if article.lead_image else "",
+        "seo_title": article.seo_title,
+        "seo_description": article.seo_description,
+        "social_headline": article.social_headline,
+        "social_image": article.social_image_id or "",
         "version": article.version,
         "_action": "save",
     }
@@ -99,3 +110,14 @@ def form_data(article, **changes):
         data[f"author_{number}"] = author.pk
     data.update(changes)
     return data
+
+
+def run_jobs() -> None:
+    """Run the background jobs that are queued (masthead.lib.jobs), as a
+    worker would, in this process. Tests call it after the code under test
+    enqueued its jobs (and after ``django_capture_on_commit_callbacks``
+    when the jobs are enqueued on commit). It runs every job that is due,
+    and the jobs those enqueue, until none is left; a retry waits
+    ``JOBS_RETRY_SECONDS`` (set it to 0 to see a job's retries run). With
+    the immediate backend the jobs have already run."""
+    run_due_jobs()

@@ -10,6 +10,8 @@
 #                       (default postgres://postgres@127.0.0.1:5432/masthead)
 #   TEST_REDIS_URL      Redis for the second run (default redis://127.0.0.1:6379/15)
 #   MASTHEAD_TEST_ONLY  "sqlite" or "postgres" to run one pass only
+#   MASTHEAD_TEST_SERIAL  1 to run the two passes one after the other (they
+#                       run at once by default, each into var/test-logs/)
 #   extra arguments are passed to pytest
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -119,14 +121,44 @@ echo "== Lint =="
 .venv/bin/ruff format --check --quiet masthead tests conftest.py
 .venv/bin/mypy  # the files listed in pyproject.toml's [tool.mypy]; a second or so once cached
 
+# The two passes run at once (each waits on its browser, servers and
+# subprocesses much of the time: together they take little more than the
+# longer one), each into its own log, printed whole when it ends.
+# MASTHEAD_TEST_SERIAL=1 runs them one after the other, printing as they go.
+logs=var/test-logs
+mkdir -p "$logs"
+sqlite_pass() {
+    env -u DATABASE_URL -u REDIS_URL .venv/bin/pytest -p no:cacheprovider "$@"
+}
+postgres_pass() {
+    DATABASE_URL="$pg_url" REDIS_URL="$redis_url" .venv/bin/pytest -p no:cacheprovider "$@"
+}
 status=0
-if [ "$only" != "postgres" ]; then
+[ "$only" = "sqlite" ] || ensure_services
+if [ -n "${MASTHEAD_TEST_SERIAL:-}" ] || [ -n "$only" ]; then
+    if [ "$only" != "postgres" ]; then
+        echo "== Tests on SQLite =="
+        sqlite_pass "$@" || status=$?
+    fi
+    if [ "$only" != "sqlite" ]; then
+        echo "== Tests on PostgreSQL, with Redis as the cache =="
+        postgres_pass "$@" || status=$?
+    fi
+else
+    echo "== Tests on SQLite, and on PostgreSQL with Redis as the cache, at once =="
+    echo "   (logs: $logs/sqlite.log and $logs/postgres.log; printed when each pass ends)"
+    sqlite_pass "$@" >"$logs/sqlite.log" 2>&1 &
+    sqlite_pid=$!
+    postgres_pass "$@" >"$logs/postgres.log" 2>&1 &
+    postgres_pid=$!
+    sqlite_status=0 postgres_status=0
+    wait "$sqlite_pid" || sqlite_status=$?
     echo "== Tests on SQLite =="
-    env -u DATABASE_URL -u REDIS_URL .venv/bin/pytest -p no:cacheprovider "$@" || status=$?
-fi
-if [ "$only" != "sqlite" ]; then
-    ensure_services
+    cat "$logs/sqlite.log"
+    wait "$postgres_pid" || postgres_status=$?
     echo "== Tests on PostgreSQL, with Redis as the cache =="
-    DATABASE_URL="$pg_url" REDIS_URL="$redis_url" .venv/bin/pytest -p no:cacheprovider "$@" || status=$?
+    cat "$logs/postgres.log"
+    [ "$sqlite_status" = 0 ] || status=$sqlite_status
+    [ "$postgres_status" = 0 ] || status=$postgres_status
 fi
 exit "$status"

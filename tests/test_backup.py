@@ -22,6 +22,7 @@ SNAPSHOT = """
 import hashlib, json
 from django.contrib.auth import get_user_model
 from masthead.articles.models import Article, ArticleAuthor, Correction, Revision, SlugRedirect
+from masthead.media.models import Image
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
@@ -42,8 +43,9 @@ print(json.dumps({
     "sections": rows(Section),
     "tags": rows(Tag),
     "authors": rows(Author),
+    "library": rows(Image),
     "users": list(get_user_model().objects.order_by("pk").values("username", "password")),
-    "images": {a.image.name: digest(a.image) for a in Article.objects.exclude(image="")},
+    "images": {i.file.name: digest(i.file) for i in Image.objects.all()},
     "photos": {a.photo.name: digest(a.photo) for a in Author.objects.exclude(photo="")},
 }, default=str, sort_keys=True))
 """

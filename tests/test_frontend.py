@@ -162,6 +162,7 @@ def test_uploads_are_served_as_images_that_never_run(site):
     status, headers, body = _get(base + "/media/frontend-test/x.png")
     assert status == 200
     assert headers["Content-Type"] == "image/png"
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in headers["Content-Security-Policy"]
     status, headers, _ = _get(base + "/media/frontend-test/old.pdf")

@@ -31,13 +31,19 @@ def test_it_passes_the_system_checks():
     call_command("check", "--fail-level", "WARNING")
 
 
-def _catalog(language):
-    with open(LOCALE / language / "LC_MESSAGES" / "django.po", "rb") as f:
+# The catalogs: "django" for Python and templates, "djangojs" for the
+# desk's scripts (served by /desk/editor/texts/).
+DOMAINS = ["django", "djangojs"]
+
+
+def _catalog(language, domain="django"):
+    with open(LOCALE / language / "LC_MESSAGES" / f"{domain}.po", "rb") as f:
         return read_po(f, locale=language)
 
 
-def test_it_translates_every_string_into_german():
-    catalog = _catalog("de")
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_it_translates_every_string_into_german(domain):
+    catalog = _catalog("de", domain)
     untranslated = [
         m.id
         for m in catalog
@@ -47,7 +53,7 @@ def test_it_translates_every_string_into_german():
 
 
 def test_it_ships_compiled_catalogs_that_match_the_sources(tmp_path):
-    for po in LOCALE.glob("*/LC_MESSAGES/django.po"):
+    for po in LOCALE.glob("*/LC_MESSAGES/*.po"):
         mo = po.with_suffix(".mo")
         assert mo.exists(), f"{mo} is missing: run `make messages`"
         fresh = tmp_path / f"{po.parent.parent.name}.mo"
@@ -64,7 +70,8 @@ def test_it_ships_compiled_catalogs_that_match_the_sources(tmp_path):
 
 
 @pytest.mark.needs_program("xgettext", package="gettext")
-def test_it_extracts_every_marked_string(tmp_path):
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_it_extracts_every_marked_string(tmp_path, domain):
     """Django's makemessages, run on a copy of the package, finds no string
     that the German catalog lacks."""
     copy = tmp_path / "masthead"
@@ -76,13 +83,13 @@ def test_it_extracts_every_marked_string(tmp_path):
         "MASTHEAD_VAR_DIR": str(tmp_path / "var"),
     }
     subprocess.run(
-        [sys.executable, "-m", "django", "makemessages", "-l", "de", "--no-location",
-         "--ignore=demo/content.py", "--ignore=*/tests/*"],
+        [sys.executable, "-m", "django", "makemessages", "-l", "de", "--domain", domain,
+         "--no-location", "--ignore=demo/content.py", "--ignore=*/tests/*"],
         cwd=copy, env=env, check=True, capture_output=True,
     )  # fmt: skip
-    with open(copy / "locale" / "de" / "LC_MESSAGES" / "django.po", "rb") as f:
+    with open(copy / "locale" / "de" / "LC_MESSAGES" / f"{domain}.po", "rb") as f:
         extracted = {_key(m) for m in read_po(f) if m.id}
-    known = {_key(m) for m in _catalog("de") if m.id}
+    known = {_key(m) for m in _catalog("de", domain) if m.id}
     assert extracted - known == set(), "run `make messages` and translate the new strings"
 
 
@@ -108,7 +115,7 @@ SURFACES = {"desk", "feeds", "core", "api", "importers", "demo"}
 LAYERS = [
     SURFACES,  # the surfaces, and the tools that write from outside
     {"pagecache"},  # listens to the content apps, serves their pages
-    {"articles", "sections", "people", "audit", "accounts", "signin"},  # the content
+    {"articles", "media", "sections", "people", "audit", "accounts", "signin"},  # the content
     {"lib"},  # small helpers that know no app
 ]
 # The domain: the content apps and lib. They import no surface and not the page cache.

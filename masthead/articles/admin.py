@@ -19,7 +19,7 @@ from js_asset import Media
 from masthead.accounts import rules
 from masthead.lib.admin import DateFilterChangeList
 from masthead.lib.forms import RefuseControlCharacters
-from masthead.lib.html import BODY_EXTENSIONS, clean_body
+from masthead.lib.html import BODY_EXTENSIONS, clean_editor_body, iframes_to_embeds
 
 from . import services
 from .models import Article, Correction
@@ -30,7 +30,7 @@ class ArticleAdminForm(RefuseControlCharacters, forms.ModelForm):
         label=_("body"),
         required=False,
         extensions=BODY_EXTENSIONS,
-        sanitize=clean_body,
+        sanitize=clean_editor_body,
         widget=AdminProseEditorWidget,
     )
 
@@ -44,11 +44,15 @@ class ArticleAdminForm(RefuseControlCharacters, forms.ModelForm):
             "excerpt",
             "section",
             "tags",
-            "image",
-            "image_alt",
-            "image_caption",
-            "image_credit",
+            "lead_image",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # As in the desk: the editor has no node for an older body's player
+        # iframe and would drop it; give it the embed node instead.
+        if not self.is_bound and "<iframe" in (self.initial.get("body") or ""):
+            self.initial["body"] = iframes_to_embeds(self.initial["body"])
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
@@ -135,7 +139,9 @@ class ArticleAdmin(AdministratorsOnly, admin.ModelAdmin):
             },
         ),
         (_("Section and tags"), {"fields": ["section", "tags", "byline"]}),
-        (_("Lead image"), {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
+        # The picture, its alt text and caption are kept in the media library
+        # (the newsroom's "Media" page).
+        (_("Lead image"), {"fields": ["lead_image"]}),
         (
             _("Publishing"),
             {
@@ -151,6 +157,7 @@ class ArticleAdmin(AdministratorsOnly, admin.ModelAdmin):
         ),
     ]
     filter_horizontal = ["tags"]
+    raw_id_fields = ["lead_image"]
 
     def get_changelist(self, request, **kwargs):
         return DateFilterChangeList

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.templatetags.static import static
 
 from masthead.lib import site
+from masthead.media.rendering import structured_data_images
 
 
 def absolute(request, path: str) -> str:
@@ -20,7 +21,7 @@ def news_article(article, request) -> dict:
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
         "headline": article.headline[:110],
-        "description": article.teaser,
+        "description": article.search_description,
         "inLanguage": article.language,
         "datePublished": article.publish_at.isoformat() if article.publish_at else None,
         "dateModified": article.last_modified.isoformat() if article.publish_at else None,
@@ -45,14 +46,21 @@ def news_article(article, request) -> dict:
             },
         },
     }
+    if article.seo_title:
+        data["alternativeHeadline"] = article.seo_title
     tags = [tag.name for tag in article.tags.all()]
     if tags:
         data["keywords"] = tags
-    if article.image:
-        data["image"] = {
-            "@type": "ImageObject",
-            "url": absolute(request, article.image.url),
-            "width": article.image_width,
-            "height": article.image_height,
-        }
+    if image := article.lead_image or article.social_image:
+        # 16:9, 4:3 and 1:1 crops of 1,200 pixels, as Google asks for (the
+        # original until the renditions exist).
+        data["image"] = [
+            {
+                "@type": "ImageObject",
+                "url": absolute(request, picture.url),
+                "width": picture.width,
+                "height": picture.height,
+            }
+            for picture in structured_data_images(image)
+        ]
     return data

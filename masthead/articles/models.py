@@ -1,17 +1,15 @@
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from masthead.lib import images
 from masthead.lib.html import sanitize
 from masthead.lib.i18n import content_languages
-from masthead.lib.text import clean_model_text, credit_name, excerpt
+from masthead.lib.text import clean_model_text, excerpt
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -35,7 +33,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """What a teaser needs, in a fixed number of queries: the section in
         the same query, bylines (with authors) in one more."""
-        return self.select_related("section").prefetch_related(
+        return self.select_related("section", "lead_image").prefetch_related(
             Prefetch(
                 "bylines",
                 queryset=ArticleAuthor.objects.select_related("author").order_by("position"),
@@ -99,6 +97,12 @@ class Article(models.Model):
 
     translation_key = models.UUIDField(_("story"), default=uuid.uuid4, editable=False)
     language = models.CharField(_("language"), max_length=10, choices=content_languages)
+    kicker = models.CharField(
+        _("kicker"),
+        max_length=80,
+        blank=True,
+        help_text=_("A few words above the headline that say what the story is about."),
+    )
     headline = models.CharField(_("headline"), max_length=200)
     slug = models.SlugField(
         _("slug"),
@@ -144,23 +148,43 @@ class Article(models.Model):
         blank=True,
         help_text=_("When the published article was last changed for readers."),
     )
-    image = images.OrientedImageField(
-        _("lead image"),
-        upload_to="articles/%Y/%m/",
+    lead_image = models.ForeignKey(
+        "media.Image",
+        verbose_name=_("lead image"),
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        width_field="image_width",
-        height_field="image_height",
+        related_name="lead_of",
     )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=300,
+    # What search engines and social networks show, when it should differ
+    # from the page itself (each falls back: search_title and the rest below).
+    seo_title = models.CharField(
+        _("title for search engines"),
+        max_length=70,
         blank=True,
-        help_text=_("What the image shows, for readers who cannot see it."),
+        help_text=_("Empty: the headline. Search engines show about 60 characters."),
     )
-    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
-    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    seo_description = models.CharField(
+        _("description for search engines"),
+        max_length=200,
+        blank=True,
+        help_text=_("Empty: the standfirst. Search engines show about 155 characters."),
+    )
+    social_headline = models.CharField(
+        _("headline for social media"),
+        max_length=200,
+        blank=True,
+        help_text=_("Empty: the headline."),
+    )
+    social_image = models.ForeignKey(
+        "media.Image",
+        verbose_name=_("image for social media"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="social_of",
+        help_text=_("Empty: the lead image."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     modified_at = models.DateTimeField(_("modified"), auto_now=True)
     created_by = models.ForeignKey(
@@ -241,31 +265,9 @@ class Article(models.Model):
             return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean_text_fields(self) -> list[str]:
-        """Remove invisible control characters (masthead.lib.text), and the
-        "Foto:" typed before the credit (the page puts it there itself).
+        """Remove invisible control characters (masthead.lib.text).
         Returns the names of the fields that changed."""
-        changed = clean_model_text(self)
-        if "image_credit" not in self.get_deferred_fields():
-            credit = credit_name(self.image_credit)
-            if credit != self.image_credit:
-                self.image_credit = credit
-                if "image_credit" not in changed:
-                    changed.append("image_credit")
-        return changed
-
-    def clean(self):
-        super().clean()
-        # The media storage refuses it too (lib/images.py); here the form
-        # learns why, to say so next to the field.
-        if self._new_image():
-            try:
-                images.check_image(self.image.file)
-            except ValidationError as e:
-                raise ValidationError({"image": e}) from None
-
-    def _new_image(self) -> bool:
-        """An image was given that is not stored yet (an upload)."""
-        return bool(self.image) and not self.image._committed
+        return clean_model_text(self)
 
     @property
     def is_scheduled(self) -> bool:
@@ -288,6 +290,26 @@ class Article(models.Model):
         """The text shown in lists: the hand-written excerpt, else the
         standfirst, else the body, cut at a word boundary."""
         return excerpt(self.excerpt or self.standfirst or self.body, 180)
+
+    @property
+    def search_title(self) -> str:
+        """The page's <title> (before the site name) and what search engines show."""
+        return self.seo_title or self.headline
+
+    @property
+    def search_description(self) -> str:
+        """The meta description, and the description in structured data."""
+        return self.seo_description or self.teaser
+
+    @property
+    def social_title(self) -> str:
+        """The headline of a shared link (Open Graph, Twitter cards)."""
+        return self.social_headline or self.headline
+
+    @property
+    def social_picture(self):
+        """The picture of a shared link: the social image, else the lead image."""
+        return self.social_image or self.lead_image
 
     @property
     def byline_authors(self) -> list:
@@ -322,6 +344,30 @@ class ArticleAuthor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position + 1}. {self.author_id}"
+
+
+class BodyImage(models.Model):
+    """An image of the media library that an article's body shows
+    (masthead/articles/body.py). Kept in step with the body on every save
+    (services.save_article), so that the library cannot delete an image
+    from under an article (PROTECT)."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="body_images"
+    )
+    image = models.ForeignKey(
+        "media.Image", verbose_name=_("image"), on_delete=models.PROTECT, related_name="body_of"
+    )
+
+    class Meta:
+        verbose_name = _("image in the text")
+        verbose_name_plural = _("images in the text")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "image"], name="bodyimage_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} → {self.image_id}"
 
 
 class Correction(models.Model):

@@ -17,13 +17,16 @@ from masthead.audit.models import AuditEntry
 from masthead.audit.services import record
 from masthead.lib.html import sanitize
 from masthead.lib.text import make_slug
+from masthead.media.models import Image
 from masthead.people.models import Author
 from masthead.sections.models import Tag
 
+from .body import image_ids
 from .models import (
     Article,
     ArticleAuthor,
     Autosave,
+    BodyImage,
     Correction,
     PreviewLink,
     Revision,
@@ -34,9 +37,15 @@ from .tokens import preview_tokens
 Action = AuditEntry.Action
 
 # Changing one of these on a public article sets its "updated" time.
-READER_FIELDS = ("headline", "standfirst", "body", "image_alt", "image_caption")
-# Besides headline, standfirst and body, a revision keeps these.
-REVISION_FIELDS = ("slug", "excerpt", "section_id", "image_alt", "image_caption", "image_credit")
+READER_FIELDS = ("headline", "standfirst", "body", "lead_image_id")
+# Besides headline, standfirst and body, a revision keeps these. (Revisions
+# made before the media library hold "image_alt", "image_caption" and
+# "image_credit" instead of "lead_image_id"; restoring one leaves the lead
+# image as it is.)
+REVISION_FIELDS = (
+    "slug", "excerpt", "section_id", "lead_image_id",
+    "kicker", "seo_title", "seo_description", "social_headline", "social_image_id",
+)  # fmt: skip
 
 PREVIEW_DAYS = 7
 
@@ -125,6 +134,7 @@ def save_article(
         ArticleAuthor(article=article, author=author, position=i)
         for i, author in enumerate(authors)
     )
+    sync_body_images(article)
     _keep_revision(
         article, user, note, tag_ids=[t.pk for t in tags], author_ids=[a.pk for a in authors]
     )
@@ -132,6 +142,24 @@ def save_article(
         Autosave.objects.filter(article=article, user=user).delete()
     record(user, Action.CREATE if created else Action.EDIT, article, version=article.version)
     return article
+
+
+def sync_body_images(article: Article) -> None:
+    """List the images the body shows in ``BodyImage`` (and only those), in
+    the caller's transaction. An id of an image that no longer exists is
+    left out: the page shows nothing for it."""
+    wanted = set(image_ids(article.body))
+    if wanted:
+        # Locked, so that the library cannot delete one of them before this
+        # transaction has listed it (the delete then meets PROTECT).
+        found = Image.objects.select_for_update().filter(pk__in=wanted).order_by("pk")
+        wanted = set(found.values_list("pk", flat=True))
+    listed = set(BodyImage.objects.filter(article=article).values_list("image_id", flat=True))
+    if listed - wanted:
+        BodyImage.objects.filter(article=article, image_id__in=listed - wanted).delete()
+    BodyImage.objects.bulk_create(
+        BodyImage(article=article, image_id=pk) for pk in sorted(wanted - listed)
+    )
 
 
 def _keep_revision(
@@ -227,16 +255,20 @@ def translate(source: Article, language: str, user=None) -> Article:
     draft = Article(
         translation_key=source.translation_key,
         language=language,
+        kicker=source.kicker,
         headline=source.headline,
         slug=unique_slug(language, source.headline),
         standfirst=source.standfirst,
         body=source.body,
         excerpt=source.excerpt,
+        seo_title=source.seo_title,
+        seo_description=source.seo_description,
+        social_headline=source.social_headline,
         section=source.section,
-        image=source.image.name if source.image else "",
-        image_alt=source.image_alt,
-        image_caption=source.image_caption,
-        image_credit=source.image_credit,
+        # The same pictures; their alt text and caption in ``language`` are
+        # the translator's to write (the form asks for the alt text).
+        lead_image_id=source.lead_image_id,
+        social_image_id=source.social_image_id,
         status=Article.Status.DRAFT,
         created_by=user,
     )
@@ -259,6 +291,17 @@ def restore_revision(revision: Revision, user=None) -> Article:
     for name in REVISION_FIELDS:
         if name in fields:
             setattr(article, name, fields[name])
+    if (
+        article.lead_image_id is not None
+        and not Image.objects.filter(pk=article.lead_image_id).exists()
+    ):
+        # The image was deleted from the library since (it was unused then).
+        article.lead_image_id = None
+    if (
+        article.social_image_id is not None
+        and not Image.objects.filter(pk=article.social_image_id).exists()
+    ):
+        article.social_image_id = None
     if not slug_is_free(article.language, article.slug, article):
         article.slug = unique_slug(article.language, article.headline, article)
     authors = list(Author.objects.filter(pk__in=fields.get("authors", [])))

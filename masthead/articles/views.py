@@ -78,7 +78,7 @@ def home(request):
     # of every section besides those, and the bylines of both lists in one
     # query, so that the count does not depend on whether the section
     # blocks are empty.
-    top = list(public.select_related("section").newest_first()[: LATEST_COUNT + 2])
+    top = list(public.select_related("section", "lead_image").newest_first()[: LATEST_COUNT + 2])
     has_more = len(top) > LATEST_COUNT + 1
     top = top[: LATEST_COUNT + 1]
     sections = sections_for(request)
@@ -97,6 +97,9 @@ def home(request):
 
     # Group: the lead, the latest, and a block per section that has any.
     lead, latest = (top[0], top[1:]) if top else (None, [])
+    if lead is not None:
+        # Only the lead teaser shows its picture: its renditions, one query.
+        prefetch_related_objects([lead], "lead_image__renditions")
     by_section = {}
     for article in ranked:
         by_section.setdefault(article.section_id, []).append(article)
@@ -123,7 +126,8 @@ def article_detail(request, slug):
         Article.objects.public()
         .in_language(language)
         .for_listing()
-        .prefetch_related("tags", "corrections")
+        .select_related("lead_image", "social_image")
+        .prefetch_related("tags", "corrections", "lead_image__renditions")
         .filter(slug=slug)
         .first()
     )

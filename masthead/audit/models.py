@@ -26,6 +26,7 @@ class AuditEntry(models.Model):
         PREVIEW_LINK = "preview_link", _("shared a preview link")
         REVOKE_LINK = "revoke_link", _("revoked a preview link")
         DELETE = "delete", _("deleted")
+        DELETE_IMAGE = "image_delete", _("deleted an image from the media library")
         # About an account, not an article.
         TWO_FACTOR_ENABLED = "2fa_enabled", _("turned two-factor sign-in on")
         TWO_FACTOR_DISABLED = "2fa_disabled", _("turned two-factor sign-in off")

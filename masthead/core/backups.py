@@ -14,6 +14,12 @@ A backup is one tar archive holding
 A restore checks the archive whole (checksums, member names, engine,
 migrations) before it writes anything, and goes only into an empty site
 unless it is told to replace what is there.
+
+Media in a bucket (MEDIA_STORAGE=s3) are not copied into the archive: a
+bucket holds far more than one archive should, and the provider keeps it
+(versioning, replication, or a copy with ``rclone``/``aws s3 sync``:
+README.md, "Backups"). The manifest says so (``media_storage``), and a
+restore into a site whose media are in a bucket leaves the bucket alone.
 """
 
 import hashlib
@@ -56,6 +62,8 @@ class Manifest:
     migrations: dict[str, list[str]]
     checksums: dict[str, str] = field(default_factory=dict)
     missing_media: list[str] = field(default_factory=list)
+    # "local": the media files are in the archive; "s3": in the bucket.
+    media_storage: str = "local"
     version: str = masthead.__version__
     format: int = FORMAT
 
@@ -66,6 +74,11 @@ class Manifest:
     @property
     def media_files(self) -> list[str]:
         return sorted(name for name in self.checksums if name.startswith(MEDIA + "/"))
+
+
+def media_in_bucket() -> bool:
+    """Whether this site keeps its media in a bucket, backed up by its own means."""
+    return settings.MEDIA_STORAGE != "local"
 
 
 def engine() -> str:
@@ -96,14 +109,17 @@ def create_backup(path: Path) -> Manifest:
             manifest.checksums[manifest.database_member] = _add_file(
                 tar, dump, manifest.database_member
             )
-            media = Path(settings.MEDIA_ROOT)
-            for file in sorted(media.rglob("*")) if media.is_dir() else []:
-                if file.is_file() and not file.is_symlink():
-                    name = f"{MEDIA}/{file.relative_to(media).as_posix()}"
-                    manifest.checksums[name] = _add_file(tar, file, name)
-            manifest.missing_media = sorted(
-                name for name in referenced if f"{MEDIA}/{name}" not in manifest.checksums
-            )
+            if media_in_bucket():
+                manifest.media_storage = settings.MEDIA_STORAGE
+            else:
+                media = Path(settings.MEDIA_ROOT)
+                for file in sorted(media.rglob("*")) if media.is_dir() else []:
+                    if file.is_file() and not file.is_symlink():
+                        name = f"{MEDIA}/{file.relative_to(media).as_posix()}"
+                        manifest.checksums[name] = _add_file(tar, file, name)
+                manifest.missing_media = sorted(
+                    name for name in referenced if f"{MEDIA}/{name}" not in manifest.checksums
+                )
             data = json.dumps(manifest.__dict__, indent=2, sort_keys=True).encode()
             info = tarfile.TarInfo(MANIFEST)
             info.size, info.mtime, info.mode = len(data), int(timezone.now().timestamp()), 0o600
@@ -302,6 +318,8 @@ def site_contents() -> dict[str, int]:
             continue
         if count := model._default_manager.count():
             held[model._meta.label] = count
+    if media_in_bucket():
+        return held  # what a bucket holds, a restore leaves alone
     media = Path(settings.MEDIA_ROOT)
     if media.is_dir() and (files := sum(1 for p in media.rglob("*") if p.is_file())):
         held["media files"] = files
@@ -336,13 +354,19 @@ def restore_backup(path: Path, force: bool = False) -> Manifest:
                 str(dump),
             )
         connections.close_all()
-        media = Path(settings.MEDIA_ROOT)
-        for name in manifest.media_files:
-            target = media.joinpath(*PurePosixPath(name).parts[1:])
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with tar.extractfile(name) as src, open(target, "wb") as dst:
-                shutil.copyfileobj(src, dst)
+        # Into a bucket, the operator copies them (the restore command says how).
+        if not media_in_bucket():
+            _restore_media(tar, manifest)
     return manifest
+
+
+def _restore_media(tar: tarfile.TarFile, manifest: Manifest) -> None:
+    media = Path(settings.MEDIA_ROOT)
+    for name in manifest.media_files:
+        target = media.joinpath(*PurePosixPath(name).parts[1:])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tar.extractfile(name) as src, open(target, "wb") as dst:
+            shutil.copyfileobj(src, dst)
 
 
 def _restore_sqlite(dump: Path) -> None:

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.static import serve
@@ -124,11 +124,12 @@ def _no_content() -> HttpResponse:
     return response
 
 
-@cache_control(max_age=86400, public=True)
 def media(request, path):
-    """Serve an upload (SERVE_MEDIA): images with the type their (checked)
-    extension names, anything else only as a download; never sniffed, never
-    run as a page."""
+    """Serve an upload (SERVE_MEDIA, media on this machine's disk only; a
+    bucket serves its own): images with the type their (checked) extension
+    names, anything else only as a download; never sniffed, never run as a
+    page, and cached as long as a file in the bucket (a stored name never
+    gets other bytes)."""
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     media_type = images.MEDIA_TYPES.get(PurePath(path).suffix.lower().lstrip("."))
     if response.status_code == 200:
@@ -138,6 +139,7 @@ def media(request, path):
             # Saved before uploads were checked, or put there by hand.
             response["Content-Type"] = "application/octet-stream"
             response["Content-Disposition"] = "attachment"
+    response["Cache-Control"] = images.media_cache_control()  # also on "304 Not Modified"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = MEDIA_POLICY
     return response

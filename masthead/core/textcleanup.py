@@ -16,12 +16,13 @@ from django.db.models import Q
 from django.db.models.functions import Cast
 
 from masthead.articles.models import Article, Correction, Revision
+from masthead.media.models import Image
 from masthead.pagecache.generation import bump
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
 # Every model whose text readers (or the newsroom) get to see.
-MODELS = [Article, Correction, Revision, Section, Tag, Author]
+MODELS = [Article, Correction, Revision, Section, Tag, Author, Image]
 
 
 @dataclass

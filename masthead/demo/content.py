@@ -737,3 +737,129 @@ STORIES = [
         "correction": None,
     },
 ]
+
+# A story that shows what the body can hold: pictures of the media library
+# (column and full width), a gallery and an embedded video. The loader
+# stores the pictures first and fills in the placeholders of the bodies
+# ({harbour}, {gallery}, {market}, {river}, {video}) with the body's nodes.
+# The pictures are drawn by masthead.media.samples (the repository holds no
+# camera photos); alt texts describe what is drawn.
+SHOWCASE_PICTURES = {
+    "lead": {
+        "seed": 11,
+        "size": (2400, 1600),
+        "alt": {
+            "de": "Gezeichnete Straßenszene: Häuserzeile mit vielen Fenstern unter hellem Himmel",
+            "en": "Drawn street scene: a row of buildings with many windows under a pale sky",
+        },
+        "caption": {
+            "de": "Die Altstadt von Haldenau, wie sie die Ausstellung zeigt.",
+            "en": "Haldenau's old town as the exhibition shows it.",
+        },
+    },
+    "harbour": {
+        "seed": 23,
+        "size": (2400, 1600),
+        "alt": {
+            "de": "Gezeichnete Stadtansicht: hohe und niedrige Gebäude am Rand einer Straße",
+            "en": "Drawn townscape: tall and low buildings along a street",
+        },
+        "caption": {"de": "Das Hafenviertel um 1970.", "en": "The harbour district around 1970."},
+    },
+    "gallery-1": {
+        "seed": 31,
+        "size": (1800, 1200),
+        "alt": {
+            "de": "Gezeichnete Häuserfront mit Fensterreihen",
+            "en": "Drawn house fronts with rows of windows",
+        },
+        "caption": {"de": "Marktstraße, 1964", "en": "Market Street, 1964"},
+    },
+    "gallery-2": {
+        "seed": 37,
+        "size": (1800, 1200),
+        "alt": {
+            "de": "Gezeichnete Straße mit Passanten vor dunklen Gebäuden",
+            "en": "Drawn street with passers-by in front of dark buildings",
+        },
+        "caption": {"de": "Am Wendelufer, 1988", "en": "On the Wendel embankment, 1988"},
+    },
+    "gallery-3": {
+        "seed": 41,
+        "size": (1800, 1200),
+        "alt": {
+            "de": "Gezeichnete Skyline mit einem hohen Gebäude in der Mitte",
+            "en": "Drawn skyline with a tall building in the middle",
+        },
+        "caption": {"de": "Neubauten am Bahnhof, 2019", "en": "New buildings by the station, 2019"},
+    },
+    "river": {
+        "seed": 61,
+        "size": (2400, 1600),
+        "alt": {
+            "de": "Gezeichnete Uferstraße mit niedrigen Häusern",
+            "en": "Drawn riverside street with low houses",
+        },
+        "caption": {"de": "Die Uferstraße heute.", "en": "The riverside street today."},
+    },
+    "market": {
+        "seed": 53,
+        "size": (1600, 2000),
+        "alt": {
+            "de": "Gezeichnetes Hochformat: schmale Häuser und eine Straße im Vordergrund",
+            "en": "Drawn portrait view: narrow houses and a street in front",
+        },
+        "caption": {
+            "de": "Der Wochenmarkt vor dem Rathaus.",
+            "en": "The weekly market outside the town hall.",
+        },
+    },
+}
+SHOWCASE_VIDEO = "https://www.youtube.com/watch?v=jNQXAC9IVRw"
+
+SHOWCASE = {
+    "section": "culture",
+    "authors": ["mira-sahin"],
+    "tags": ["theatre"],
+    "age": timedelta(hours=5),
+    "updated_after": None,
+    "status": "published",
+    "versions": {
+        "de": {
+            "slug": "fotoausstellung-haldenau-im-wandel",
+            "headline": "Sechzig Jahre in 120 Bildern: Fotoausstellung zeigt Haldenau im Wandel",
+            "standfirst": "Das Stadtmuseum zeigt ab Samstag Aufnahmen aus sechs Jahrzehnten. Viele stammen aus privaten Fotoalben, die Bürgerinnen und Bürger dem Museum geliehen haben.",
+            "body": (
+                "<p>Wer wissen will, wie Haldenau früher aussah, muss ab Samstag nur ins Stadtmuseum gehen. Die Ausstellung „Haldenau im Wandel“ zeigt 120 Fotografien aus den Jahren 1959 bis 2019 – vom Hafenviertel vor dem Abriss bis zu den Neubauten am Bahnhof.</p>"
+                "{harbour}"
+                "<p>Mehr als die Hälfte der Bilder stammt nicht aus dem Archiv, sondern aus Schuhkartons und Fotoalben. Das Museum hatte im vergangenen Jahr dazu aufgerufen, alte Aufnahmen vorbeizubringen. „Wir haben mit vielleicht zweihundert Bildern gerechnet, gekommen sind über dreitausend“, sagte Kuratorin Dr. Hanna Reuter.</p>"
+                "<h2>Drei Straßen, drei Jahrzehnte</h2>"
+                "{gallery}"
+                "<p>Ein Raum der Ausstellung zeigt dieselben Orte zu verschiedenen Zeiten. An der Marktstraße etwa lässt sich verfolgen, wie aus Kolonialwarenläden Cafés und schließlich Büros wurden.</p>"
+                "{market}"
+                "<p>Zur Ausstellung gehört ein kurzer Film, in dem Zeitzeuginnen und Zeitzeugen erzählen, wie sie die Veränderungen erlebt haben. Das Museum hat ihn vorab veröffentlicht.</p>"
+                "{video}"
+                "{river}"
+                "<p>Die Ausstellung ist bis Ende März dienstags bis sonntags von 10 bis 18 Uhr geöffnet. Der Eintritt ist frei.</p>"
+            ),
+        },
+        "en": {
+            "slug": "photo-exhibition-haldenau-changing",
+            "headline": "Sixty years in 120 pictures: photo exhibition shows Haldenau changing",
+            "standfirst": "From Saturday the town museum shows photographs from six decades. Many come from private albums lent to the museum by residents.",
+            "body": (
+                "<p>Anyone who wants to know what Haldenau used to look like need only visit the town museum from Saturday. The exhibition “Haldenau changing” shows 120 photographs taken between 1959 and 2019, from the harbour district before its demolition to the new buildings by the station.</p>"
+                "{harbour}"
+                "<p>More than half of the pictures come not from the archive but from shoeboxes and photo albums. Last year the museum asked residents to bring in old photographs. “We expected perhaps two hundred pictures; we got more than three thousand,” said curator Dr Hanna Reuter.</p>"
+                "<h2>Three streets, three decades</h2>"
+                "{gallery}"
+                "<p>One room of the exhibition shows the same places at different times. On Market Street, visitors can follow how grocers’ shops became cafés and, in the end, offices.</p>"
+                "{market}"
+                "<p>The exhibition includes a short film in which residents describe how they lived through the changes. The museum has published it in advance.</p>"
+                "{video}"
+                "{river}"
+                "<p>The exhibition is open until the end of March, Tuesday to Sunday from 10 am to 6 pm. Admission is free.</p>"
+            ),
+        },
+    },
+}  # fmt: skip

@@ -12,6 +12,9 @@ from PIL import Image, ImageDraw
 
 from masthead.articles import services
 from masthead.articles.models import Article, Correction
+from masthead.media import samples
+from masthead.media import services as media_services
+from masthead.media.models import Image as MediaImage
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
@@ -75,7 +78,7 @@ def load_demo(now=None) -> int:
         publish_at = now - story["age"]
         image = None
         if n % IMAGE_EVERY == 0 and story["status"] == "published":
-            image = illustration(story["section"], n)
+            image = _library_image(story, sections[story["section"]], n)
         for language, version in story["versions"].items():
             article = Article(
                 translation_key=key,
@@ -87,15 +90,8 @@ def load_demo(now=None) -> int:
                 section=sections[story["section"]],
                 status=story["status"],
                 publish_at=publish_at if story["status"] == "published" else None,
+                lead_image=image,
             )
-            if image:
-                article.image.save(f"demo-{n}.jpg", ContentFile(image), save=False)
-                with override(language):
-                    article.image_alt = gettext(
-                        "Illustration: overlapping circles in the colours of the section "
-                        "“%(section)s”."
-                    ) % {"section": article.section.name}
-                    article.image_credit = gettext("Masthead demo")
             services.save_article(
                 article,
                 authors=[authors[slug] for slug in story["authors"]],
@@ -114,7 +110,78 @@ def load_demo(now=None) -> int:
             count += 1
             if story["status"] == "draft":
                 _show_workflow(article, now)
+    count += _load_showcase(sections, authors, tags, now)
     return count
+
+
+def _load_showcase(sections, authors, tags, now) -> int:
+    """The story with pictures in its body, a gallery and a video
+    (content.SHOWCASE): its pictures go into the media library first."""
+    story = content.SHOWCASE
+    with override(next(iter(story["versions"]))):
+        credit = gettext("Masthead demo")
+    pictures = {
+        key: media_services.add_image(
+            ContentFile(samples.photo_jpeg(*data["size"], seed=data["seed"]), name=f"{key}.jpg"),
+            alt=data["alt"],
+            caption=data["caption"],
+            credit=credit,
+            licence="CC0",
+        )
+        for key, data in content.SHOWCASE_PICTURES.items()
+    }
+
+    def picture(key, size="column"):
+        return f'<figure data-image="{pictures[key].pk}" data-size="{size}"></figure>'
+
+    nodes = {
+        "harbour": picture("harbour", "full"),
+        "market": picture("market"),
+        "river": picture("river"),
+        "gallery": '<figure data-gallery="">'
+        + "".join(picture(f"gallery-{n}") for n in (1, 2, 3))
+        + "</figure>",
+        "video": f'<figure data-embed="{content.SHOWCASE_VIDEO}"></figure>',
+    }
+    key = uuid.uuid4()
+    for language, version in story["versions"].items():
+        article = Article(
+            translation_key=key,
+            language=language,
+            slug=version["slug"],
+            headline=version["headline"],
+            standfirst=version["standfirst"],
+            body=version["body"].format(**nodes),
+            section=sections[story["section"]],
+            status=story["status"],
+            publish_at=now - story["age"],
+            lead_image=pictures["lead"],
+        )
+        services.save_article(
+            article,
+            authors=[authors[slug] for slug in story["authors"]],
+            tags=[tags[t, language] for t in story["tags"] if (t, language) in tags],
+        )
+    return len(story["versions"])
+
+
+def _library_image(story, section: Section, n: int) -> MediaImage:
+    """The story's lead image, in the media library once for all its
+    language versions, described in each of their languages."""
+    alt = {}
+    for language in story["versions"]:
+        with override(language):
+            alt[language] = gettext(
+                "Illustration: overlapping circles in the colours of the section “%(section)s”."
+            ) % {"section": section.name}
+    with override(next(iter(story["versions"]))):
+        credit = gettext("Masthead demo")
+    return media_services.add_image(
+        ContentFile(illustration(story["section"], n), name=f"demo-{n}.jpg"),
+        alt=alt,
+        credit=credit,
+        licence="CC0",
+    )
 
 
 def _show_workflow(article: Article, now) -> None:

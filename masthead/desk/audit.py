@@ -43,6 +43,8 @@ DETAIL_LABELS = {
     "user": _("account"),
     "session_address": _("address of the session"),
     "locked_address": _("locked address"),
+    "image": _("image number"),
+    "name": _("file name"),
 }
 DETAIL_TIMES = {"publish_at", "expires"}
 

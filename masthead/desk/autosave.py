@@ -21,7 +21,17 @@ from masthead.lib.numbers import parse_id
 from .views import article_for, desk_view
 
 # The fields of the article form the copy keeps, with their longest length.
-FIELDS = {"headline": 200, "slug": 200, "standfirst": 5_000, "excerpt": 5_000, "body": 1_000_000}
+FIELDS = {
+    "headline": 200,
+    "slug": 200,
+    "standfirst": 5_000,
+    "excerpt": 5_000,
+    "body": 1_000_000,
+    # The lead image's description in the article's language (required
+    # with an image, and typed like the text).
+    "lead_image_alt": 300,
+    "lead_image_caption": 300,
+}
 
 
 @desk_view()

@@ -19,21 +19,42 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
 from masthead.articles import services
+from masthead.articles.body import alt_text_error
 from masthead.articles.models import Article
 from masthead.lib import images
 from masthead.lib.forms import RefuseControlCharacters
-from masthead.lib.html import BODY_EXTENSIONS, clean_body
+from masthead.lib.html import BODY_EXTENSIONS, clean_editor_body, iframes_to_embeds
 from masthead.lib.i18n import content_language_codes, language_name
-from masthead.lib.numbers import MAX_ID
-from masthead.lib.text import make_slug
+from masthead.lib.numbers import MAX_ID, parse_id
+from masthead.lib.text import credit_name, make_slug
+from masthead.media import services as media_services
+from masthead.media.models import Image
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
+from . import figures
 from .states import STATE_LABELS
 
 # An editor always sees this many author lines, and one empty line more
 # than there are authors.
 AUTHOR_LINES = 3
+# The lead image chooser shows this many pictures at a time.
+CHOOSER_SIZE = 12
+
+
+def check_upload(file: UploadedFile) -> None:
+    """Refuse an uploaded file that is too large or not an image the site
+    can show (masthead.lib.images), with a message for the form."""
+    if file.size > settings.MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            gettext("This file is too large (%(size)s). Choose an image of at most %(max)s."),
+            code="file_too_large",
+            params={
+                "size": filesizeformat(file.size),
+                "max": filesizeformat(settings.MAX_UPLOAD_BYTES),
+            },
+        )
+    images.check_image(file)
 
 
 def has_slug(name: str) -> bool:
@@ -79,6 +100,13 @@ class SectionChoiceField(forms.ModelChoiceField):
         return " › ".join(reversed(names))
 
 
+# The fields written in the article's language (the rest is the desk's).
+ARTICLE_TEXTS = (
+    "kicker", "headline", "standfirst", "body", "excerpt", "lead_image_alt",
+    "lead_image_caption", "seo_title", "seo_description", "social_headline",
+)  # fmt: skip
+
+
 class ArticleForm(RefuseControlCharacters, forms.ModelForm):
     """Create or edit one language version of a story."""
 
@@ -86,7 +114,7 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
         label=_("Text"),
         required=False,
         extensions=BODY_EXTENSIONS,
-        sanitize=clean_body,
+        sanitize=clean_editor_body,
     )
     # The version the editor started from; a save of an older version is
     # refused (services.StaleEdit) instead of overwriting a colleague.
@@ -108,11 +136,35 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
         required=False,
         help_text=_("Separate tags with commas, for example: climate, energy, Berlin."),
     )
+    # The lead image: chosen from the media library (``lead_image``) or
+    # uploaded into it from here; described in the article's language.
+    lead_image_file = forms.FileField(
+        label=_("Upload a new image"),
+        required=False,
+        # The formats the site shows (lib/images.py); the server checks anyway.
+        widget=forms.FileInput(
+            attrs={"accept": ",".join(sorted(set(images.MEDIA_TYPES.values())))}
+        ),
+    )
+    lead_image_alt = forms.CharField(
+        label=_("Description (alt text)"), required=False, max_length=300
+    )
+    lead_image_caption = forms.CharField(label=_("Caption"), required=False, max_length=300)
+    lead_image_credit = forms.CharField(label=_("Credit"), required=False, max_length=200)
+    lead_image_remove = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # The chooser's search (not saved): "find_images" shows its results.
+    lead_image_q = forms.CharField(
+        label=_("Search the media library"),
+        required=False,
+        max_length=200,
+        widget=forms.SearchInput,
+    )
 
     class Meta:
         model = Article
         fields = [
             "language",
+            "kicker",
             "headline",
             "slug",
             "standfirst",
@@ -121,23 +173,24 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
             "section",
             "tags",
             "publish_at",
-            "image",
-            "image_alt",
-            "image_caption",
-            "image_credit",
+            "lead_image",
+            "seo_title",
+            "seo_description",
+            "social_headline",
+            "social_image",
         ]
         field_classes = {"section": SectionChoiceField}
         widgets = {
             "standfirst": forms.Textarea(attrs={"rows": 3}),
             "excerpt": forms.Textarea(attrs={"rows": 3}),
+            "seo_description": forms.Textarea(attrs={"rows": 2}),
             "tags": forms.CheckboxSelectMultiple,
             "publish_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
             ),
-            # The formats the site shows (lib/images.py); the server checks anyway.
-            "image": forms.ClearableFileInput(
-                attrs={"accept": ",".join(sorted(set(images.MEDIA_TYPES.values())))}
-            ),
+            # Drawn by hand as a grid of pictures (desk/fragment_image_chooser.html).
+            "lead_image": forms.RadioSelect,
+            "social_image": forms.RadioSelect,
         }
         error_messages = {
             "headline": {"required": _("Enter a headline.")},
@@ -152,12 +205,25 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
                     "Choose tags in the language of the article. This tag is in another language."
                 )
             },
+            "lead_image": {
+                "invalid_choice": _(
+                    "This image is no longer in the media library. Choose another one."
+                )
+            },
+            "social_image": {
+                "invalid_choice": _(
+                    "This image is no longer in the media library. Choose another one."
+                )
+            },
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, may_upload: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.label_suffix = ""
         self.article_language = self._article_language()
+        if not may_upload:
+            # Translators choose from the media library; they upload nothing.
+            del self.fields["lead_image_file"]
         if self.instance.pk:
             del self.fields["language"]
         else:
@@ -170,6 +236,15 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
                 "from the headline."
             )
         self.fields["headline"].widget.attrs["autocomplete"] = "off"
+        # The browser checks the spelling of the article's texts in its
+        # language (desk-editor.js follows a language chosen on a new one).
+        for name in ARTICLE_TEXTS:
+            if name in self.fields:
+                self.fields[name].widget.attrs |= {
+                    "lang": self.article_language,
+                    "spellcheck": "true",
+                    "data-article-language": "",
+                }
         self.fields["slug"].widget.attrs["autocomplete"] = "off"
         self.fields["tags"].queryset = Tag.objects.filter(language=self.article_language)
         self.fields["tags"].help_text = gettext(
@@ -184,15 +259,15 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
             "The article is public from this time on (time zone: %(zone)s). Leave it "
             "empty to publish at once; a time in the future schedules the article."
         ) % {"zone": timezone.get_current_timezone_name()}
-        self.fields["image_alt"].help_text = gettext(
-            "Required with an image: what the image shows, for readers who cannot see it."
-        )
-        self.fields["image"].help_text = gettext(
-            "An image file (for example JPEG, PNG or WebP) of at most %(size)s."
-        ) % {"size": filesizeformat(settings.MAX_UPLOAD_BYTES)}
+        self._init_lead_image()
         self._add_author_fields()
+        self._configure_body_editor()
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
+            # A body saved before embeds were nodes may hold a player's
+            # iframe, which the editor has no node for: give it the node.
+            if "<iframe" in (self.initial.get("body") or ""):
+                self.initial["body"] = iframes_to_embeds(self.initial["body"])
 
     def _article_language(self) -> str:
         """The article's language: fixed once saved, else as chosen."""
@@ -205,6 +280,152 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
                 return chosen
         initial = self.initial.get("language")
         return initial if initial in codes else settings.LANGUAGE_CODE
+
+    # The lead image
+
+    def _init_lead_image(self) -> None:
+        language = language_name(self.article_language)
+        self.fields["lead_image"].label = gettext("Lead image")
+        self.fields["lead_image"].empty_label = None
+        self.fields["lead_image_alt"].label = gettext("Description (alt text) in %(language)s") % {
+            "language": language
+        }
+        self.fields["lead_image_alt"].help_text = gettext(
+            "Required with an image: what the image shows, for readers who cannot see it. "
+            "It is kept with the image in the media library."
+        )
+        self.fields["lead_image_caption"].label = gettext("Caption in %(language)s") % {
+            "language": language
+        }
+        self.fields["lead_image_credit"].help_text = gettext(
+            'The photographer or agency. The page puts "Photo:" before it.'
+        )
+        if "lead_image_file" in self.fields:
+            self.fields["lead_image_file"].help_text = gettext(
+                "An image file (for example JPEG, PNG or WebP) of at most %(size)s. "
+                "It goes into the media library."
+            ) % {"size": filesizeformat(settings.MAX_UPLOAD_BYTES)}
+        image = self.instance.lead_image if self.instance.lead_image_id else None
+        if image is not None and not self.is_bound:
+            self.initial["lead_image_alt"] = image.alt_for(self.article_language)
+            self.initial["lead_image_caption"] = image.caption_for(self.article_language)
+            self.initial["lead_image_credit"] = image.credit
+        # Images added by ``save`` (their files are deleted again when the
+        # caller's transaction fails: ``discard_new_images``).
+        self.new_images: list[Image] = []
+
+    def chosen_image(self) -> Image | None:
+        """The lead image the form shows: the one chosen (or sent back after
+        an error), else the article's."""
+        if self.is_bound:
+            if self.data.get(self.add_prefix("lead_image_remove")):
+                return None
+            pk = parse_id(self.data.get(self.add_prefix("lead_image"), ""))
+            return Image.objects.filter(pk=pk).first() if pk else None
+        return self.instance.lead_image if self.instance.lead_image_id else None
+
+    def social_images(self, size: int = CHOOSER_SIZE) -> tuple[Image | None, list]:
+        """The social image the form shows (the one chosen, or sent back
+        after an error, else the article's) and the pictures offered for
+        it: that one, the article's own pictures, then the newest."""
+        if self.is_bound:
+            pk = parse_id(self.data.get(self.add_prefix("social_image"), ""))
+            chosen = Image.objects.filter(pk=pk).first() if pk else None
+        else:
+            chosen = self.instance.social_image if self.instance.social_image_id else None
+        own = [chosen.pk] if chosen else []
+        if self.instance.pk:
+            if self.instance.lead_image_id:
+                own.append(self.instance.lead_image_id)
+            own += self.instance.body_images.values_list("image_id", flat=True)
+        own = list(dict.fromkeys(own))
+        images = Image.objects.with_thumbnails().select_related("uploaded_by")
+        first = {image.pk: image for image in images.filter(pk__in=own)}
+        newest = images.exclude(pk__in=own).order_by("-uploaded_at", "-id")
+        newest = newest[: max(size - len(own), 0)]
+        return chosen, [first[pk] for pk in own if pk in first] + list(newest)
+
+    def chooser_images(self, chosen: Image | None = None, size: int = CHOOSER_SIZE) -> list:
+        """The pictures the chooser offers: the newest, or those the search
+        finds; the chosen one always first."""
+        query = self.data.get(self.add_prefix("lead_image_q"), "") if self.is_bound else ""
+        found = Image.objects.with_thumbnails().search(query[:200], content_language_codes())
+        if chosen is not None:
+            found = found.exclude(pk=chosen.pk)
+        return ([chosen] if chosen else []) + list(found.select_related("uploaded_by")[:size])
+
+    def clean_lead_image_file(self):
+        file = self.cleaned_data.get("lead_image_file")
+        if isinstance(file, UploadedFile):
+            check_upload(file)
+        return file
+
+    def _clean_lead_image(self, cleaned) -> None:
+        if cleaned.get("lead_image_remove"):
+            cleaned["lead_image"] = None
+            cleaned["lead_image_file"] = None
+            return
+        has_image = cleaned.get("lead_image") or cleaned.get("lead_image_file")
+        if (
+            has_image
+            and not cleaned.get("lead_image_alt", "").strip()
+            and "lead_image_alt" not in self.errors
+            and "lead_image_file" not in self.errors
+        ):
+            self.add_error(
+                "lead_image_alt",
+                ValidationError(
+                    gettext("Describe the image in %(language)s for readers who cannot see it."),
+                    code="image_alt_required",
+                    params={"language": language_name(self.article_language)},
+                ),
+            )
+
+    def _save_lead_image(self, article: Article, user) -> None:
+        """Upload the new lead image into the library, or describe the chosen
+        one in the article's language."""
+        cleaned = self.cleaned_data
+        language = article.language
+        alt = cleaned.get("lead_image_alt", "").strip()
+        caption = cleaned.get("lead_image_caption", "").strip()
+        credit = cleaned.get("lead_image_credit", "").strip()
+        if cleaned.get("lead_image_file"):
+            image = media_services.add_image(
+                cleaned["lead_image_file"],
+                user,
+                alt={language: alt},
+                caption={language: caption},
+                credit=credit,
+            )
+            self.new_images.append(image)
+            article.lead_image = image
+        elif article.lead_image_id:
+            image = media_services.describe_image(
+                article.lead_image, language, alt=alt, caption=caption
+            )
+            if credit_name(credit) != image.credit:
+                image.credit = credit
+                image.save(update_fields=["credit"])
+
+    def discard_new_images(self) -> None:
+        """The save failed: delete the files of the images it added."""
+        media_services.discard_files(self.new_images)
+        self.new_images = []
+
+    # The body editor
+
+    def _configure_body_editor(self) -> None:
+        """The picture and gallery nodes learn where to search and upload,
+        and in which language to ask for alt text (figures.py)."""
+        widget = self.fields["body"].widget
+        language_field = self["language"].auto_id if "language" in self.fields else ""
+        widget.config = {
+            **widget.config,
+            "extensions": {
+                **BODY_EXTENSIONS,
+                **figures.editor_extensions(self.article_language, language_field),
+            },
+        }
 
     # Byline: one select per author, in byline order.
 
@@ -241,19 +462,6 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
         return [self[name] for name in self.author_field_names]
 
     # Validation
-
-    def clean_image(self):
-        image = self.cleaned_data.get("image")
-        if isinstance(image, UploadedFile) and image.size > settings.MAX_UPLOAD_BYTES:
-            raise ValidationError(
-                gettext("This file is too large (%(size)s). Choose an image of at most %(max)s."),
-                code="file_too_large",
-                params={
-                    "size": filesizeformat(image.size),
-                    "max": filesizeformat(settings.MAX_UPLOAD_BYTES),
-                },
-            )
-        return image
 
     def clean_new_tags(self) -> list[str]:
         names, slugs = [], set()
@@ -317,15 +525,13 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
         if "publish_at" in self.errors:
             self.fields["publish_at"].widget.input_type = "text"
 
-        image = cleaned.get("image")
-        if image and not cleaned.get("image_alt", "").strip() and "image_alt" not in self.errors:
-            self.add_error(
-                "image_alt",
-                ValidationError(
-                    gettext("Describe the image for readers who cannot see it."),
-                    code="image_alt_required",
-                ),
-            )
+        self._clean_lead_image(cleaned)
+        # Before review or publishing, every picture in the text needs alt
+        # text in the article's language (a translation has the source's).
+        if self.data.get("_action") in ("submit", "publish") and cleaned.get("body"):
+            if error := alt_text_error(cleaned["body"], self.article_language):
+                self.add_error("body", error)
+
         return cleaned
 
     # Saving
@@ -336,6 +542,7 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
         through the service layer, all in one transaction. Raises
         services.StaleEdit when the article changed since the form was opened."""
         article = super().save(commit=False)
+        self._save_lead_image(article, user)
         tags = {tag.pk: tag for tag in self.cleaned_data["tags"]}
         for name in self.cleaned_data["new_tags"]:
             tag, _created = Tag.objects.get_or_create(

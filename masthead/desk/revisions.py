@@ -4,7 +4,10 @@ Every save keeps a revision (masthead.articles.services.save_article);
 restoring an old one saves it again as the newest, so nothing is lost by
 restoring. The comparison is made for people: the body is compared block by
 block (paragraphs, headings, list items) on its plain text, and words that
-changed are marked as inserted or deleted.
+changed are marked as inserted or deleted. A picture or a gallery
+(masthead/articles/body.py) is a block of its own, written out in words
+(which image, what size, which caption), so that a swapped image, a new
+caption or a new size shows like a changed sentence.
 """
 
 import re
@@ -15,6 +18,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import escape
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -22,9 +26,12 @@ from django.views.decorators.http import require_POST
 
 from masthead.accounts import rules
 from masthead.articles import services
+from masthead.articles.body import Gallery, Picture, body_nodes, image_ids
 from masthead.articles.models import Revision
+from masthead.lib.html import EMBED_NODE
 from masthead.lib.numbers import parse_id
 from masthead.lib.text import plain_text
+from masthead.media.models import Image
 
 from .views import article_for, desk_view
 
@@ -85,6 +92,8 @@ def body_blocks(html: str) -> list[tuple[str, str]]:
     >>> body_blocks("<h2>Title</h2><p>One <b>two</b></p><ul><li>x</li></ul>")
     [('h2', 'Title'), ('p', 'One two'), ('li', 'x')]
     """
+    # An embed node has no text of its own: its address stands for it.
+    html = EMBED_NODE.sub(r"<figure>\1</figure>", html or "")
     blocks, kind, start = [], "p", 0
     for match in _BLOCK_TAG.finditer(html or ""):
         text = plain_text(html[start : match.start()])
@@ -129,10 +138,46 @@ def diff_words(old: str, new: str) -> list[Segment]:
     return segments
 
 
+def _picture_text(picture: Picture, names: dict[int, str], *, sized: bool = True) -> str:
+    name = names.get(picture.image_id)
+    if name is None:
+        # Translators: in the comparison of two revisions, a picture deleted from the library
+        text = _("Picture %(id)s (no longer in the media library)") % {"id": picture.image_id}
+    else:
+        # The id too: two cameras' files are often both "IMG_0001.jpg".
+        text = _("Picture %(id)s “%(name)s”") % {"id": picture.image_id, "name": name}
+    if sized:
+        size = _("full width") if picture.size == "full" else _("column width")
+        text = f"{text} ({size})"
+    caption = plain_text(picture.caption)
+    return f"{text}: {caption}" if caption else text
+
+
+def with_figures_in_words(html: str, names: dict[int, str]) -> str:
+    """``html`` with each picture and gallery written out as a block of
+    plain words (``body_blocks`` reads it as a "figure" block)."""
+    parts, position = [], 0
+    for start, end, node in body_nodes(html):
+        if isinstance(node, Gallery):
+            pictures = "; ".join(_picture_text(p, names, sized=False) for p in node.pictures)
+            text = _("Gallery: %(pictures)s") % {"pictures": pictures}
+        else:
+            text = _picture_text(node, names)
+        parts += [html[position:start], f"<figure>{escape(text)}</figure>"]
+        position = end
+    parts.append(html[position:])
+    return "".join(parts)
+
+
 def diff_body(old: str, new: str) -> list[Block]:
     """Two bodies compared block by block. A block that was changed (rather
     than added or removed) is compared word by word; one rewritten beyond
-    recognition reads as removed and added."""
+    recognition reads as removed and added. Pictures and galleries are
+    compared as the words that describe them."""
+    ids = set(image_ids(old or "")) | set(image_ids(new or ""))
+    names = dict(Image.objects.filter(pk__in=ids).values_list("pk", "original_name")) if ids else {}
+    names = {pk: name or str(pk) for pk, name in names.items()}
+    old, new = with_figures_in_words(old or "", names), with_figures_in_words(new or "", names)
     a, b = body_blocks(old), body_blocks(new)
     blocks: list[Block] = []
     matcher = SequenceMatcher(None, [t for _k, t in a], [t for _k, t in b], autojunk=False)

@@ -1,11 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
+from django.views.i18n import JavaScriptCatalog
 
 from masthead.accounts import desk_views as accounts
 from masthead.accounts import passkey_views as passkeys
+from masthead.accounts.decorators import desk_view
 from masthead.signin import desk_views as signin_views
 
-from . import audit, autosave, dashboard, previews, revisions, views
+from . import audit, autosave, dashboard, figures, jobs, media, previews, revisions, views
 from .forms import DeskAuthenticationForm
 
 app_name = "desk"
@@ -71,7 +73,25 @@ urlpatterns = [
     ),
     path("", dashboard.dashboard, name="home"),
     path("articles/", views.article_list, name="articles"),
+    # The body editor's texts in the newsroom's language: django-prose-editor's
+    # own catalog and Masthead's (masthead/locale/*/LC_MESSAGES/djangojs.po,
+    # for the menu texts the package leaves in English: desk-editor.js).
+    path(
+        "editor/texts/",
+        desk_view()(JavaScriptCatalog.as_view(packages=["django_prose_editor"])),
+        name="editor_texts",
+    ),
+    # What the body editor asks for while placing pictures (figures.py).
+    path("editor/images/", figures.image_search, name="editor_image_search"),
+    path("editor/images/upload/", figures.image_upload, name="editor_image_upload"),
     path("audit/", audit.audit_log, name="audit"),
+    path("media/", media.media_list, name="media"),
+    path("media/upload/", media.media_upload, name="media_upload"),
+    path("media/choose/", media.media_choose, name="media_choose"),
+    path("media/<int:pk>/", media.media_edit, name="media_edit"),
+    path("media/<int:pk>/delete/", media.media_delete, name="media_delete"),
+    path("jobs/", jobs.job_list, name="jobs"),
+    path("jobs/<uuid:pk>/retry/", jobs.job_retry, name="job_retry"),
     path("sessions/", signin_views.session_list, name="sessions"),
     path(
         "sessions/<int:pk>/end/",

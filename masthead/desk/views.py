@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 from masthead.accounts import rules
 from masthead.accounts.decorators import desk_view, forbidden
 from masthead.articles import services
+from masthead.articles.body import alt_text_error
 from masthead.articles.models import Article
 from masthead.articles.pagination import BackToFirstPage, keyset_page
 from masthead.articles.views import render_article
@@ -173,6 +174,12 @@ def _initial_language(request) -> str:
     return settings.LANGUAGE_CODE
 
 
+def _article_form(request, *args, **kwargs) -> ArticleForm:
+    """The article form; it offers an upload into the media library only
+    to those who may upload images."""
+    return ArticleForm(*args, may_upload=rules.can(request.user, rules.UPLOAD_IMAGE), **kwargs)
+
+
 def _render_editor(request, form, article=None, correction_form=None, conflict=None, status=200):
     context = {
         "nav": "new" if article is None else "articles",
@@ -181,7 +188,7 @@ def _render_editor(request, form, article=None, correction_form=None, conflict=N
         # What the buttons under the form may offer.
         "allowed": allowed_actions(request.user, article or Article(created_by=request.user)),
         # A browser does not send a chosen file again after an error.
-        "image_lost": bool(form.errors and request.FILES.get("image")),
+        "image_lost": bool(form.errors and request.FILES.get("lead_image_file")),
         # The stored article, when the editor's save came too late.
         "conflict": conflict,
         # Who saved it, and when: the newest revision.
@@ -191,6 +198,10 @@ def _render_editor(request, form, article=None, correction_form=None, conflict=N
             else None
         ),
     }
+    chosen = form.chosen_image()
+    context["chosen_image"] = chosen
+    context["chooser_images"] = form.chooser_images(chosen)
+    context["social_image"], context["social_images"] = form.social_images()
     if article is not None:
         now = timezone.now()
         versions = {a.language: a for a in article.translations()}
@@ -213,11 +224,22 @@ def _render_editor(request, form, article=None, correction_form=None, conflict=N
 
 # The buttons under the article form, and what each does after saving.
 SAVE, SUBMIT, PUBLISH, PREVIEW = "save", "submit", "publish", "preview"
+# The lead image chooser's search button: shows the form again with the
+# pictures found, and saves nothing (the chooser without JavaScript).
+FIND_IMAGES = "find_images"
 
 
 def _requested_action(request) -> str:
     action = request.POST.get("_action", SAVE)
-    return action if action in (SAVE, SUBMIT, PUBLISH, PREVIEW) else SAVE
+    return action if action in (SAVE, SUBMIT, PUBLISH, PREVIEW, FIND_IMAGES) else SAVE
+
+
+def _without_errors(form):
+    """The form as sent, for the image search: nothing was saved, so the
+    page shows no errors yet (the save will check everything)."""
+    form.full_clean()
+    form.errors.clear()
+    return form
 
 
 def _save(request, form, action: str) -> tuple[Article | None, Article | None]:
@@ -237,10 +259,17 @@ def _save(request, form, action: str) -> tuple[Article | None, Article | None]:
                 services.publish(article, request.user, at=_publish_time(article))
         return article, None
     except services.StaleEdit as stale:
+        form.discard_new_images()
         return None, stale.current
     except ValidationError as error:
+        form.discard_new_images()
         form.add_service_error(error)
         return None, None
+    except BaseException:
+        # Nothing was saved: an uploaded lead image must not stay behind as
+        # a file without its row.
+        form.discard_new_images()
+        raise
 
 
 def _publish_time(article: Article):
@@ -278,15 +307,17 @@ def _may(request, action: str, article: Article) -> bool:
 def article_create(request):
     action = _requested_action(request)
     if request.method == "POST":
-        form = ArticleForm(request.POST, request.FILES)
+        form = _article_form(request, request.POST, request.FILES)
         if not _may(request, action, Article(created_by=request.user)):
             return forbidden(request)
+        if action == FIND_IMAGES:
+            return _render_editor(request, _without_errors(form))
         if form.is_valid():
             article, _stale = _save(request, form, action)
             if article:
                 return _saved(request, article, action)
     else:
-        form = ArticleForm(initial={"language": _initial_language(request)})
+        form = _article_form(request, initial={"language": _initial_language(request)})
     return _render_editor(request, form)
 
 
@@ -299,7 +330,11 @@ def article_edit(request, pk):
             return forbidden(request)
         # The form gets its own copy: a rejected form leaves the typed values
         # on its instance, and the rest of the page shows the stored article.
-        form = ArticleForm(request.POST, request.FILES, instance=Article.objects.get(pk=pk))
+        form = _article_form(
+            request, request.POST, request.FILES, instance=Article.objects.get(pk=pk)
+        )
+        if action == FIND_IMAGES:
+            return _render_editor(request, _without_errors(form), article)
         if form.is_valid():
             saved, current = _save(request, form, action)
             if saved:
@@ -307,7 +342,7 @@ def article_edit(request, pk):
             if current:
                 return _conflict(request, form, current)
     else:
-        form = ArticleForm(instance=article)
+        form = _article_form(request, instance=article)
     return _render_editor(request, form, article)
 
 
@@ -328,7 +363,7 @@ def _conflict(request, form, current: Article):
     data["version"] = current.version
     # The form validates (and so changes) a copy of its own: ``current``
     # must stay the stored article that the page shows above the form.
-    form = ArticleForm(data, instance=Article.objects.get(pk=current.pk))
+    form = _article_form(request, data, instance=Article.objects.get(pk=current.pk))
     form.is_valid()
     return _render_editor(request, form, current, conflict=current, status=409)
 
@@ -368,11 +403,23 @@ def _check_off_site(request, article: Article) -> None:
         raise PermissionDenied
 
 
+def _pictures_without_alt(request, article: Article):
+    """Refuse review or publishing while a picture in the text has no alt
+    text in the article's language: back, with the message why."""
+    error = alt_text_error(article.body, article.language)
+    if error is None:
+        return None
+    messages.error(request, " ".join(error.messages))
+    return _back(request, article)
+
+
 @desk_view()
 @require_POST
 def article_submit(request, pk):
     article = article_for(request, pk, rules.SUBMIT)
     _check_off_site(request, article)
+    if refused := _pictures_without_alt(request, article):
+        return refused
     services.submit_for_review(article, request.user)
     messages.success(
         request,
@@ -385,6 +432,8 @@ def article_submit(request, pk):
 @require_POST
 def article_publish(request, pk):
     article = article_for(request, pk, rules.PUBLISH)
+    if refused := _pictures_without_alt(request, article):
+        return refused
     services.publish(article, request.user, at=_publish_time(article))
     if state_of(article) == SCHEDULED:
         messages.success(
@@ -435,7 +484,7 @@ def correction_add(request, pk):
     article = article_for(request, pk, rules.CORRECT)
     form = CorrectionForm(request.POST)
     if not form.is_valid():
-        return _render_editor(request, ArticleForm(instance=article), article, form)
+        return _render_editor(request, _article_form(request, instance=article), article, form)
     services.add_correction(article, form.cleaned_data["text"], user=request.user)
     messages.success(request, _("The correction was added. Readers see it below the article."))
     return redirect("desk:article_edit", pk=article.pk)

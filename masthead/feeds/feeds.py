@@ -11,6 +11,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -19,9 +20,12 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from masthead.articles.body import prefetch_body_images, render_body
 from masthead.articles.models import Article
 from masthead.lib.site import absolute_url
 from masthead.lib.text import clean_data, clean_text
+from masthead.media.models import Rendition
+from masthead.media.rendering import feed_image
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 from masthead.sections.tree import section_tree_ids
@@ -109,7 +113,19 @@ class LatestArticlesRss(Feed):
         return Article.objects.public().in_language(get_language())
 
     def items(self, obj):
-        return self.articles(obj).for_listing().prefetch_related("tags").newest_first()[:FEED_SIZE]
+        # The lead images with their JPEG renditions (feed_image), and the
+        # pictures of all bodies (prefetch_body_images): three queries for
+        # all items.
+        jpegs = Rendition.objects.filter(crop="", format=Rendition.Format.JPEG)
+        items = list(
+            self.articles(obj)
+            .for_listing()
+            .select_related("lead_image")
+            .prefetch_related("tags", Prefetch("lead_image__renditions", queryset=jpegs))
+            .newest_first()[:FEED_SIZE]
+        )
+        prefetch_body_images(items)
+        return items
 
     def item_title(self, item):
         return item.headline
@@ -147,15 +163,15 @@ class LatestArticlesRss(Feed):
     def item_extra_kwargs(self, item):
         extra = {
             "summary": item.teaser,
-            "content_html": item.body,
+            "content_html": render_body(item, feed=True),
             "language": item.language,
             "authors": [
                 {"name": a.name, "url": absolute_url(a.get_absolute_url())}
                 for a in item.byline_authors
             ],
         }
-        if item.image:
-            extra["image"] = absolute_url(item.image.url)
+        if item.lead_image:
+            extra["image"] = absolute_url(feed_image(item.lead_image).url)
         return extra
 
 

@@ -1,13 +1,16 @@
 """Uploaded images: only formats the site shows, named after what they are.
 
 Every path that stores an uploaded image (the desk, the admin, importers,
-the shell) goes through ``ImageStorage`` (settings.STORAGES["default"]),
-which checks the file and stores it under ``normalised_name``; forms check
+renditions, the shell) goes through the default storage
+(settings.STORAGES["default"]: ``ImageStorage`` on disk or
+``S3ImageStorage`` in a bucket, both with ``CheckedImagesMixin``), which
+checks the file and stores it under ``normalised_name``; forms check
 first through ``Article.clean()`` to show a message next to the field. The name a
 browser sent counts for nothing: the format is read from the file's bytes,
 the whole image is decoded once (a truncated or damaged file is refused),
 and the stored name gets the extension of the format found, so the media
-server's ``Content-Type`` (taken from the extension) is always an image type.
+server's ``Content-Type`` (taken from the extension, ``MEDIA_TYPES``) is
+always an image type.
 
 >>> from io import BytesIO
 >>> from PIL import Image
@@ -25,7 +28,7 @@ from typing import IO, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, Storage
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 from django.utils.translation import gettext_lazy as _
@@ -42,7 +45,8 @@ FORMATS = {
 if features.check("avif"):
     FORMATS["AVIF"] = ("avif", "image/avif")
 
-# Extension → media type, for serving uploads (core/views.py: media).
+# Extension → media type, for serving uploads (core/security.py: media, the
+# nginx front end, and the Content-Type of files in a bucket).
 MEDIA_TYPES = dict(FORMATS.values())
 MEDIA_TYPES["jpeg"] = "image/jpeg"
 
@@ -160,19 +164,32 @@ def normalised_name(name: str, file: File) -> str:
     return str(path.with_name(f"{path.stem or 'image'}.{info.extension}"))
 
 
-class ImageStorage(FileSystemStorage):
-    """The storage of uploaded media: it keeps images in FORMATS only, each
+class CheckedImagesMixin(Storage):
+    """What every storage of uploaded media does, whichever holds the files
+    (``ImageStorage`` on this machine's disk, ``S3ImageStorage`` in a
+    bucket, masthead/lib/storage.py): it keeps images in FORMATS only, each
     under the extension of its real format, whatever the name it came with
     and whichever path saves it (forms, the admin, ``FieldFile.save()`` in
-    importers and the demo loader, the shell). Refuses anything else with
-    ``ValidationError``; forms check first (``Article.clean()``) to say so
-    next to the field."""
+    importers and the demo loader, ``default_storage.save()`` for
+    renditions, the shell). Refuses anything else with ``ValidationError``;
+    forms check first to say so next to the field."""
 
     def save(self, name: str | None, content: IO[Any], max_length: int | None = None) -> str:
         if name is None:
             name = content.name
         file = content if isinstance(content, File) else File(content, name)
         return super().save(normalised_name(name, file), file, max_length=max_length)
+
+
+def media_cache_control() -> str:
+    """The Cache-Control of every stored media file. A stored name never
+    gets other bytes (storages never overwrite: a name in use gets a
+    suffix), so caches may keep a file for MEDIA_CACHE_SECONDS."""
+    return f"public, max-age={settings.MEDIA_CACHE_SECONDS}, immutable"
+
+
+class ImageStorage(CheckedImagesMixin, FileSystemStorage):
+    """Uploaded media on this machine's disk, under MEDIA_ROOT (the default)."""
 
 
 # The size a picture is shown at

@@ -10,14 +10,30 @@ to them.
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from masthead.articles.models import Article, ArticleAuthor, Correction, SlugRedirect
+from masthead.articles.models import Article, ArticleAuthor, BodyImage, Correction, SlugRedirect
+from masthead.media.models import Image, Rendition
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
 from .generation import bump
 
-# The models whose rows readers see on cached pages.
-CONTENT_MODELS = (Article, ArticleAuthor, Correction, SlugRedirect, Author, Section, Tag)
+# The models whose rows readers see on cached pages. Image: the pages show
+# a picture's alt text, caption and credit from the library, so editing
+# them there changes pages. Renditions too: a page cached while they were
+# being made names the original until it changes (the rendition job stores
+# an image's renditions in one transaction: one new generation).
+CONTENT_MODELS = (
+    Article,
+    ArticleAuthor,
+    BodyImage,
+    Correction,
+    SlugRedirect,
+    Author,
+    Section,
+    Tag,
+    Image,
+    Rendition,
+)
 
 
 def register_signal_handlers() -> None:

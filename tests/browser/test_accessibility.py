@@ -4,7 +4,7 @@
 import re
 
 import pytest
-from browser_helpers import axe_script, demo_pages, format_violations, run_axe
+from browser_helpers import axe_script, demo_pages, format_violations, run_axe, sign_in
 from django.template import loader
 from django.utils import translation
 
@@ -111,3 +111,31 @@ def test_keyboard_focus_is_clearly_visible(demo_site, page):
             poor.append(f"{focused} (contrast {ratio:.2f}:1)")
     assert len(seen) > 20, f"Tab reached only {seen}"
     assert not poor, "focus hard to see on:\n" + "\n".join(poor)
+
+
+MEDIA_PAGES = ["media", "media-edit", "media-upload", "article-with-image"]
+
+
+@pytest.mark.parametrize("kind", MEDIA_PAGES)
+def test_the_media_library_has_no_axe_violations(demo_site, new_page, editor, kind):
+    from masthead.articles.models import Article
+    from masthead.media.models import Image
+
+    axe_script()
+    image = Image.objects.order_by("pk").first()
+    path = {
+        "media": "/desk/media/",
+        "media-edit": f"/desk/media/{image.pk}/",
+        "media-upload": "/desk/media/upload/",
+        "article-with-image": (
+            f"/desk/articles/{Article.objects.filter(lead_image=image).first().pk}/"
+        ),
+    }[kind]
+    page = new_page(locale="de-DE")
+    sign_in(page, demo_site, "eda")
+    response = page.goto(demo_site + path)
+    assert response.status == 200, path
+    if kind == "article-with-image":
+        page.locator(".lead-image__chooser summary").click()  # the grid open too
+    violations = run_axe(page)
+    assert not violations, f"axe-core violations on {path}:\n{format_violations(violations)}"

@@ -6,9 +6,9 @@ import re
 import urllib.request
 
 import pytest
+from browser_helpers import sign_in
 
 from masthead.articles.models import Article
-from masthead.testing import password_of
 
 pytestmark = pytest.mark.browser
 
@@ -18,11 +18,7 @@ HEADLINE = "Haldenau eröffnet neue Fahrradbrücke über die Wendel"
 @pytest.fixture
 def signed_in(demo_site, new_page, editor):
     page = new_page(locale="de-DE")
-    page.goto(demo_site + "/desk/login/")
-    page.get_by_label("Benutzername").fill("eda")
-    page.get_by_label("Passwort").fill(password_of("eda"))
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url(demo_site + "/desk/")
+    sign_in(page, demo_site, "eda")
     return page
 
 

@@ -14,10 +14,9 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser_helpers import format_violations, run_axe
+from browser_helpers import format_violations, run_axe, sign_in
 
 from masthead.articles.models import Article, Autosave
-from masthead.testing import password_of
 
 pytestmark = pytest.mark.browser
 
@@ -28,16 +27,6 @@ EDITOR = '.ProseMirror[contenteditable="true"]'
 def editors(demo_site, editor, administrator):
     """eda and ada, who may both edit every article, and the article."""
     return Article.objects.filter(language="de").order_by("pk").first()
-
-
-def sign_in(new_page, base, username):
-    page = new_page(locale="de-DE")
-    page.goto(base + "/desk/login/")
-    page.get_by_label("Benutzername").fill(username)
-    page.get_by_label("Passwort").fill(password_of(username))
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url(base + "/desk/")
-    return page
 
 
 def save(page):
@@ -68,8 +57,8 @@ def local_copy(page):
 def test_two_editors_at_once_and_a_lost_connection(editors, demo_site, new_page):
     article = editors
     url = f"{demo_site}/desk/articles/{article.pk}/"
-    eda = sign_in(new_page, demo_site, "eda")
-    ada = sign_in(new_page, demo_site, "ada")
+    eda = sign_in(new_page(locale="de-DE"), demo_site, "eda")
+    ada = sign_in(new_page(locale="de-DE"), demo_site, "ada")
     eda.goto(url)
     ada.goto(url)
 
@@ -150,7 +139,7 @@ def test_two_editors_at_once_and_a_lost_connection(editors, demo_site, new_page)
 def test_an_editor_compares_two_revisions_and_restores_one(editors, demo_site, new_page):
     article = editors
     original = article.headline
-    eda = sign_in(new_page, demo_site, "eda")
+    eda = sign_in(new_page(locale="de-DE"), demo_site, "eda")
     eda.goto(f"{demo_site}/desk/articles/{article.pk}/")
     eda.fill("#id_headline", "Eine Überschrift, die nicht bleibt")
     save(eda)

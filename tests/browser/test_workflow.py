@@ -9,11 +9,11 @@ reads the same labels a newsroom in English would.
 import re
 from datetime import timedelta
 
+import browser_helpers
 import pytest
 from django.utils import timezone
 
 from masthead.articles.models import Article
-from masthead.testing import password_of
 
 pytestmark = pytest.mark.browser
 
@@ -27,13 +27,7 @@ def newsroom(demo_site, contributor, editor, translator):
 
 
 def sign_in(new_page, base, username):
-    page = new_page(locale="en-US")
-    page.goto(base + "/desk/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password_of(username))
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(base + "/desk/")
-    return page
+    return browser_helpers.sign_in(new_page(locale="en-US"), base, username, language="en")
 
 
 def reader_page(new_page, base, path):

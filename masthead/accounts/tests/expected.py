@@ -20,6 +20,8 @@ create           y            y         y       .           y
 manage_taxonomy  .            .         y       .           y
 manage_users     .            .         .       .           y
 view_audit       .            .         y       .           y
+view_media       y            y         y       y           y
+upload_image     y            y         y       .           y
 """
 
 #                         own: d r s p u   other: d r s p u
@@ -79,6 +81,23 @@ share_preview  translator     ..... .....
 share_preview  administrator  yyyyy yyyyy
 """
 
+# Actions on one image of the media library: the user's own upload, then
+# someone else's.
+#                             own other
+IMAGE = """
+edit_image     contributor    y   .
+edit_image     reporter       y   .
+edit_image     editor         y   y
+edit_image     translator     .   .
+edit_image     administrator  y   y
+
+delete_image   contributor    .   .
+delete_image   reporter       y   .
+delete_image   editor         y   y
+delete_image   translator     .   .
+delete_image   administrator  y   y
+"""
+
 
 def _newsroom() -> dict[tuple[str, str], bool]:
     lines = [line.split() for line in NEWSROOM.strip().splitlines()]
@@ -103,7 +122,19 @@ def _article() -> dict[tuple[str, str, bool, str], bool]:
     return table
 
 
+def _image() -> dict[tuple[str, str, bool], bool]:
+    table = {}
+    for line in IMAGE.strip().splitlines():
+        if line.strip():
+            action, role, own, other = line.split()
+            table[action, role, True] = own == "y"
+            table[action, role, False] = other == "y"
+    return table
+
+
 NEWSROOM_TABLE = _newsroom()
+IMAGE_TABLE = _image()
+IMAGE_ACTIONS = list(dict.fromkeys(key[0] for key in IMAGE_TABLE))
 ARTICLE_TABLE = _article()
 NEWSROOM_ACTIONS = list(dict.fromkeys(action for action, _role in NEWSROOM_TABLE))
 ARTICLE_ACTIONS = list(dict.fromkeys(key[0] for key in ARTICLE_TABLE))
@@ -114,4 +145,6 @@ def allowed(action: str, role: str, own: bool | None = None, state: str | None =
     actions on one article."""
     if (action, role) in NEWSROOM_TABLE:
         return NEWSROOM_TABLE[action, role]
+    if (action, role, own) in IMAGE_TABLE:
+        return IMAGE_TABLE[action, role, own]
     return ARTICLE_TABLE[action, role, own, state]

@@ -15,7 +15,7 @@ from masthead.testing import make_user
 
 from . import expected
 
-ALL_ACTIONS = expected.NEWSROOM_ACTIONS + expected.ARTICLE_ACTIONS
+ALL_ACTIONS = expected.NEWSROOM_ACTIONS + expected.ARTICLE_ACTIONS + expected.IMAGE_ACTIONS
 
 
 def article(state: str, created_by) -> Article:
@@ -63,6 +63,29 @@ def test_article_actions(persona, someone_else, action, role, own, state):
     user = persona(role)
     subject = article(state, created_by=user if own else someone_else)
     assert rules.can(user, action, subject) is expected.allowed(action, role, own, state)
+
+
+@pytest.mark.parametrize(
+    "action, role, own",
+    list(expected.IMAGE_TABLE),
+    ids=lambda value: {True: "own", False: "other"}.get(value, str(value)),
+)
+def test_image_actions(persona, someone_else, action, role, own):
+    from masthead.media.models import Image
+
+    user = persona(role)
+    image = Image(uploaded_by=user if own else someone_else)
+    assert rules.can(user, action, image) is expected.allowed(action, role, own)
+
+
+def test_an_image_nobody_uploaded_is_nobodys_own(persona):
+    from masthead.media.models import Image
+
+    for role in Role.values:
+        for action in expected.IMAGE_ACTIONS:
+            assert rules.can(persona(role), action, Image()) is expected.allowed(
+                action, role, False
+            )
 
 
 def test_the_scheduled_and_published_states_are_the_models_published(persona):

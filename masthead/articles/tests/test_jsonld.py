@@ -10,6 +10,8 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 
 from masthead.articles import services
+from masthead.media import renditions
+from masthead.media.samples import make_image
 
 
 def jsonld_of(client, article):
@@ -101,16 +103,35 @@ def test_it_has_no_image_without_one(client, article):
     assert "image" not in data
 
 
-def test_it_describes_the_lead_image(client, make_article, png_file):
-    article = make_article("Mit Bild", image=png_file(1200, 675), image_alt="Das Rathaus")
+def test_it_describes_the_lead_image_by_its_original_until_renditions_exist(
+    client, make_article, png_file
+):
+    image = make_image(png_file(1200, 675).read(), name="rathaus.png")
+    article = make_article("Mit Bild", lead_image=image)
 
     data, root = jsonld_of(client, article)
 
-    assert data["image"]["@type"] == "ImageObject"
-    assert data["image"]["url"] == "http://testserver" + article.image.url
-    assert data["image"]["url"].endswith(".png")
-    assert (data["image"]["width"], data["image"]["height"]) == (1200, 675)
-    assert root.xpath('//meta[@property="og:image"]/@content') == [data["image"]["url"]]
+    [original] = data["image"]
+    assert original["@type"] == "ImageObject"
+    assert original["url"] == "http://testserver" + image.file.url
+    assert original["url"].endswith(".png")
+    assert (original["width"], original["height"]) == (1200, 675)
+    assert root.xpath('//meta[@property="og:image"]/@content') == [original["url"]]
+
+
+def test_it_names_the_three_ratios_search_engines_ask_for(client, make_article):
+    image = make_image()  # 900 × 600: the crops are as wide as it allows
+    renditions.make_renditions(image)
+    article = make_article("Mit Bild", lead_image=image)
+
+    data, _ = jsonld_of(client, article)
+
+    sizes = [(i["width"], i["height"]) for i in data["image"]]
+    assert sizes == [(900, 506), (800, 600), (600, 600)]  # 16:9, 4:3, 1:1
+    for described in data["image"]:
+        assert described["@type"] == "ImageObject"
+        assert described["url"].startswith("http://testserver/media/renditions/")
+        assert described["url"].endswith(".jpg")
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from masthead.articles.body import has_embeds, render_body
 from masthead.lib import dates, site
 from masthead.lib.text import clean_data, clean_text
 
@@ -83,6 +84,18 @@ def jsonld(value):
         clean_data(value, clean_text), ensure_ascii=False, separators=(",", ":")
     ).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 (<, >, & escaped above)
+
+
+@register.simple_tag
+def article_body(article):
+    """The article's body as readers get it (articles/body.py)."""
+    return render_body(article)
+
+
+@register.filter
+def needs_embeds_script(article):
+    """True when the article's body shows embeds (embeds.js loads them)."""
+    return has_embeds(article)
 
 
 @register.simple_tag

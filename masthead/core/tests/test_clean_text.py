@@ -121,3 +121,20 @@ def test_it_leaves_a_row_whose_cleaned_slug_is_taken_and_says_so(make_article):
         "der-markt",
         "Der Markt",
     )
+
+
+def test_it_finds_and_cleans_library_images(db, make_image):
+    from masthead.media.models import Image
+
+    image = make_image(alt={"de": "Das Rathaus"})
+    Image.objects.filter(pk=image.pk).update(
+        alt={"de": "Das\x0bRathaus"}, caption={"en": "Snow\x01"}, credit="Jana\x0bBerger"
+    )
+    assert f"media.image {image.pk}: alt, caption, credit" in clean_text()
+    clean_text("--apply")
+    image.refresh_from_db()
+    assert (image.alt, image.caption, image.credit) == (
+        {"de": "Das Rathaus"},
+        {"en": "Snow"},
+        "Jana Berger",
+    )

@@ -11,6 +11,8 @@ from django.utils import translation
 from masthead.articles.models import Article
 from masthead.articles.pagination import Cursor
 from masthead.articles.views import LATEST_COUNT
+from masthead.media import renditions
+from masthead.media.samples import make_image
 
 
 def url(name, language="de", **kwargs):
@@ -27,8 +29,11 @@ def site(make_article, make_tag, png_file, settings):
     ]
     pictured = make_article(
         "Das neue Rathaus",
-        image=png_file(1200, 675),
-        image_alt="Ein Rathaus",
+        lead_image=make_image(
+            png_file(1200, 675).read(),
+            name="rathaus.png",
+            alt={"de": "Ein Rathaus", "en": "A town hall"},
+        ),
         standfirst="Das Rathaus ist fertig.",
     )
     return {"article": articles[0], "pictured": pictured}
@@ -96,10 +101,29 @@ def test_it_names_the_article_in_its_meta_tags(client, site):
     assert one(root, '//head/meta[@name="description"]/@content') == "Das Rathaus ist fertig."
     assert one(root, '//head/meta[@property="og:title"]/@content') == "Das neue Rathaus"
     assert one(root, '//head/meta[@name="twitter:card"]/@content') == "summary_large_image"
-    image = "http://testserver" + article.image.url
+    # Until the renditions are made, the card is the original.
+    image = "http://testserver" + article.lead_image.file.url
     assert one(root, '//head/meta[@property="og:image"]/@content') == image
+    assert one(root, '//head/meta[@property="og:image:width"]/@content') == "1200"
+    assert one(root, '//head/meta[@property="og:image:height"]/@content') == "675"
     assert one(root, '//head/meta[@name="twitter:image"]/@content') == image
     assert one(root, '//head/meta[@property="og:image:alt"]/@content') == "Ein Rathaus"
+    assert one(root, '//head/meta[@name="twitter:image:alt"]/@content') == "Ein Rathaus"
+
+
+def test_the_card_is_a_1200_pixel_rendition_of_the_social_ratio(client, site):
+    article = site["pictured"]
+    renditions.make_renditions(article.lead_image)
+    card = article.lead_image.renditions.get(crop="1.91:1", format="jpeg")
+
+    root = lxml.html.fromstring(client.get(article.get_absolute_url()).content)
+
+    image = "http://testserver" + card.file.url
+    assert image.endswith(".jpg")
+    assert one(root, '//head/meta[@property="og:image"]/@content') == image
+    assert one(root, '//head/meta[@property="og:image:width"]/@content') == "1200"
+    assert one(root, '//head/meta[@property="og:image:height"]/@content') == "628"
+    assert one(root, '//head/meta[@name="twitter:image"]/@content') == image
 
 
 def test_it_gives_an_article_without_image_a_small_card(client, site):

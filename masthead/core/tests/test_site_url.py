@@ -14,6 +14,7 @@ from django.utils import translation
 from masthead.articles import services
 from masthead.articles.models import Article
 from masthead.desk import previews
+from masthead.media.samples import make_image
 
 SITE = "https://news.example.org"
 # Addresses in the formats themselves (namespaces, schema.org, JSON Feed).
@@ -32,7 +33,11 @@ def _site(settings):
 
 @pytest.fixture
 def story(make_article, make_tag, png_file):
-    german = make_article("Der Rat tagt", tags=[make_tag("Rat")], image=png_file())
+    german = make_article(
+        "Der Rat tagt",
+        tags=[make_tag("Rat")],
+        lead_image=make_image(png_file().read(), name="rat.png"),
+    )
     english = services.translate(german, "en")
     english.headline = "The council meets"
     english.status = Article.Status.PUBLISHED
@@ -96,7 +101,7 @@ def test_the_article_page_names_itself_and_its_translation_on_the_site_address(c
     data = json.loads(re.search(r'<script type="application/ld\+json">(.+?)</script>', body)[1])
     assert data["url"] == SITE + german.get_absolute_url()
     assert data["publisher"]["url"] == SITE + "/"
-    assert data["image"]["url"].startswith(SITE + "/media/")
+    assert data["image"][0]["url"].startswith(SITE + "/media/")
 
 
 @pytest.mark.django_db

@@ -27,9 +27,9 @@ def article_data(world, author):
             "section": world.pk,
             "new_tags": "",
             "publish_at": "",
-            "image_alt": "",
-            "image_caption": "",
-            "image_credit": "",
+            "lead_image_alt": "",
+            "lead_image_caption": "",
+            "lead_image_credit": "",
             "author_1": author.pk,
             "_action": "publish",
         }

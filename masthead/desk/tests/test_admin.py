@@ -117,9 +117,6 @@ def test_it_saves_articles_through_the_service(admin_client, make_article, autho
         "excerpt": "",
         "section": article.section_id,
         "tags": [tag.pk],
-        "image_alt": "",
-        "image_caption": "",
-        "image_credit": "",
         "corrections-TOTAL_FORMS": "0",
         "corrections-INITIAL_FORMS": "0",
     }

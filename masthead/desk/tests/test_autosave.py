@@ -162,3 +162,20 @@ def test_no_script_for_those_who_may_only_look(story, reporter):
     html = client_for(reporter).get(reverse("desk:article_edit", args=[story.pk])).content.decode()
     assert "desk-autosave.js" not in html
     assert 'id="autosave"' not in html
+
+
+def test_it_keeps_the_lead_images_description_too(editor, story):
+    """The alt text is required with a lead image and typed like the text:
+    a lost connection must not lose it either."""
+    client_for(editor).post(
+        autosave_url(story),
+        {
+            **TEXT,
+            "lead_image_alt": "Das Rathaus im Schnee",
+            "lead_image_caption": "x" * 400,
+            "version": story.version,
+        },
+    )
+    data = Autosave.objects.get(article=story, user=editor).data
+    assert data["lead_image_alt"] == "Das Rathaus im Schnee"
+    assert data["lead_image_caption"] == "x" * 300

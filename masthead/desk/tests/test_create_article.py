@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import lxml.html
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -115,3 +116,42 @@ def test_it_refuses_to_publish_for_a_contributor(client, contributor, article_da
     response = client.post(reverse("desk:article_create"), article_data(_action="publish"))
     assert response.status_code == 403
     assert not Article.objects.exists()
+
+
+def test_it_saves_the_kicker_and_the_texts_and_picture_for_search_and_social(
+    client, post_article, editor_client
+):
+    from masthead.articles.tests.pictures import make_image
+    from masthead.testing import form_data
+
+    card = make_image("karte.jpg")
+    post_article(
+        kicker="Haushalt 2027",
+        seo_title="Haushalt 2027 beschlossen",
+        seo_description="Der Stadtrat hat den Haushalt beschlossen.",
+        social_headline="Endlich: Der Haushalt steht",
+        social_image=card.pk,
+    )
+    article = Article.objects.get()
+    assert (article.kicker, article.seo_title, article.social_headline) == (
+        "Haushalt 2027", "Haushalt 2027 beschlossen", "Endlich: Der Haushalt steht",
+    )  # fmt: skip
+    assert article.seo_description == "Der Stadtrat hat den Haushalt beschlossen."
+    assert article.social_image == card
+
+    # The form shows them again, the chosen picture checked, in the article's language.
+    page = lxml.html.fromstring(
+        editor_client.get(reverse("desk:article_edit", args=[article.pk])).content
+    )
+    assert page.xpath('//input[@name="social_image"][@checked]/@value') == [str(card.pk)]
+    assert page.xpath('//input[@name="kicker"]/@value') == ["Haushalt 2027"]
+    for name in ("kicker", "seo_title", "seo_description", "social_headline"):
+        assert page.xpath(f'//*[@name="{name}"]/@lang') == ["de"], name
+
+    # Choosing "the lead image" again clears the picture of its own.
+    editor_client.post(
+        reverse("desk:article_edit", args=[article.pk]), form_data(article, social_image="")
+    )
+    article.refresh_from_db()
+    assert article.social_image is None
+    assert article.kicker == "Haushalt 2027"

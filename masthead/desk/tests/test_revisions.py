@@ -202,6 +202,18 @@ def test_body_blocks_are_the_plain_text_of_each_block():
     assert body_blocks(html) == [("p", "One bold word"), ("li", "first"), ("li", "second")]
 
 
+def test_an_embed_node_is_a_block_of_its_address():
+    youtube = "https://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;t=4"
+    html = f'<p>Das Video:</p><figure data-embed="{youtube}"></figure>'
+
+    assert body_blocks(html) == [
+        ("p", "Das Video:"),
+        ("figure", "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=4"),
+    ]
+    [added] = [b for b in diff_body("<p>Das Video:</p>", html) if b.op == INSERT]
+    assert added.kind == "figure"
+
+
 def test_diff_words_keeps_the_spaces():
     segments = diff_words("Der Rat tagt heute", "Der Rat tagt morgen")
     assert [(s.op, s.text) for s in segments] == [

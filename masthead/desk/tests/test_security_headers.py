@@ -34,6 +34,8 @@ def assert_strict(response):
     permissions = response["Permissions-Policy"]
     for feature in ("camera", "microphone", "geolocation", "interest-cohort", "browsing-topics"):
         assert f"{feature}=()" in permissions
+    # Only the video players a reader's click loads may start playing.
+    assert 'autoplay=("https://www.youtube-nocookie.com" "https://player.vimeo.com")' in permissions
     assert "Strict-Transport-Security" not in response  # plain HTTP, SECURE_COOKIES off
     return policy
 
@@ -186,11 +188,17 @@ def test_the_policy_allows_the_editors_own_stylesheet_by_its_hash(settings):
 def test_the_policy_lets_readers_see_the_embeds_and_images_that_bodies_may_hold(client):
     from urllib.parse import urlsplit
 
-    from masthead.lib.html import EMBED_PREFIXES, URL_SCHEMES
+    from masthead.lib import embeds
+    from masthead.lib.html import URL_SCHEMES
 
     policy = directives(client.get(reverse("articles:home")))
-    for prefix in EMBED_PREFIXES:
-        parts = urlsplit(prefix)
-        assert f"{parts.scheme}://{parts.netloc}" in policy["frame-src"], prefix
+    # Frames from the embed providers, from nowhere else (masthead/lib/embeds.py).
+    assert policy["frame-src"] == ["'self'", *embeds.frame_origins()]
+    for provider in embeds.providers():
+        for origin in provider.frame_origins:
+            assert origin in policy["frame-src"], provider.name
+    for address in ("https://youtu.be/dQw4w9WgXcQ", "https://datawrapper.dwcdn.net/AbC12/"):
+        parts = urlsplit(embeds.find(address).src)
+        assert f"{parts.scheme}://{parts.netloc}" in policy["frame-src"], address
     # The sanitiser keeps <img src="https://…">; the policy must show it.
     assert "https" in URL_SCHEMES and "https:" in policy["img-src"]

@@ -14,6 +14,7 @@ from lxml import etree
 
 from masthead.articles import services
 from masthead.articles.models import Article, Correction
+from masthead.media.models import Image
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
@@ -37,21 +38,24 @@ def assert_clean(text: str) -> None:
 
 
 @pytest.fixture
-def article(make_article, make_tag, author, world, png_file):
+def article(make_article, make_tag, author, world, make_image):
     """A public German article whose every text field, and its tag, section,
     author and correction, holds control characters, written with
     QuerySet.update() (no validation, no save())."""
     tag = make_tag("Haushalt")
-    article = make_article(tags=[tag], image=png_file(), image_alt="Der Rathaussaal")
+    image = make_image(alt={"de": "Der Rathaussaal"})
+    article = make_article(tags=[tag], lead_image=image)
     correction = services.add_correction(article, "Der Betrag war falsch.")
     Article.objects.filter(pk=article.pk).update(
         headline=poisoned("Der Rat beschließt"),
         standfirst=poisoned("Nach langer Debatte"),
         excerpt=poisoned("Kurz gesagt"),
         body=f"<p>{poisoned('Der Rat hat')}</p>",
-        image_alt=poisoned("Der Rathaussaal"),
-        image_caption=poisoned("Im Saal"),
-        image_credit=poisoned("Foto: Stadt"),
+    )
+    Image.objects.filter(pk=image.pk).update(
+        alt={"de": poisoned("Der Rathaussaal")},
+        caption={"de": poisoned("Im Saal")},
+        credit=poisoned("Foto: Stadt"),
     )
     Tag.objects.filter(pk=tag.pk).update(name=poisoned("Haushalt"))
     Section.objects.filter(pk=world.pk).update(

@@ -94,6 +94,30 @@ def test_it_follows_changes_to_sections_and_authors(client, make_article, world,
     assert "Lena Hartmann-Roth" in page
 
 
+def test_it_follows_changes_to_a_lead_image(client, make_article, make_image, changes):
+    image = make_image(alt={"de": "Das alte Rathaus"}, credit="Jana Berger")
+    article = make_article("Mit Bild", lead_image=image)
+    assert "Das alte Rathaus" in get(client, article.get_absolute_url()).content.decode()
+    image.alt = {"de": "Das neue Rathaus"}
+    image.credit = "Lea Sommer"
+    changes(image.save)
+    page = get(client, article.get_absolute_url()).content.decode()
+    assert "Das neue Rathaus" in page
+    assert "Lea Sommer" in page
+
+
+@pytest.mark.django_db
+def test_it_follows_changes_to_a_picture_in_the_library(client, make_article, changes):
+    from masthead.articles.tests.pictures import make_image, picture
+
+    image = make_image(alt={"de": "Der Ratssaal"})
+    article = make_article("Mit Bild", body=picture(image))
+    assert 'alt="Der Ratssaal"' in get(client, article.get_absolute_url()).content.decode()
+    image.alt = {"de": "Der neue Ratssaal"}
+    changes(image.save)
+    assert 'alt="Der neue Ratssaal"' in get(client, article.get_absolute_url()).content.decode()
+
+
 @pytest.mark.django_db
 def test_it_caches_and_refreshes_feeds(client, make_article, changes):
     make_article("Im Feed")
@@ -417,3 +441,27 @@ def test_each_change_outside_a_transaction_starts_a_generation(world):
     second = current_generation()
     world.save()
     assert first.number != second.number != current_generation().number
+
+
+@pytest.mark.django_db
+def test_the_renditions_of_a_lead_image_reach_the_cached_page(
+    client, make_article, django_capture_on_commit_callbacks
+):
+    """A page cached while the renditions were being made names the
+    original; once they are stored (one transaction, one generation), the
+    next request gets the page with <picture> sources."""
+    from masthead.media import renditions
+    from masthead.media.samples import make_image, photo_jpeg
+
+    article = make_article("Mit Bild", lead_image=make_image(photo_jpeg(400, 300)))
+    url = article.get_absolute_url()
+    assert 'type="image/avif"' not in get(client, url).content.decode()
+    commit_setup()
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        renditions.make_renditions(article.lead_image)
+
+    assert len(bumps(callbacks)) == 1
+    response = get(client, url)
+    assert response["X-Cache"] == "MISS"
+    assert 'type="image/avif"' in response.content.decode()

@@ -138,9 +138,12 @@ def test_nothing_is_written_for_another_host_or_port(client, make_article, host)
 
 @pytest.mark.django_db
 def test_no_file_outlives_a_scheduled_article(client, make_article):
-    # The clock stands still: on a slow machine the five seconds must not
-    # pass before the request (the article would be out, and a file right).
-    with time_machine.travel(timezone.now(), tick=False):
+    # The clock stands still, early in a bucket: on a slow machine the five
+    # seconds must not pass before the request (the article would be out,
+    # and a file right), and the article must go live before the bucket
+    # ends (a file that expires before it does is right too).
+    early = (files.bucket() + 1) * files.BUCKET_SECONDS + 10
+    with time_machine.travel(early, tick=False):
         make_article("Schon da")
         make_article("Geplant", publish_at=timezone.now() + timedelta(seconds=5))
         bump()
@@ -204,7 +207,7 @@ def test_the_front_end_configuration_matches_the_settings(settings, capsys):
     assert f'add_header Content-Security-Policy "{build_policy()}";' in config
     assert "'nonce-" not in build_policy() and "script-src 'self';" in build_policy()
     assert "add_header Reporting-Endpoints 'csp=\"/csp-report/\"';" in config
-    assert 'add_header Permissions-Policy "' in config and "camera=()" in config
+    assert "add_header Permissions-Policy '" in config and "camera=()" in config
     assert "Strict-Transport-Security" not in config  # SECURE_COOKIES is off
     assert "image/png png;" in config and "default_type application/octet-stream;" in config
     assert "events {" not in config  # a block for nginx's http context

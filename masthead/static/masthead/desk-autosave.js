@@ -20,7 +20,9 @@
   var form = document.querySelector("form.article-form");
   if (!root || !form || !window.fetch || !window.FormData) return;
 
-  var FIELDS = ["headline", "slug", "standfirst", "body", "excerpt"];
+  var FIELDS = [
+    "headline", "slug", "standfirst", "body", "excerpt", "lead_image_alt", "lead_image_caption",
+  ];
   var CHECK_EVERY = 10000;
   var ALIVE_EVERY = 30000;
   var status = document.getElementById("autosave-status");

@@ -1,9 +1,10 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from masthead.core.backups import BackupError, restore_backup
+from masthead.core.backups import BackupError, media_in_bucket, restore_backup
 from masthead.pagecache.generation import bump
 
 
@@ -29,6 +30,18 @@ class Command(BaseCommand):
             raise CommandError(str(e)) from e
         call_command("migrate", interactive=False, verbosity=0)
         bump()  # no page of the site before may be served now
+        if media_in_bucket():
+            self.stdout.write(
+                f"Restored the backup of {manifest.created_at} (Masthead {manifest.version}): "
+                "the database. This site's media are in a bucket, which a restore leaves "
+                "as it is."
+            )
+            if manifest.media_files:
+                self.stdout.write(
+                    f"The archive holds {len(manifest.media_files)} media files: copy them "
+                    f"into the bucket {settings.S3_BUCKET} as README.md (Backups) says."
+                )
+            return
         self.stdout.write(
             f"Restored the backup of {manifest.created_at} (Masthead {manifest.version}): "
             f"the database and {len(manifest.media_files)} media files."

@@ -1,15 +1,20 @@
 import os
+import subprocess
 import sys
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from masthead.lib import jobs
+
 
 class Command(BaseCommand):
     help = (
         "Run Masthead with its production server: gunicorn with several "
-        "worker processes, DEBUG off, static files served by WhiteNoise."
+        "worker processes, DEBUG off, static files served by WhiteNoise; and "
+        "a worker for the background jobs beside it (`masthead worker`), "
+        "unless JOBS_WORKER_WITH_SERVE is off."
     )
 
     def add_arguments(self, parser):
@@ -27,8 +32,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-migrate", action="store_true", help="Do not apply database migrations first."
         )
+        parser.add_argument(
+            "--no-jobs-worker",
+            action="store_true",
+            help="Do not start a worker for the background jobs (run `masthead worker` "
+            "elsewhere; JOBS_WORKER_WITH_SERVE=false does the same).",
+        )
 
-    def handle(self, *args, bind, workers, no_migrate, **options):
+    def handle(self, *args, bind, workers, no_migrate, no_jobs_worker, **options):
         if settings.DEBUG:
             self.stderr.write("DEBUG is on; `masthead serve` is meant for DEBUG=false.")
         if not no_migrate:
@@ -44,5 +55,19 @@ class Command(BaseCommand):
             "--timeout", "30",
         ]  # fmt: skip
         self.stdout.write(f"Serving on http://{bind}/ with {workers} workers.")
+        if settings.JOBS_WORKER_WITH_SERVE and jobs.uses_database() and not no_jobs_worker:
+            self.start_jobs_worker(options["verbosity"])
         sys.stdout.flush()
         os.execv(sys.executable, command)  # noqa: S606 (becomes gunicorn: an argument list, no shell)
+
+    def start_jobs_worker(self, verbosity: int) -> None:
+        """Start `masthead worker` as a child of this process, which is about
+        to become gunicorn's master. It stops with it: on the same SIGTERM or
+        Ctrl-C (one process group), or, should the master go without a word,
+        when it notices that its parent is gone (--parent)."""
+        command = [
+            sys.executable, "-m", "masthead.cli", "worker",
+            "--parent", str(os.getpid()), "--verbosity", str(verbosity),
+        ]  # fmt: skip
+        subprocess.Popen(command)  # noqa: S603 (Masthead's own command, an argument list)
+        self.stdout.write("Running background jobs in a worker beside it.")

@@ -14,6 +14,7 @@ from django.db import connections, transaction
 from masthead.accounts.roles import Role
 from masthead.articles.models import Article
 from masthead.demo.load import load_demo
+from masthead.lib import jobs
 from masthead.pagecache.generation import bump
 from masthead.people.models import Author
 
@@ -78,6 +79,11 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         if not Article.objects.exists():
             count = load_demo()
+            # The pictures' renditions, made now rather than by the worker
+            # beside the server: the first page a visitor opens shows the
+            # site as readers get it, and a demo built with --no-serve has
+            # no jobs left waiting for a worker.
+            jobs.run_due_jobs()
             kept = False
         elif own:
             count = Article.objects.count()

@@ -95,7 +95,11 @@ class Command(BaseCommand):
             "static_url": settings.STATIC_URL,
             "static_root": Path(settings.STATIC_ROOT).resolve(),
             "media_url": settings.MEDIA_URL,
-            "media_root": Path(settings.MEDIA_ROOT).resolve(),
+            # Media in a bucket are served by the bucket (or its CDN).
+            "media_root": (
+                Path(settings.MEDIA_ROOT).resolve() if settings.MEDIA_STORAGE == "local" else None
+            ),
+            "media_cache_control": images.media_cache_control(),
             "media_types": sorted(images.MEDIA_TYPES.items()),
             "media_policy": policies.MEDIA_POLICY,
             "csp": build_policy(),
