@@ -72,10 +72,16 @@ def demo_site(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env |= {"MASTHEAD_VAR_DIR": str(var), "MASTHEAD_DEMO_PASSWORD": "correct-horse-42"}
     result = subprocess.run(
-        [MASTHEAD, "demo", "--no-serve"], env=env, capture_output=True, text=True, timeout=120
+        [MASTHEAD, "demo", "--no-serve"], env=env, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stderr
-    return var, env, result.stdout
+    # The database in a folder of its own, with SQLite's -wal and -shm files
+    # beside it, so that the outage test below can take them away together.
+    (var / "db").mkdir()
+    for name in ("demo.sqlite3", "demo.sqlite3-wal", "demo.sqlite3-shm"):
+        if (var / name).exists():
+            (var / name).rename(var / "db" / name)
+    return var, env | {"DATABASE_URL": f"sqlite:///{var / 'db' / 'demo.sqlite3'}"}, result.stdout
 
 
 def test_it_prints_the_admin_login(demo_site):
@@ -96,7 +102,6 @@ def test_it_prints_one_login_per_role(demo_site):
 
 def test_it_creates_the_users_with_their_roles(demo_site):
     var, env, _ = demo_site
-    env = env | {"DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}"}
     script = (
         "from django.contrib.auth import authenticate\n"
         "from masthead.accounts.roles import roles_of\n"
@@ -121,15 +126,17 @@ def server(demo_site):
     var, env, _ = demo_site
     port = _free_port()
     env = env | {
-        "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}",
         "MEDIA_ROOT": str(var / "demo-media"),
         # Pages are cached only for requests to the site's own address.
         "SITE_URL": f"http://127.0.0.1:{port}",
     }
+    # What the server and its jobs worker print goes to a file: a pipe that
+    # nobody reads would stop them once full.
+    log = var / "serve.log"
     process = subprocess.Popen(
         [MASTHEAD, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
@@ -143,7 +150,7 @@ def server(demo_site):
             time.sleep(0.3)
     else:
         process.kill()
-        pytest.fail(process.stdout.read().decode())
+        pytest.fail(log.read_text())
     yield base
     os.killpg(process.pid, signal.SIGTERM)
     process.wait(timeout=20)
@@ -194,12 +201,12 @@ def test_it_caches_pages_across_workers(server):
 
 
 def test_it_keeps_serving_readers_while_the_database_is_gone(server, demo_site):
-    """Move the SQLite file away under the running server, then back."""
+    """Take the database's folder away under the running server, then bring
+    it back. (Moving the SQLite file alone would part it from its -wal
+    file, and let SQLite make an empty database in its place.)"""
     var, _, _ = demo_site
-    database = var / "demo.sqlite3"
     assert _get(server + "/de/")[0] == 200  # stored in the page cache
-    moved = var / "moved-away.sqlite3"
-    database.rename(moved)
+    (var / "db").rename(var / "db-away")
     try:
         status, headers, body = _get(server + "/de/")
         assert status == 200 and headers["X-Cache"] == "HIT"
@@ -208,8 +215,27 @@ def test_it_keeps_serving_readers_while_the_database_is_gone(server, demo_site):
         assert status == 503
         assert headers["Retry-After"].isdigit()
         assert "Gleich wieder da" in body.decode()
+        time.sleep(1.5)  # the jobs worker looks for work (every second), and finds no database
     finally:
-        database.unlink(missing_ok=True)  # the empty file SQLite made meanwhile
-        moved.rename(database)
+        (var / "db-away").rename(var / "db")
     # Back: the site recovers by itself.
     assert _get(server + "/de/rubrik/kultur/")[0] == 200
+
+
+def test_it_runs_background_jobs_in_a_worker_beside_the_server(server, demo_site, tmp_path):
+    """`masthead serve` started `masthead worker` (masthead/lib/jobs.py),
+    which outlived the database going away in the test before."""
+    var, env, _ = demo_site
+    out = tmp_path / "out.txt"
+    _shell(
+        env, f"from masthead.lib.tests.jobs import write\nwrite.enqueue({str(out)!r}, 'erledigt')"
+    )
+    # The worker may be in its longest wait after the outage (30 s), on a
+    # machine busy with other tests.
+    deadline = time.monotonic() + 90
+    while not out.exists():
+        assert time.monotonic() < deadline, (
+            "no worker ran the job:\n" + (var / "serve.log").read_text()[-5000:]
+        )
+        time.sleep(0.2)
+    assert out.read_text() == "erledigt"

@@ -115,7 +115,9 @@ def test_desk_and_admin_run_under_the_policy(demo_site, watched, reports, langua
     page.keyboard.type("Ein Satz, getippt unter der Richtlinie.")
     # The editor's menu works too (bold on a selection).
     page.keyboard.press("Shift+Home")
-    page.locator('.prose-menubar__button[title="bold"]').click()
+    # Its buttons carry the newsroom language's titles (desk-editor.js).
+    bold = {"de": "Fett", "en": "Bold"}[language]
+    page.locator(f'.prose-menubar__button[title="{bold}"]').click()
     assert "<strong>Ein Satz, getippt unter der Richtlinie.</strong>" in (
         page.locator("#id_body").input_value()
     )
