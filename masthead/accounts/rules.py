@@ -29,6 +29,7 @@ MANAGE_USERS = "manage_users"  # accounts, roles and settings
 VIEW_AUDIT = "view_audit"  # the audit log
 VIEW_MEDIA = "view_media"  # browse and search the media library
 UPLOAD_IMAGE = "upload_image"  # add an image to the media library
+ARRANGE_FRONT_PAGE = "arrange_front_page"  # pin the front page's places, mark breaking news
 
 # Actions on one article.
 VIEW = "view"  # open it in the editor, preview it, see its revisions
@@ -53,6 +54,7 @@ LABELS = {
     VIEW_AUDIT: _("Read the audit log"),
     VIEW_MEDIA: _("Browse the media library"),
     UPLOAD_IMAGE: _("Upload images to the media library"),
+    ARRANGE_FRONT_PAGE: _("Arrange the front page and breaking news"),
     VIEW: _("Open and preview an article"),
     EDIT: _("Edit an article"),
     SUBMIT: _("Submit an article for review"),
@@ -78,6 +80,7 @@ MATRIX = {
     VIEW_AUDIT: {C: NONE, R: NONE, E: ANY, T: NONE, A: ANY},
     VIEW_MEDIA: {C: ANY, R: ANY, E: ANY, T: ANY, A: ANY},
     UPLOAD_IMAGE: {C: ANY, R: ANY, E: ANY, T: NONE, A: ANY},
+    ARRANGE_FRONT_PAGE: {C: NONE, R: NONE, E: ANY, T: NONE, A: ANY},
     VIEW: {C: OWN, R: ANY, E: ANY, T: ANY, A: ANY},
     EDIT: {C: OWN, R: OWN, E: ANY, T: OWN, A: ANY},
     SUBMIT: {C: OWN, R: OWN, E: ANY, T: OWN, A: ANY},

@@ -71,17 +71,41 @@ class ArticleQuerySet(models.QuerySet):
         ]
         return self.filter(pk__in=ids[0].union(*ids[1:], all=True)).newest_first()
 
-    def next_publish_time(self):
-        """When the next scheduled article goes live, in any of the site's
-        languages; None when none is scheduled. (The page cache starts a new
-        generation then, so that the article appears on time.)"""
-        return (
-            self.in_site_languages()
-            .filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+    def pinned(self, now=None):
+        """The articles an editor has put on the front page (FrontPageSlot)
+        whose pin has not lapsed, in slot order."""
+        now = now or timezone.now()
+        return self.filter(
+            Q(front_slot__until__isnull=True) | Q(front_slot__until__gt=now),
+            front_slot__isnull=False,
+        ).order_by("front_slot__position")
+
+    def breaking(self, now=None):
+        """Articles marked as breaking news whose time has not ended, newest first."""
+        return self.filter(breaking_until__gt=now or timezone.now()).newest_first()
+
+    def next_change_time(self):
+        """When the public pages next change by themselves, in any of the
+        site's languages: a scheduled article goes live, a front-page pin
+        lapses or breaking news ends. None when nothing is due. (The page
+        cache starts a new generation then, so that each happens on time.)"""
+        now = timezone.now()
+        articles = self.in_site_languages()
+        times = [
+            articles.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
             .order_by("publish_at")
             .values_list("publish_at", flat=True)
-            .first()
-        )
+            .first(),
+            articles.filter(front_slot__until__gt=now)
+            .order_by("front_slot__until")
+            .values_list("front_slot__until", flat=True)
+            .first(),
+            articles.filter(breaking_until__gt=now)
+            .order_by("breaking_until")
+            .values_list("breaking_until", flat=True)
+            .first(),
+        ]
+        return min((t for t in times if t is not None), default=None)
 
 
 class Article(models.Model):
@@ -185,6 +209,9 @@ class Article(models.Model):
         related_name="social_of",
         help_text=_("Empty: the lead image."),
     )
+    # Set by an editor on the desk's front page (articles/frontpage.py):
+    # every public page shows a banner with the headline until then.
+    breaking_until = models.DateTimeField(_("breaking news until"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     modified_at = models.DateTimeField(_("modified"), auto_now=True)
     created_by = models.ForeignKey(
@@ -248,6 +275,13 @@ class Article(models.Model):
             ),
             models.Index(fields=["created_by", "modified_at", "id"], name="article_desk_writer"),
             models.Index(fields=["status", "publish_at"], name="article_desk_scheduled"),
+            # The breaking-news banner on every reader page looks here: a
+            # handful of rows, however large the archive.
+            models.Index(
+                fields=["language", "breaking_until"],
+                name="article_breaking",
+                condition=Q(breaking_until__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -325,6 +359,42 @@ class Article(models.Model):
     def translations(self):
         """The other language versions of this story (all states)."""
         return Article.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+
+
+class FrontPageSlot(models.Model):
+    """An article an editor put at a place of its language's front page
+    (position 1 is the lead), until an end time after which the pin lapses
+    and the newest stories fill the place again. The places no pin holds
+    take the newest stories, as the home page always did."""
+
+    article = models.OneToOneField(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="front_slot"
+    )
+    # The article's language: the front page the slot is on.
+    language = models.CharField(_("language"), max_length=10)
+    position = models.PositiveSmallIntegerField(_("position"))
+    until = models.DateTimeField(_("until"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("front page place")
+        verbose_name_plural = _("front page places")
+        ordering = ["language", "position"]
+        indexes = [models.Index(fields=["language", "position"], name="frontpage_slot")]
+
+    def __str__(self) -> str:
+        return f"{self.language} {self.position}: {self.article}"
+
+    def has_lapsed(self, now=None) -> bool:
+        return self.until is not None and self.until <= (now or timezone.now())
 
 
 class ArticleAuthor(models.Model):

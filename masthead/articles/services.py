@@ -21,6 +21,7 @@ from masthead.media.models import Image
 from masthead.people.models import Author
 from masthead.sections.models import Tag
 
+from . import frontpage
 from .body import image_ids
 from .models import (
     Article,
@@ -214,7 +215,9 @@ def publish(article: Article, user=None, at=None) -> Article:
 
 @transaction.atomic
 def unpublish(article: Article, user=None) -> Article:
-    """Take a published (or scheduled) article off the site."""
+    """Take a published (or scheduled) article off the site (and off the
+    front page's pinned places and the breaking-news banner)."""
+    frontpage.clear(article)
     return _set_status(article, Article.Status.UNPUBLISHED, user, Action.UNPUBLISH)
 
 

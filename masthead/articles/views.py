@@ -57,6 +57,20 @@ def old_page_link(request, archive_start=None):
     raise Http404("numbered pages are gone")
 
 
+def _front_page(pinned, newest) -> list:
+    """The front page's articles in order: each pinned article at its
+    place, the newest in the places between."""
+    at = {article.front_slot.position: article for article in pinned}
+    rest = iter(newest)
+    top = []
+    for place in range(1, len(pinned) + len(newest) + 1):
+        article = at.pop(place, None) or next(rest, None)
+        if article is not None:
+            top.append(article)
+    # Pins at places past the end of a short front page.
+    return top + list(at.values())
+
+
 def home(request):
     language = get_language()
     public = Article.objects.public().in_language(language)
@@ -73,14 +87,22 @@ def home(request):
         start = f"?before={Cursor(*ends[0])}" if len(ends) > 1 else None
         return old_page_link(request, archive_start=start)
 
-    # Fetch: the newest articles (one more than shown tells whether there
-    # is more, with no COUNT over the whole archive), then the newest few
-    # of every section besides those, and the bylines of both lists in one
-    # query, so that the count does not depend on whether the section
-    # blocks are empty.
-    top = list(public.select_related("section", "lead_image").newest_first()[: LATEST_COUNT + 2])
-    has_more = len(top) > LATEST_COUNT + 1
-    top = top[: LATEST_COUNT + 1]
+    # Fetch: the articles editors pinned to places of the front page
+    # (articles/frontpage.py), the newest of the others (one more than
+    # shown tells whether there is more, with no COUNT over the whole
+    # archive), then the newest few of every section besides those, and
+    # the bylines of all in one query, so that the count does not depend
+    # on whether the section blocks are empty.
+    pinned = list(public.pinned().select_related("section", "lead_image", "front_slot"))
+    wanted = LATEST_COUNT + 1 - len(pinned)
+    newest = list(
+        public.exclude(pk__in=[a.pk for a in pinned])
+        .select_related("section", "lead_image")
+        .newest_first()[: wanted + 1]
+    )
+    has_more = len(newest) > wanted
+    newest = newest[:wanted]
+    top = _front_page(pinned, newest)
     sections = sections_for(request)
     ranked = list(
         public.newest_per_section(
@@ -112,7 +134,8 @@ def home(request):
             "lead": lead,
             "latest": latest,
             "blocks": blocks,
-            "more": f"?before={Cursor.of(top[-1])}" if has_more else "",
+            # "More news" goes on from the oldest of the newest shown.
+            "more": f"?before={Cursor.of(newest[-1])}" if has_more else "",
             "alternates": alternates_for(
                 request, urls={code: home_url(code) for code, _ in settings.LANGUAGES}
             ),

@@ -27,6 +27,10 @@ class AuditEntry(models.Model):
         REVOKE_LINK = "revoke_link", _("revoked a preview link")
         DELETE = "delete", _("deleted")
         DELETE_IMAGE = "image_delete", _("deleted an image from the media library")
+        FRONT_PAGE = "front_page", _("put on the front page")
+        FRONT_PAGE_REMOVED = "front_page_removed", _("took off the front page")
+        BREAKING = "breaking", _("marked as breaking news")
+        BREAKING_ENDED = "breaking_ended", _("ended breaking news")
         # About an account, not an article.
         TWO_FACTOR_ENABLED = "2fa_enabled", _("turned two-factor sign-in on")
         TWO_FACTOR_DISABLED = "2fa_disabled", _("turned two-factor sign-in off")

@@ -45,8 +45,10 @@ DETAIL_LABELS = {
     "locked_address": _("locked address"),
     "image": _("image number"),
     "name": _("file name"),
+    "position": _("place"),
+    "until": _("until"),
 }
-DETAIL_TIMES = {"publish_at", "expires"}
+DETAIL_TIMES = {"publish_at", "expires", "until"}
 
 
 class AuditFilterForm(forms.Form):

@@ -5,6 +5,7 @@ The article form validates what an editor typed; saving goes through
 """
 
 import re
+from datetime import timedelta
 
 from django import forms
 from django.conf import settings
@@ -18,7 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
-from masthead.articles import services
+from masthead.articles import frontpage, services
 from masthead.articles.body import alt_text_error
 from masthead.articles.models import Article
 from masthead.lib import images
@@ -603,3 +604,64 @@ class DashboardFilterForm(forms.Form):
             ("", gettext("All languages")),
             *((code, language_name(code)) for code in content_language_codes()),
         ]
+
+
+def _future(value):
+    if value is not None and value <= timezone.now():
+        raise ValidationError(_("Choose a time in the future."), code="past")
+    return value
+
+
+class PinForm(forms.Form):
+    """Put an article at a place of the front page (articles/frontpage.py)."""
+
+    position = forms.TypedChoiceField(
+        label=_("Place"),
+        coerce=int,
+        choices=(),
+        help_text=_("Place 1 is the lead."),
+        error_messages={"invalid_choice": _("Choose one of the places.")},
+    )
+    until = forms.DateTimeField(
+        label=_("Until"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("Empty: until an editor takes it off."),
+        error_messages={
+            "invalid": _("Enter the end as a date and a time, for example 2026-11-25 18:00.")
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+        self.fields["position"].choices = [
+            (n, gettext("1 (lead)") if n == 1 else str(n)) for n in range(1, frontpage.SLOTS + 1)
+        ]
+
+    def clean_until(self):
+        return _future(self.cleaned_data["until"])
+
+
+class BreakingForm(forms.Form):
+    """Mark an article as breaking news until a time (articles/frontpage.py)."""
+
+    until = forms.DateTimeField(
+        label=_("Breaking news until"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        error_messages={
+            "required": _("Enter when the breaking news ends."),
+            "invalid": _("Enter the end as a date and a time, for example 2026-11-25 18:00."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "breaking")
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+        # Two hours from now, to the minute, as a start.
+        start = timezone.localtime() + timedelta(hours=2)
+        self.fields["until"].initial = start.replace(second=0, microsecond=0)
+
+    def clean_until(self):
+        return _future(self.cleaned_data["until"])

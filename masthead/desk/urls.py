@@ -7,7 +7,18 @@ from masthead.accounts import passkey_views as passkeys
 from masthead.accounts.decorators import desk_view
 from masthead.signin import desk_views as signin_views
 
-from . import audit, autosave, dashboard, figures, jobs, media, previews, revisions, views
+from . import (
+    audit,
+    autosave,
+    dashboard,
+    figures,
+    frontpage,
+    jobs,
+    media,
+    previews,
+    revisions,
+    views,
+)
 from .forms import DeskAuthenticationForm
 
 app_name = "desk"
@@ -85,6 +96,7 @@ urlpatterns = [
     path("editor/images/", figures.image_search, name="editor_image_search"),
     path("editor/images/upload/", figures.image_upload, name="editor_image_upload"),
     path("audit/", audit.audit_log, name="audit"),
+    path("front-page/", frontpage.front_page, name="front_page"),
     path("media/", media.media_list, name="media"),
     path("media/upload/", media.media_upload, name="media_upload"),
     path("media/choose/", media.media_choose, name="media_choose"),
@@ -110,6 +122,14 @@ urlpatterns = [
     path("articles/<int:pk>/unpublish/", views.article_unpublish, name="article_unpublish"),
     path("articles/<int:pk>/submit/", views.article_submit, name="article_submit"),
     path("articles/<int:pk>/return/", views.article_return, name="article_return"),
+    path("articles/<int:pk>/front-page/", frontpage.front_page_pin, name="front_page_pin"),
+    path(
+        "articles/<int:pk>/front-page/remove/",
+        frontpage.front_page_unpin,
+        name="front_page_unpin",
+    ),
+    path("articles/<int:pk>/breaking/", frontpage.breaking_mark, name="breaking_mark"),
+    path("articles/<int:pk>/breaking/end/", frontpage.breaking_end, name="breaking_end"),
     path("articles/<int:pk>/corrections/", views.correction_add, name="correction_add"),
     path(
         "articles/<int:pk>/preview-links/",

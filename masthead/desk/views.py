@@ -26,13 +26,13 @@ from masthead.accounts import rules
 from masthead.accounts.decorators import desk_view, forbidden
 from masthead.articles import services
 from masthead.articles.body import alt_text_error
-from masthead.articles.models import Article
+from masthead.articles.models import Article, FrontPageSlot
 from masthead.articles.pagination import BackToFirstPage, keyset_page
 from masthead.articles.views import render_article
 from masthead.lib.dates import absolute_datetime
 from masthead.lib.i18n import content_language_codes, language_name
 
-from .forms import ArticleForm, CorrectionForm, DashboardFilterForm
+from .forms import ArticleForm, BreakingForm, CorrectionForm, DashboardFilterForm, PinForm
 from .states import DRAFT, PUBLISHED, REVIEW, SCHEDULED, UNPUBLISHED, state_of
 
 PER_PAGE = 25
@@ -219,6 +219,16 @@ def _render_editor(request, form, article=None, correction_form=None, conflict=N
             autosave=article.autosaves.filter(user=request.user).first(),
             correction_form=correction_form or CorrectionForm(),
         )
+        if article.status == Article.Status.PUBLISHED and rules.can(
+            request.user, rules.ARRANGE_FRONT_PAGE
+        ):
+            # The front page panel (desk/frontpage.py has the actions).
+            context["front"] = {
+                "slot": FrontPageSlot.objects.filter(article=article).first(),
+                "pin_form": PinForm(auto_id="pin_%s"),
+                "breaking_form": BreakingForm(),
+                "breaking": article.breaking_until is not None and article.breaking_until > now,
+            }
     return render(request, "desk/article_form.html", context, status=status)
 
 

@@ -34,11 +34,13 @@ class Generation:
     # land on the same generation (a counter read and written back could).
     number: str
     started: float  # time.time() of the bump: the pages' Last-Modified
-    next_publish: float | None  # when the next scheduled article goes live
+    # When the public pages next change by themselves: a scheduled article
+    # goes live, a front-page pin lapses, breaking news ends.
+    next_publish: float | None
 
 
 def _next_publish() -> float | None:
-    upcoming = Article.objects.next_publish_time()
+    upcoming = Article.objects.next_change_time()
     return upcoming.timestamp() if upcoming else None
 
 

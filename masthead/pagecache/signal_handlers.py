@@ -10,7 +10,14 @@ to them.
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from masthead.articles.models import Article, ArticleAuthor, BodyImage, Correction, SlugRedirect
+from masthead.articles.models import (
+    Article,
+    ArticleAuthor,
+    BodyImage,
+    Correction,
+    FrontPageSlot,
+    SlugRedirect,
+)
 from masthead.media.models import Image, Rendition
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
@@ -27,6 +34,7 @@ CONTENT_MODELS = (
     ArticleAuthor,
     BodyImage,
     Correction,
+    FrontPageSlot,
     SlugRedirect,
     Author,
     Section,

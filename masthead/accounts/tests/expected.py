@@ -22,6 +22,7 @@ manage_users     .            .         .       .           y
 view_audit       .            .         y       .           y
 view_media       y            y         y       y           y
 upload_image     y            y         y       .           y
+arrange_front_page .          .         y       .           y
 """
 
 #                         own: d r s p u   other: d r s p u

@@ -16,6 +16,7 @@ from datetime import timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
+from django.utils import timezone
 
 from masthead.accounts import rules
 from masthead.accounts.roles import Role
@@ -25,6 +26,7 @@ from masthead.articles.models import (
     ArticleAuthor,
     Autosave,
     Correction,
+    FrontPageSlot,
     PreviewLink,
     Revision,
     SlugRedirect,
@@ -116,12 +118,22 @@ def _restore_url(article):
     return reverse("desk:article_revision_restore", args=[article.pk, 1])
 
 
+def _place(article):
+    return {"position": 1}
+
+
+def _breaking(article):
+    until = timezone.localtime() + timedelta(hours=1)
+    return {"breaking-until": until.strftime("%Y-%m-%dT%H:%M")}
+
+
 NEWSROOM_ROUTES = [
     Route("dashboard", "home", "get", (rules.USE_DESK,), on_article=False),
     Route("list", "articles", "get", (rules.USE_DESK,), on_article=False),
     Route("audit", "audit", "get", (rules.VIEW_AUDIT,), on_article=False),
     Route("editor-texts", "editor_texts", "get", (rules.USE_DESK,), on_article=False),
     Route("jobs", "jobs", "get", (rules.MANAGE_USERS,), on_article=False),
+    Route("front-page", "front_page", "get", (rules.ARRANGE_FRONT_PAGE,), on_article=False),
     # One's own account (two-factor sign-in: test_two_factor_*.py). Without
     # two-factor sign-in on, the pages that change it send back to the account page.
     Route("account", "two_factor", "get", (rules.USE_DESK,), on_article=False),
@@ -220,6 +232,12 @@ ARTICLE_ROUTES = [
         url=_revoke_url,
         prepare=_share,
     ),
+    # The front page (masthead/desk/tests/test_front_page.py): a draft is
+    # refused with a message, back where the request came from.
+    Route("pin", "front_page_pin", "post", (rules.ARRANGE_FRONT_PAGE,), data=_place),
+    Route("unpin", "front_page_unpin", "post", (rules.ARRANGE_FRONT_PAGE,)),
+    Route("breaking", "breaking_mark", "post", (rules.ARRANGE_FRONT_PAGE,), data=_breaking),
+    Route("breaking-end", "breaking_end", "post", (rules.ARRANGE_FRONT_PAGE,)),
     Route(
         "autosave",
         "article_autosave",
@@ -248,6 +266,7 @@ def snapshot() -> dict:
         "preview_links": list(PreviewLink.objects.order_by("pk").values()),
         "autosaves": list(Autosave.objects.order_by("pk").values()),
         "audit": list(AuditEntry.objects.order_by("pk").values()),
+        "front_page": list(FrontPageSlot.objects.order_by("pk").values()),
     }
 
 

@@ -148,12 +148,13 @@ def test_it_runs_a_fixed_number_of_queries(client, make_article, assert_num_quer
     # 1. the number of corrections (for the pages)
     # 2. the corrections of this page, with their articles
     # 3. the sections (menu)
+    # 4. breaking news (the banner of every page)
     for n in range(count):
         article = make_article(f"Meldung {n}")
         correct(article, f"Korrektur {n}")
     draft = make_article("Entwurf", status=Article.Status.DRAFT, age=None)
     correct(draft, "Unsichtbar")
-    with assert_num_queries(3):
+    with assert_num_queries(4):
         response = client.get(url())
     assert len(entries(response)) == count
 

@@ -83,7 +83,8 @@ def test_the_article_page_with_a_lead_image_runs_one_query_more(
     # 6. the recent posts (with their sections)
     # 7. its public translations
     # 8. the sections (menu)
-    with assert_num_queries(8):
+    # 9. breaking news (the banner of every page)
+    with assert_num_queries(9):
         client.get(article.get_absolute_url())
 
 
@@ -93,11 +94,13 @@ def test_the_home_page_with_a_pictured_lead_runs_one_query_more(
     for n in range(4):
         make_article(f"Meldung {n}", lead_image=town_hall)
     make_article("Der Rat tagt", lead_image=town_hall)
-    # Expect 5 queries:
-    # 1. the newest articles (with their sections and lead images)
-    # 2. the renditions of the lead's image (the only teaser with a picture)
-    # 3. the sections (menu and blocks)
-    # 4. the newest few of each section
-    # 5. the bylines (with authors) of both lists
-    with assert_num_queries(5), translation.override("de"):
+    # Expect 7 queries:
+    # 1. the articles editors pinned to places
+    # 2. the newest others (with their sections and lead images)
+    # 3. the renditions of the lead's image (the only teaser with a picture)
+    # 4. the sections (menu and blocks)
+    # 5. the newest few of each section
+    # 6. the bylines (with authors) of all lists
+    # 7. breaking news (the banner of every page)
+    with assert_num_queries(7), translation.override("de"):
         client.get(reverse("articles:home"))

@@ -48,13 +48,15 @@ def url(name, **kwargs):
 
 
 def test_home_page(client, newsroom, assert_num_queries):
-    # Expect 4 queries:
-    # 1. the newest articles (with their sections; one more than shown
+    # Expect 6 queries:
+    # 1. the articles editors pinned to places (articles/frontpage.py)
+    # 2. the newest others (with their sections; one more than shown
     #    tells whether "More news" is needed)
-    # 2. the sections (menu and blocks)
-    # 3. the newest few of each section (one LIMIT subquery per section)
-    # 4. the bylines (with authors) of both lists
-    with assert_num_queries(4):
+    # 3. the sections (menu and blocks)
+    # 4. the newest few of each section (one LIMIT subquery per section)
+    # 5. the bylines (with authors) of all lists
+    # 6. breaking news (the banner of every page)
+    with assert_num_queries(6):
         response = client.get(url("articles:home"))
     assert response.status_code == 200
 
@@ -69,7 +71,8 @@ def test_article_page(client, newsroom, assert_num_queries):
     # 5. the recent posts (with their sections)
     # 6. its public translations
     # 7. the sections (menu)
-    with assert_num_queries(7):
+    # 8. breaking news (the banner of every page)
+    with assert_num_queries(8):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert "Eine Korrektur." in response.content.decode()
@@ -81,7 +84,8 @@ def test_section_page(client, newsroom, assert_num_queries):
     # 2. the page of articles (with their sections; one row more than shown
     #    tells whether there are older ones: no count)
     # 3. their bylines (with authors)
-    with assert_num_queries(3):
+    # 4. breaking news (the banner of every page)
+    with assert_num_queries(4):
         response = client.get(url("articles:section", slug="wissenschaft"))
     assert response.status_code == 200
 
@@ -92,7 +96,8 @@ def test_tag_page(client, newsroom, assert_num_queries):
     # 2. the page of articles (with their sections)
     # 3. their bylines (with authors)
     # 4. the sections (menu)
-    with assert_num_queries(4):
+    # 5. breaking news (the banner of every page)
+    with assert_num_queries(5):
         response = client.get(url("articles:tag", slug=newsroom["tag"].slug))
     assert response.status_code == 200
 
@@ -103,7 +108,8 @@ def test_author_page(client, newsroom, assert_num_queries):
     # 2. the page of articles (with their sections)
     # 3. their bylines (with authors)
     # 4. the sections (menu)
-    with assert_num_queries(4):
+    # 5. breaking news (the banner of every page)
+    with assert_num_queries(5):
         response = client.get(url("articles:author", slug=newsroom["author"].slug))
     assert response.status_code == 200
 
@@ -123,7 +129,8 @@ def test_archive_page(client, newsroom, assert_num_queries, settings, make_artic
     # 1. the page of articles (with their sections)
     # 2. their bylines (with authors)
     # 3. the sections (menu)
-    with assert_num_queries(3):
+    # 4. breaking news (the banner of every page)
+    with assert_num_queries(4):
         response = client.get(url("articles:home") + more)
     assert response.status_code == 200
 
@@ -138,11 +145,11 @@ def get(client, name, **kwargs):
 # queries, and no count.
 
 DEEP = {
-    # list: (address, queries)
-    "section": (lambda: url("articles:section", slug="welt"), 3),
-    "tag": (lambda: url("articles:tag", slug="thema-0"), 4),
-    "author": (lambda: url("articles:author", slug="autorin-0"), 4),
-    "archive": (lambda: url("articles:home"), 3),
+    # list: (address, queries), breaking news (the banner) included
+    "section": (lambda: url("articles:section", slug="welt"), 4),
+    "tag": (lambda: url("articles:tag", slug="thema-0"), 5),
+    "author": (lambda: url("articles:author", slug="autorin-0"), 5),
+    "archive": (lambda: url("articles:home"), 4),
 }
 
 

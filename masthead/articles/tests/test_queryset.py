@@ -50,9 +50,9 @@ def test_it_asks_nothing_without_sections(db, django_assert_num_queries):
 
 def test_the_next_publish_time_is_the_soonest_scheduled_article(make_article):
     now = timezone.now()
-    assert Article.objects.next_publish_time() is None
+    assert Article.objects.next_change_time() is None
     make_article("Schon da")
     make_article("Entwurf", status=Article.Status.DRAFT, publish_at=now + timedelta(minutes=5))
     later = make_article("Später", publish_at=now + timedelta(hours=2))
     sooner = make_article("Bald", publish_at=now + timedelta(hours=1))
-    assert Article.objects.next_publish_time() == sooner.publish_at != later.publish_at
+    assert Article.objects.next_change_time() == sooner.publish_at != later.publish_at

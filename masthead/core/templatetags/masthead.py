@@ -13,6 +13,7 @@ from babel import Locale
 from babel.core import get_global
 from django import template
 from django.conf import settings
+from django.db import DatabaseError
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
@@ -20,6 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from masthead.articles.body import has_embeds, render_body
+from masthead.articles.models import Article
 from masthead.lib import dates, site
 from masthead.lib.text import clean_data, clean_text
 
@@ -162,3 +164,22 @@ def theme_stylesheet():
     if not settings.THEME_STYLESHEET:
         return ""
     return format_html('<link rel="stylesheet" href="{}">', static("masthead/site-theme.css"))
+
+
+@register.inclusion_tag("articles/fragment_breaking.html")
+def breaking_news():
+    """The banner of breaking news on every reader page of the language
+    (articles/frontpage.py): the newest article an editor marked, while its
+    time lasts. One query; none shown when the database is away (a page
+    of the page cache's outage answer must not fail on it)."""
+    try:
+        article = (
+            Article.objects.public()
+            .in_language(get_language())
+            .breaking()
+            .only("headline", "slug", "language", "kicker")
+            .first()
+        )
+    except DatabaseError:
+        article = None
+    return {"breaking": article}
