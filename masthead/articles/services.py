@@ -178,9 +178,24 @@ def _keep_revision(
             **{f: getattr(article, f) for f in REVISION_FIELDS},
             "tags": sorted(tag_ids),
             "authors": author_ids,
+            # For the comparison only (restoring leaves both as they are):
+            # the publish time, and the alt text of every picture in the
+            # article's language as it was at this save.
+            "publish_at": article.publish_at.isoformat() if article.publish_at else None,
+            "alt": _alt_texts(article),
         },
-        note=note,
+        note=note.strip()[:200],
     )
+
+
+def _alt_texts(article: Article) -> dict[str, str]:
+    """{image id: alt text in the article's language} of the lead image,
+    the social image and the pictures of the body."""
+    ids = {*image_ids(article.body), article.lead_image_id, article.social_image_id} - {None}
+    if not ids:
+        return {}
+    images = Image.objects.filter(pk__in=ids).only("pk", "alt")
+    return {str(image.pk): image.alt_for(article.language) for image in images}
 
 
 def _set_status(article: Article, status: str, user, action: str, **fields) -> Article:
@@ -285,14 +300,17 @@ def translate(source: Article, language: str, user=None) -> Article:
 @transaction.atomic
 def restore_revision(revision: Revision, user=None) -> Article:
     """Bring back the text and fields of ``revision``. The restore is a new
-    revision itself, so nothing is lost by restoring."""
+    revision itself, so nothing is lost by restoring. A published article
+    keeps its address: readers' links and search engines know it (changing
+    it stays a deliberate edit of the slug)."""
     article = Article.objects.select_for_update().get(pk=revision.article_id)
     article.headline = revision.headline
     article.standfirst = revision.standfirst
     article.body = revision.body
     fields = revision.fields or {}
+    kept = {"slug"} if article.status == Article.Status.PUBLISHED else set()
     for name in REVISION_FIELDS:
-        if name in fields:
+        if name in fields and name not in kept:
             setattr(article, name, fields[name])
     if (
         article.lead_image_id is not None

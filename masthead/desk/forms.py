@@ -132,6 +132,13 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
             ),
         ),
     )
+    # Kept with the revision this save makes (the list of revisions shows it).
+    note = forms.CharField(
+        label=_("Note on this save"),
+        required=False,
+        max_length=200,
+        help_text=_("Optional: what you changed and why. The list of revisions shows it."),
+    )
     new_tags = forms.CharField(
         label=_("New tags"),
         required=False,
@@ -558,6 +565,7 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
             tags=tags.values(),
             user=user,
             expected_version=self.cleaned_data.get("version") if self.instance.pk else None,
+            note=self.cleaned_data.get("note", ""),
         )
 
     def add_service_error(self, error: ValidationError) -> None:

@@ -13,26 +13,32 @@ caption or a new size shows like a changed sentence.
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from html import unescape
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from masthead.accounts import rules
 from masthead.articles import services
 from masthead.articles.body import Gallery, Picture, body_nodes, image_ids
-from masthead.articles.models import Revision
+from masthead.articles.models import Article, Revision
+from masthead.lib.dates import absolute_datetime
 from masthead.lib.html import EMBED_NODE
 from masthead.lib.numbers import parse_id
 from masthead.lib.text import plain_text
 from masthead.media.models import Image
+from masthead.people.models import Author
+from masthead.sections.models import Section, Tag
 
+from .states import state_of
 from .views import article_for, desk_view
 
 EQUAL, INSERT, DELETE, CHANGE = "equal", "insert", "delete", "change"
@@ -200,6 +206,115 @@ def diff_body(old: str, new: str) -> list[Block]:
     return blocks
 
 
+# The fields besides headline, standfirst and body, in the order of the
+# form, as the comparison shows them (the stored revision's ``fields``).
+_TEXT_FIELDS = ("kicker", "slug", "excerpt", "seo_title", "seo_description", "social_headline")
+_LINK = re.compile(r'<a\b[^>]*\bhref="([^"]*)"[^>]*>(.*?)</a>', re.I | re.S)
+
+
+def _links(body: str) -> str:
+    """The links of a body written out, one after the other: "text → address"."""
+    return "; ".join(
+        f"{plain_text(text)} → {unescape(href)}" for href, text in _LINK.findall(body or "")
+    )
+
+
+def _image_text(pk, names: dict[int, str]) -> str:
+    if pk is None:
+        return ""
+    if pk not in names:
+        return _("Picture %(id)s (no longer in the media library)") % {"id": pk}
+    return _("Picture %(id)s “%(name)s”") % {"id": pk, "name": names[pk]}
+
+
+def field_changes(old: Revision, new: Revision, language: str) -> list[Part]:
+    """Every other field that differs between ``old`` and ``new``, each a
+    Part of one block compared word by word: kicker, slug, section, topics,
+    byline, images, publish time, the search and social fields, the alt
+    text of each picture and the links of the text (their addresses, which
+    the text's comparison does not show). A field an older revision did not
+    keep yet is left out rather than shown as changed."""
+    a, b = old.fields or {}, new.fields or {}
+    sections = Section.objects.in_bulk({a.get("section_id"), b.get("section_id")} - {None})
+    tags = Tag.objects.in_bulk([*a.get("tags", []), *b.get("tags", [])])
+    authors = Author.objects.in_bulk([*a.get("authors", []), *b.get("authors", [])])
+    alt_a, alt_b = a.get("alt"), b.get("alt")
+    image_pks = {a.get("lead_image_id"), b.get("lead_image_id")}
+    image_pks |= {a.get("social_image_id"), b.get("social_image_id")}
+    image_pks |= {int(pk) for pk in {*(alt_a or {}), *(alt_b or {})}}
+    names = dict(Image.objects.filter(pk__in=image_pks - {None}).values_list("pk", "original_name"))
+    names = {pk: name or str(pk) for pk, name in names.items()}
+
+    def section(values):
+        found = sections.get(values.get("section_id"))
+        return found.names.get(language, "") if found else ""
+
+    def listed(values, key, objects, sort=True):
+        names = [str(objects[pk]) for pk in values.get(key, []) if pk in objects]
+        return ", ".join(sorted(names) if sort else names)
+
+    def when(values):
+        value = values.get("publish_at")
+        return absolute_datetime(parse_datetime(value), language) if value else ""
+
+    labels = {name: capfirst(Article._meta.get_field(name).verbose_name) for name in _TEXT_FIELDS}
+    rows = [
+        ("kicker", labels["kicker"], a.get("kicker", ""), b.get("kicker", "")),
+        ("slug", labels["slug"], a.get("slug", ""), b.get("slug", "")),
+        ("section", _("Section"), section(a), section(b)),
+        ("topics", _("Topics"), listed(a, "tags", tags), listed(b, "tags", tags)),
+        (
+            "byline",
+            _("Byline"),
+            listed(a, "authors", authors, sort=False),
+            listed(b, "authors", authors, sort=False),
+        ),
+        (
+            "lead_image",
+            capfirst(Article._meta.get_field("lead_image").verbose_name),
+            _image_text(a.get("lead_image_id"), names),
+            _image_text(b.get("lead_image_id"), names),
+        ),
+        ("publish_at", _("Publish time"), when(a), when(b))
+        if "publish_at" in a and "publish_at" in b
+        else None,
+        ("excerpt", labels["excerpt"], a.get("excerpt", ""), b.get("excerpt", "")),
+        ("seo_title", labels["seo_title"], a.get("seo_title", ""), b.get("seo_title", "")),
+        (
+            "seo_description",
+            labels["seo_description"],
+            a.get("seo_description", ""),
+            b.get("seo_description", ""),
+        ),
+        (
+            "social_headline",
+            labels["social_headline"],
+            a.get("social_headline", ""),
+            b.get("social_headline", ""),
+        ),
+        (
+            "social_image",
+            capfirst(Article._meta.get_field("social_image").verbose_name),
+            _image_text(a.get("social_image_id"), names),
+            _image_text(b.get("social_image_id"), names),
+        ),
+        ("links", _("Links in the text"), _links(old.body), _links(new.body)),
+    ]
+    if alt_a is not None and alt_b is not None:
+        for pk in sorted({*alt_a, *alt_b}, key=int):
+            if pk in alt_a and pk in alt_b:
+                # Translators: %(picture)s is e.g. 'Picture 12 “town-hall.jpg”'
+                label = _("Alt text of %(picture)s") % {"picture": _image_text(int(pk), names)}
+                rows.append((f"alt-{pk}", label, alt_a[pk], alt_b[pk]))
+    parts = []
+    for row in rows:
+        if row is None or row[2] == row[3]:
+            continue
+        name, label, before, after = row
+        parts.append(Part(name, label, [Block("field", CHANGE, diff_words(before, after))]))
+    return parts
+
+
 def _who(user) -> str:
     if user is None:
         return ""
@@ -244,6 +359,23 @@ def _number(value) -> int:
     return number
 
 
+def comparison(article, old: Revision, new: Revision) -> dict:
+    """What desk/fragment_diff.html shows of ``old`` compared with ``new``."""
+    headline = diff_words(old.headline, new.headline)
+    standfirst = diff_words(plain_text(old.standfirst), plain_text(new.standfirst))
+    parts = [
+        Part("headline", _("Headline"), [Block("headline", _op(headline), headline)]),
+        Part("standfirst", capfirst(_("standfirst")), [Block("p", _op(standfirst), standfirst)]),
+        Part("body", pgettext("part of the article form", "Text"), diff_body(old.body, new.body)),
+    ]
+    fields = field_changes(old, new, article.language)
+    return {
+        "parts": parts,
+        "fields": fields,
+        "same": not fields and not any(block.changed for part in parts for block in part.blocks),
+    }
+
+
 @desk_view()
 def revision_compare(request, pk):
     article = article_for(request, pk, rules.VIEW)
@@ -258,13 +390,7 @@ def revision_compare(request, pk):
     for revision in (old, new):
         revision.who = _who(revision.created_by)
         revision.note_text = note_text(revision)
-    headline = diff_words(old.headline, new.headline)
-    standfirst = diff_words(plain_text(old.standfirst), plain_text(new.standfirst))
-    parts = [
-        Part("headline", _("Headline"), [Block("headline", _op(headline), headline)]),
-        Part("standfirst", capfirst(_("standfirst")), [Block("p", _op(standfirst), standfirst)]),
-        Part("body", pgettext("part of the article form", "Text"), diff_body(old.body, new.body)),
-    ]
+    context = comparison(article, old, new)
     return render(
         request,
         "desk/revision_compare.html",
@@ -273,8 +399,7 @@ def revision_compare(request, pk):
             "article": article,
             "old": old,
             "new": new,
-            "parts": parts,
-            "same": not any(block.changed for part in parts for block in part.blocks),
+            **context,
             "latest": article.revisions.order_by("-number").values_list("number", flat=True)[0],
             "may_restore": rules.can(request.user, rules.RESTORE, article),
         },
@@ -282,10 +407,32 @@ def revision_compare(request, pk):
 
 
 @desk_view()
-@require_POST
+@require_http_methods(["GET", "POST"])
 def revision_restore(request, pk, number):
+    """GET asks first, showing what restoring would change (the newest
+    revision compared with the one to restore); POST restores."""
     article = article_for(request, pk, rules.RESTORE)
     revision = get_object_or_404(Revision, article=article, number=number)
+    if request.method == "GET":
+        current = article.revisions.select_related("created_by").order_by("-number").first()
+        for each in (current, revision):
+            each.who = _who(each.created_by)
+            each.note_text = note_text(each)
+        return render(
+            request,
+            "desk/revision_restore.html",
+            {
+                "nav": "articles",
+                "article": article,
+                "revision": revision,
+                "current": current,
+                "state": state_of(article),
+                # A published article keeps its address (services.restore_revision).
+                "keeps_slug": article.status == Article.Status.PUBLISHED
+                and (revision.fields or {}).get("slug", article.slug) != article.slug,
+                **comparison(article, current, revision),
+            },
+        )
     try:
         article = services.restore_revision(revision, request.user)
     except ValidationError as error:

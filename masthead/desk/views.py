@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from masthead.accounts import rules
 from masthead.accounts.decorators import desk_view, forbidden
@@ -395,13 +395,17 @@ def article_preview(request, pk):
 def _back(request, article: Article):
     """Back to the page the action came from, else the article's editor."""
     target = request.POST.get("next", "")
-    # A path on this site; anything else (redirect() would take a bare
-    # word for the name of a view) goes to the editor.
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    if _is_local(request, target):
         return redirect(target)
     return redirect("desk:article_edit", pk=article.pk)
+
+
+def _is_local(request, target: str) -> bool:
+    """A path on this site; anything else (redirect() would take a bare
+    word for the name of a view) is not followed."""
+    return target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
 
 
 def _check_off_site(request, article: Article) -> None:
@@ -463,9 +467,24 @@ def article_publish(request, pk):
 
 
 @desk_view()
-@require_POST
+@require_http_methods(["GET", "POST"])
 def article_unpublish(request, pk):
+    """GET asks first (readers lose the page); POST unpublishes."""
     article = article_for(request, pk, rules.UNPUBLISH)
+    if request.method == "GET":
+        target = request.GET.get("next", "")
+        return render(
+            request,
+            "desk/article_unpublish.html",
+            {
+                "nav": "articles",
+                "article": article,
+                "state": state_of(article),
+                "next": target if _is_local(request, target) else "",
+                "pinned": FrontPageSlot.objects.filter(article=article).exists()
+                or article.breaking_until is not None,
+            },
+        )
     services.unpublish(article, request.user)
     messages.success(
         request,

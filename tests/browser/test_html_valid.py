@@ -110,6 +110,10 @@ def test_the_media_library_pages_are_valid_html(db, settings, tmp_path, editor):
         # With a pinned lead and breaking news (articles/frontpage.py).
         "front-page": reverse("desk:front_page"),
         "home-breaking": "/de/",
+        # The questions before restoring and unpublishing, and a comparison.
+        "restore": reverse("desk:article_revision_restore", args=[pictured.pk, 1]),
+        "unpublish": reverse("desk:article_unpublish", args=[pictured.pk]),
+        "compare": reverse("desk:article_revision_compare", args=[pictured.pk]) + "?a=1&b=1",
     }
     frontpage.pin(pictured, 1, user=editor)
     frontpage.mark_breaking(pictured, timezone.now() + timedelta(hours=1), user=editor)

@@ -163,6 +163,9 @@ def test_an_editor_compares_two_revisions_and_restores_one(editors, demo_site, n
 
     eda.goto(f"{demo_site}/desk/articles/{article.pk}/revisions/")
     eda.locator('[data-restore="1"]').click()
+    # It asks first, showing what would change.
+    eda.wait_for_url(f"**/desk/articles/{article.pk}/revisions/1/restore/")
+    eda.locator("form[method=post] button.button--primary").click()
     eda.wait_for_url(f"**/desk/articles/{article.pk}/")
     assert eda.input_value("#id_headline") == original
     article.refresh_from_db()

@@ -205,6 +205,8 @@ ARTICLE_ROUTES = [
     Route("submit", "article_submit", "post", (rules.SUBMIT,), when_public=(rules.UNPUBLISH,)),
     Route("publish", "article_publish", "post", (rules.PUBLISH,)),
     Route("unpublish", "article_unpublish", "post", (rules.UNPUBLISH,)),
+    # Unpublishing and restoring ask first (a GET shows what would happen).
+    Route("unpublish-confirm", "article_unpublish", "get", (rules.UNPUBLISH,)),
     Route("return", "article_return", "post", (rules.PUBLISH,), when_public=(rules.UNPUBLISH,)),
     Route(
         "correction",
@@ -223,6 +225,9 @@ ARTICLE_ROUTES = [
         data=lambda article: {"a": 1, "b": 1},
     ),
     Route("restore", "article_revision_restore", "post", (rules.RESTORE,), url=_restore_url),
+    Route(
+        "restore-confirm", "article_revision_restore", "get", (rules.RESTORE,), url=_restore_url
+    ),
     Route("share", "preview_link_create", "post", (rules.SHARE_PREVIEW,)),
     Route(
         "revoke",

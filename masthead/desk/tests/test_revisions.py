@@ -175,11 +175,15 @@ def test_restore_is_allowed_for_an_editor_and_an_administrator(article, persona)
     assert Revision.objects.filter(article=article).count() == 4
 
 
-def test_restore_needs_post_and_an_existing_revision(article, editor):
+def test_restore_asks_first_and_needs_an_existing_revision(article, editor):
     client = client_for(editor)
     url = reverse("desk:article_revision_restore", args=[article.pk, 1])
-    assert client.get(url).status_code == 405
+    response = client.get(url)  # the question, with what would change
+    assert response.status_code == 200
+    assert f'action="{url}"' in response.content.decode()
+    assert article.revisions.count() == 2
     missing = reverse("desk:article_revision_restore", args=[article.pk, 9])
+    assert client.get(missing).status_code == 404
     assert client.post(missing).status_code == 404
 
 
