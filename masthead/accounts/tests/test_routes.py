@@ -225,9 +225,7 @@ ARTICLE_ROUTES = [
         data=lambda article: {"a": 1, "b": 1},
     ),
     Route("restore", "article_revision_restore", "post", (rules.RESTORE,), url=_restore_url),
-    Route(
-        "restore-confirm", "article_revision_restore", "get", (rules.RESTORE,), url=_restore_url
-    ),
+    Route("restore-confirm", "article_revision_restore", "get", (rules.RESTORE,), url=_restore_url),
     Route("share", "preview_link_create", "post", (rules.SHARE_PREVIEW,)),
     Route(
         "revoke",
