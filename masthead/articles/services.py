@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from masthead.audit.models import AuditEntry
@@ -112,7 +113,9 @@ def save_article(
         before = Article.objects.select_for_update().get(pk=article.pk)
         if expected_version is not None and before.version != expected_version:
             raise StaleEdit(before)
-        if before.slug != article.slug or before.language != article.language:
+        if _slug_follows_headline(before, article):
+            article.slug = unique_slug(article.language, article.headline, article)
+        elif before.slug != article.slug or before.language != article.language:
             SlugRedirect.objects.update_or_create(
                 language=before.language, slug=before.slug, defaults={"article": article}
             )
@@ -143,6 +146,20 @@ def save_article(
         Autosave.objects.filter(article=article, user=user).delete()
     record(user, Action.CREATE if created else Action.EDIT, article, version=article.version)
     return article
+
+
+def _slug_follows_headline(before: Article, article: Article) -> bool:
+    """A draft that was never published or scheduled keeps a slug made from
+    its headline in step with the headline (a translation starts with the
+    source's headline and slug), until someone sets the slug by hand or the
+    article goes out. No old address to keep: nobody has seen it."""
+    return (
+        before.publish_at is None
+        and before.status in (Article.Status.DRAFT, Article.Status.REVIEW)
+        and article.slug == before.slug
+        and article.headline != before.headline
+        and before.slug.startswith(make_slug(before.headline, max_length=190))
+    )
 
 
 def sync_body_images(article: Article) -> None:
@@ -290,8 +307,13 @@ def translate(source: Article, language: str, user=None) -> Article:
         status=Article.Status.DRAFT,
         created_by=user,
     )
-    tag_slugs = [tag.slug for tag in source.tags.all()]
-    tags = Tag.objects.filter(language=language, slug__in=tag_slugs)
+    # The versions of the source's tags in ``language`` (linked as one
+    # topic, sections/models.py Tag.topic), else tags of the same slug.
+    source_tags = list(source.tags.all())
+    tags = Tag.objects.filter(language=language).filter(
+        Q(topic__in=[tag.topic for tag in source_tags if tag.topic])
+        | Q(slug__in=[tag.slug for tag in source_tags])
+    )
     article = save_article(draft, authors=source.byline_authors, tags=tags, user=user)
     record(user, Action.TRANSLATE, article, source=source.pk)
     return article

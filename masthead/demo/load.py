@@ -67,9 +67,10 @@ def load_demo(now=None) -> int:
     }
     tags = {}
     for data in content.TAGS:
+        topic = uuid.uuid4()  # the versions of one topic are linked
         for language, name in data["name"].items():
             tags[data["key"], language] = Tag.objects.create(
-                language=language, name=name, slug=data["slug"][language]
+                language=language, name=name, slug=data["slug"][language], topic=topic
             )
 
     count = 0

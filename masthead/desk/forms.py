@@ -238,11 +238,11 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
             self.fields["language"].choices = [
                 (code, language_name(code)) for code in content_language_codes()
             ]
-            self.fields["slug"].required = False
-            self.fields["slug"].help_text = gettext(
-                "The last part of the article's address. Leave it empty to make one "
-                "from the headline."
-            )
+        # An emptied slug is made anew from the headline, as on a new article.
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = gettext(
+            "The last part of the article's address. Leave it empty to make one from the headline."
+        )
         self.fields["headline"].widget.attrs["autocomplete"] = "off"
         # The browser checks the spelling of the article's texts in its
         # language (desk-editor.js follows a language chosen on a new one).

@@ -414,10 +414,7 @@ def revision_restore(request, pk, number):
     article = article_for(request, pk, rules.RESTORE)
     revision = get_object_or_404(Revision, article=article, number=number)
     if request.method == "GET":
-        current = article.revisions.select_related("created_by").order_by("-number").first()
-        for each in (current, revision):
-            each.who = _who(each.created_by)
-            each.note_text = note_text(each)
+        current = article.revisions.order_by("-number").first()
         return render(
             request,
             "desk/revision_restore.html",

@@ -26,8 +26,9 @@ from masthead.accounts import rules
 from masthead.accounts.decorators import desk_view, forbidden
 from masthead.articles import services
 from masthead.articles.body import alt_text_error
-from masthead.articles.models import Article, FrontPageSlot
+from masthead.articles.models import Article, Correction, FrontPageSlot
 from masthead.articles.pagination import BackToFirstPage, keyset_page
+from masthead.articles.translations import needs_translation
 from masthead.articles.views import render_article
 from masthead.lib.dates import absolute_datetime
 from masthead.lib.i18n import content_language_codes, language_name
@@ -215,6 +216,11 @@ def _render_editor(request, form, article=None, correction_form=None, conflict=N
                 if code != article.language
             ],
             corrections=article.corrections.all(),
+            # Corrections of the other language versions newer than this
+            # version's own newest: this version may need the same one.
+            other_corrections=_corrections_elsewhere(article),
+            # Alt text and captions copied from another version or missing.
+            untranslated=needs_translation(article),
             # This editor's safety copy, which desk-autosave.js offers to restore.
             autosave=article.autosaves.filter(user=request.user).first(),
             correction_form=correction_form or CorrectionForm(),
@@ -230,6 +236,18 @@ def _render_editor(request, form, article=None, correction_form=None, conflict=N
                 "breaking": article.breaking_until is not None and article.breaking_until > now,
             }
     return render(request, "desk/article_form.html", context, status=status)
+
+
+def _corrections_elsewhere(article: Article) -> list:
+    newest_own = (
+        article.corrections.order_by("-created_at").values_list("created_at", flat=True).first()
+    )
+    others = Correction.objects.filter(article__translation_key=article.translation_key).exclude(
+        article=article
+    )
+    if newest_own is not None:
+        others = others.filter(created_at__gt=newest_own)
+    return list(others.select_related("article").order_by("-created_at"))
 
 
 # The buttons under the article form, and what each does after saving.
@@ -531,10 +549,16 @@ def article_translate(request, pk, language):
     if existed:
         # Translators: %(language)s is a language name, e.g. "English"
         text = _("This story already has a version in %(language)s. Here it is.")
-    else:
+    elif rules.can(request.user, rules.PUBLISH, version):
         text = _(
             "A draft in %(language)s was created from the original. Replace the text "
             "with the translation, then publish it."
+        )
+    else:
+        # Translators hand their work in; an editor publishes it.
+        text = _(
+            "A draft in %(language)s was created from the original. Replace the text "
+            "with the translation, then submit it for review."
         )
     messages.success(request, text % values)
     return redirect("desk:article_edit", pk=version.pk)

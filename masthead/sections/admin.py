@@ -12,7 +12,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from masthead.lib.forms import RefuseControlCharacters
-from masthead.lib.i18n import field_name, label_in
+from masthead.lib.i18n import field_name, label_in, language_name
 
 from .models import Section, Tag
 
@@ -112,17 +112,73 @@ class SectionAdmin(admin.ModelAdmin):
         return " · ".join(section.slugs.values())
 
 
+class TagChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, tag):
+        return f"{tag.name} ({language_name(tag.language)})"
+
+
 class TagAdminForm(RefuseControlCharacters, forms.ModelForm):
+    """A tag, and the version of its topic in another language it is linked
+    to: translating an article then picks the linked tags."""
+
+    same_as = TagChoiceField(
+        queryset=Tag.objects.order_by("language", "name"),
+        required=False,
+        label=_("Same topic as"),
+        help_text=_(
+            "The tag for this topic in another language, e.g. “Budget” for “Haushalt”. "
+            "A translation of an article gets the linked tags."
+        ),
+    )
+
     class Meta:
         model = Tag
         fields = ["language", "name", "slug"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        others = Tag.objects.order_by("language", "name")
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk).exclude(language=self.instance.language)
+            self.initial["same_as"] = self.instance.versions().order_by("language").first()
+        self.fields["same_as"].queryset = others
+
+    def clean(self):
+        cleaned = super().clean()
+        other, language = cleaned.get("same_as"), cleaned.get("language")
+        if other is None or language is None:
+            return cleaned
+        if other.language == language:
+            self.add_error("same_as", _("Choose a tag in another language."))
+        elif other.versions().filter(language=language).exclude(pk=self.instance.pk).exists():
+            taken = other.versions().filter(language=language).first()
+            self.add_error(
+                "same_as",
+                _("“%(tag)s” already has a version in this language: “%(version)s”.")
+                % {"tag": other.name, "version": taken.name},
+            )
+        return cleaned
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        other = self.cleaned_data.get("same_as")
+        tag = self.instance
+        if other is not None:
+            tag.link(other)
+        elif tag.topic is not None:
+            tag.topic = None  # no longer linked
+            tag.save(update_fields=["topic"])
 
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
     form = TagAdminForm
-    list_display = ["name", "language", "slug"]
+    list_display = ["name", "language", "slug", "linked_versions"]
     list_filter = ["language"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     ordering = ["language", "name"]
+
+    @admin.display(description=_("Same topic as"))
+    def linked_versions(self, tag):
+        return " · ".join(f"{t.name} ({t.language})" for t in tag.versions())

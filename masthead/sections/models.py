@@ -1,3 +1,5 @@
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -99,6 +101,9 @@ class Tag(models.Model):
     language = models.CharField(_("language"), max_length=10, choices=content_languages)
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100)
+    # The versions of one topic in the other languages share this key
+    # ("Haushalt" and "Budget"); translating an article picks them.
+    topic = models.UUIDField(_("topic"), null=True, blank=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("tag")
@@ -118,6 +123,20 @@ class Tag(models.Model):
     def get_absolute_url(self) -> str:
         with translation.override(self.language):
             return reverse("articles:tag", kwargs={"slug": self.slug})
+
+    def versions(self):
+        """The versions of this topic in the other languages."""
+        if self.topic is None:
+            return Tag.objects.none()
+        return Tag.objects.filter(topic=self.topic).exclude(pk=self.pk)
+
+    def link(self, other: "Tag") -> None:
+        """Make ``other`` (a tag in another language) a version of this topic."""
+        key = other.topic or self.topic or uuid.uuid4()
+        for tag in (self, other):
+            if tag.topic != key:
+                tag.topic = key
+                tag.save(update_fields=["topic"])
 
     def clean_text_fields(self) -> list[str]:
         return clean_model_text(self)
