@@ -127,11 +127,14 @@ echo "== Lint =="
 # MASTHEAD_TEST_SERIAL=1 runs them one after the other, printing as they go.
 logs=var/test-logs
 mkdir -p "$logs"
+# Each pass names its slowest tests at the end (the suite must stay well
+# inside 30 minutes on a CI machine).
 sqlite_pass() {
-    env -u DATABASE_URL -u REDIS_URL .venv/bin/pytest -p no:cacheprovider "$@"
+    env -u DATABASE_URL -u REDIS_URL .venv/bin/pytest -p no:cacheprovider --durations=15 "$@"
 }
 postgres_pass() {
-    DATABASE_URL="$pg_url" REDIS_URL="$redis_url" .venv/bin/pytest -p no:cacheprovider "$@"
+    DATABASE_URL="$pg_url" REDIS_URL="$redis_url" .venv/bin/pytest -p no:cacheprovider \
+        --durations=15 "$@"
 }
 status=0
 [ "$only" = "sqlite" ] || ensure_services
