@@ -178,7 +178,8 @@ def path_for(request, generation, content_type: str, now: float) -> Path | None:
     if generation.next_publish is not None and generation.next_publish < (
         (current + 1) * BUCKET_SECONDS
     ):
-        # A scheduled article goes live before this file would expire.
+        # The pages change by themselves (a scheduled article goes live, a
+        # front-page pin or breaking news ends) before this file would expire.
         return None
     return base / "current" / str(current) / host / path.strip("/") / name
 

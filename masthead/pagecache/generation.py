@@ -79,7 +79,7 @@ def current_generation() -> Generation:
         return bump()
     due = generation.next_publish
     if due is not None and timezone.now().timestamp() >= due:
-        # A scheduled article has just gone live.
+        # A scheduled article has just gone live (or a pin or breaking news ended).
         return bump()
     # A change on another machine started it: this machine's files follow.
     files.follow(generation)
