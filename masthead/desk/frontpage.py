@@ -65,9 +65,17 @@ def _article(request, pk) -> Article:
 
 
 def _refused(request, article, form):
-    for errors in form.errors.values():
+    """Back, with each error after the name of its field and the article
+    ("Until (“Headline”): Choose a time in the future.")."""
+    for name, errors in form.errors.items():
         for error in errors:
-            messages.error(request, error)
+            messages.error(
+                request,
+                # Translators: a refused front-page or breaking-news form:
+                # 'Until (“Council passes budget”): Choose a time in the future.'
+                _("%(field)s (“%(headline)s”): %(error)s")
+                % {"field": form.fields[name].label, "headline": article.headline, "error": error},
+            )
     return _back(request, article)
 
 

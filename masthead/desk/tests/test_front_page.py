@@ -137,3 +137,13 @@ def test_the_article_form_has_a_front_page_panel_for_editors(
     client.force_login(reporter)
     html = client.get(reverse("desk:article_edit", args=[story.pk])).content.decode()
     assert reverse("desk:front_page_pin", args=[story.pk]) not in html
+
+
+def test_a_refusal_names_the_field_and_the_article(german_client, make_article):
+    story = make_article("Der Rat tagt")
+    response = german_client.post(
+        reverse("desk:front_page_pin", args=[story.pk]),
+        {"position": "1", "until": "2020-01-01T10:00"},
+        follow=True,
+    )
+    assert messages_of(response) == ["Bis („Der Rat tagt“): Wählen Sie eine Zeit in der Zukunft."]
