@@ -388,7 +388,12 @@ class FrontPageSlot(models.Model):
         verbose_name = _("front page place")
         verbose_name_plural = _("front page places")
         ordering = ["language", "position"]
-        indexes = [models.Index(fields=["language", "position"], name="frontpage_slot")]
+        # One pin per place: of two editors pinning to one place at the same
+        # moment, the second is refused (frontpage.pin) rather than one of
+        # the two stories silently missing from the page.
+        constraints = [
+            models.UniqueConstraint(fields=["language", "position"], name="frontpage_one_per_place")
+        ]
 
     def __str__(self) -> str:
         return f"{self.language} {self.position}: {self.article}"

@@ -5,6 +5,7 @@ administrators arrange it (rules.ARRANGE_FRONT_PAGE).
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -92,6 +93,13 @@ def front_page_pin(request, pk):
         )
     except frontpage.NotOnSite as error:
         messages.error(request, str(error))
+        return _back(request, article)
+    except IntegrityError:
+        # Someone else pinned a story to this place at the same moment.
+        messages.error(
+            request,
+            _("The front page was changed at the same moment. Look at it again and repeat."),
+        )
         return _back(request, article)
     values = {"headline": article.headline, "place": form.cleaned_data["position"]}
     if form.cleaned_data["until"]:

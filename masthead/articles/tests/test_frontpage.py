@@ -184,3 +184,13 @@ def test_every_change_is_in_the_audit_log(stories, editor):
         "until": until.isoformat(),
     }
     assert all(e.actor == editor for e in entries.filter(action__startswith="front"))
+
+
+def test_a_place_holds_one_pin(stories, editor):
+    """Two editors pinning to one place at the same moment: the database
+    refuses the second (the desk then asks to look again)."""
+    from django.db import IntegrityError, transaction
+
+    frontpage.pin(stories[0], 1, user=editor)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        FrontPageSlot.objects.create(article=stories[1], language="de", position=1)
