@@ -11,6 +11,14 @@ from django.conf import settings
 # Shown as a page of its own, an upload may run nothing and load nothing.
 MEDIA_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 
+# The page that says "back in a moment" while the database is away
+# (pagecache/middleware.py): it is answered before the other middleware
+# runs, so it carries its own policy: its stylesheet, nothing else.
+OUTAGE_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'"
+)
+
 
 def reporting_endpoints() -> str:
     """Reporting-Endpoints: where browsers send the reports that the

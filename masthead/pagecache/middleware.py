@@ -32,6 +32,7 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe, urle
 from masthead.articles.pagination import Cursor
 from masthead.lib import site
 from masthead.lib.cache import is_away
+from masthead.lib.policies import OUTAGE_POLICY
 
 from . import files
 from .generation import current_generation
@@ -306,4 +307,9 @@ def service_unavailable(request) -> HttpResponse:
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(settings.PAGE_RETRY_AFTER)
     response["Cache-Control"] = "no-store"
+    # Answered before the security middleware: the headers it would add.
+    response["Content-Security-Policy"] = OUTAGE_POLICY
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Referrer-Policy"] = settings.SECURE_REFERRER_POLICY
+    response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
     return response

@@ -232,6 +232,9 @@ def test_it_serves_the_last_good_copy_when_the_database_fails(client, make_artic
     assert never_seen.status_code == 503
     assert never_seen["Retry-After"] == str(settings.PAGE_RETRY_AFTER)
     assert "Back in a moment" in never_seen.content.decode()
+    # Answered before the security middleware, it carries its own policy.
+    assert never_seen["Content-Security-Policy"].startswith("default-src 'none'")
+    assert never_seen["X-Content-Type-Options"] == "nosniff"
 
     # The database is back: pages render again.
     assert get(client, home("en"), accept_language="en").status_code == 200
