@@ -151,6 +151,32 @@ def test_a_worker_outlives_the_database_going_away(site, tmp_path):
     assert "The database is not there" in worker.stdout.read()
 
 
+def test_a_worker_started_while_the_database_is_away_waits_for_it(site, tmp_path):
+    """Started while the database is away (beside a server on a busy
+    machine, its start can take long enough for that), a worker waits for
+    the database, as one already running does, instead of stopping."""
+    (tmp_path / "db").rename(tmp_path / "db-away")
+    worker = subprocess.Popen(
+        [MASTHEAD, "worker", "--interval", "0.2"],
+        env=site,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        time.sleep(4)  # started, and found no database
+        assert worker.poll() is None
+        (tmp_path / "db-away").rename(tmp_path / "db")
+        out = tmp_path / "out.txt"
+        enqueue(site, f"write.enqueue({str(out)!r}, 'endlich')")
+        wait_for(out.exists)
+        assert out.read_text() == "endlich"
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    assert "The database is not there" in worker.stdout.read()
+
+
 def test_an_idle_worker_stops_at_once_on_sigint(site):
     worker = subprocess.Popen([MASTHEAD, "worker", "-v0"], env=site)
     try:

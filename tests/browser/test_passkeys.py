@@ -10,6 +10,7 @@ import re
 import pytest
 from browser_helpers import Watch, format_violations, run_axe
 from django_otp_webauthn.models import WebAuthnCredential
+from playwright.sync_api import expect
 
 from masthead.audit.models import AuditEntry
 from masthead.testing import password_of
@@ -76,7 +77,7 @@ def test_an_editor_adds_a_passkey_and_signs_in_with_it(
     assert len(page.locator(".recovery-codes code").all_inner_texts()) == 10
     page.get_by_role("link", name="I have kept them safe").click()
     page.get_by_role("link", name="Your account").click()
-    assert page.get_by_role("cell", name="Work laptop", exact=True).is_visible()
+    expect(page.get_by_role("cell", name="Work laptop", exact=True)).to_be_visible()
     device = WebAuthnCredential.objects.get(user__username="eda")
     assert device.last_used_at is None
     page.get_by_role("button", name=re.compile("^Sign out")).click()

@@ -9,6 +9,7 @@ import pytest
 from browser_helpers import format_violations, run_axe
 from django_otp.oath import hotp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from masthead.testing import password_of
 
@@ -42,7 +43,7 @@ def test_an_editor_sets_up_two_factor_sign_in_and_signs_in_with_it(
     page.wait_for_url(base + "/desk/")
     page.get_by_role("link", name="Your account").click()
     page.get_by_role("link", name="Set up an authenticator app").click()
-    assert page.locator("figure.qr svg").is_visible()
+    expect(page.locator("figure.qr svg")).to_be_visible()
     violations = run_axe(page)
     assert not violations, format_violations(violations)
     secret = page.locator("#totp-secret").inner_text()
@@ -60,14 +61,14 @@ def test_an_editor_sets_up_two_factor_sign_in_and_signs_in_with_it(
     # take the step after the one used to set up (apps may run a step ahead).
     sign_in(page, base, "eda")
     page.wait_for_url(base + "/desk/login/code/")
-    assert page.get_by_role("heading", name="Two-factor sign-in").is_visible()
+    expect(page.get_by_role("heading", name="Two-factor sign-in")).to_be_visible()
     violations = run_axe(page)
     assert not violations, format_violations(violations)
     used = TOTPDevice.objects.get(user__username="eda").last_t
     page.get_by_label("Code").fill(app_code(secret, used + 1))
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(base + "/desk/")
-    assert page.get_by_role("button", name="Sign out eda").is_visible()
+    expect(page.get_by_role("button", name="Sign out eda")).to_be_visible()
     sign_out(page)
 
     # Password, then a recovery code.
@@ -77,7 +78,7 @@ def test_an_editor_sets_up_two_factor_sign_in_and_signs_in_with_it(
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(base + "/desk/")
     page.get_by_role("link", name="Your account").click()
-    assert page.get_by_text("You have 9 recovery codes left.").is_visible()
+    expect(page.get_by_text("You have 9 recovery codes left.")).to_be_visible()
     sign_out(page)
 
     # The same recovery code a second time: refused.
@@ -85,6 +86,6 @@ def test_an_editor_sets_up_two_factor_sign_in_and_signs_in_with_it(
     page.wait_for_url(base + "/desk/login/code/")
     page.get_by_label("Code").fill(codes[3])
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_text("This code is not right, or it was used already.").is_visible()
+    expect(page.get_by_text("This code is not right, or it was used already.")).to_be_visible()
     assert page.url == base + "/desk/login/code/"
     page.close()

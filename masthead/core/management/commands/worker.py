@@ -53,16 +53,20 @@ class Command(BaseCommand):
                 "MASTHEAD_JOBS is not 'database': jobs run where they are enqueued, "
                 "and there is nothing for a worker to do."
             )
-        if settings.JOBS_KEEP_DAYS:
-            deleted = jobs.prune(settings.JOBS_KEEP_DAYS)
-            if deleted and options["verbosity"] > 1:
-                self.stdout.write(f"Deleted {deleted} finished jobs.")
         if parent:
             threading.Thread(target=_stop_with, args=(parent,), daemon=True).start()
         first, longest = DATABASE_RETRY_SECONDS
         wait, last_failure = first, 0.0
+        pruned = not settings.JOBS_KEEP_DAYS
         while True:
             try:
+                # Inside the retries: a worker may start while the database
+                # is away (a slow start beside a server, a restart of both).
+                if not pruned:
+                    deleted = jobs.prune(settings.JOBS_KEEP_DAYS)
+                    pruned = True
+                    if deleted and options["verbosity"] > 1:
+                        self.stdout.write(f"Deleted {deleted} finished jobs.")
                 call_command(
                     "db_worker",
                     batch=batch,
