@@ -21,7 +21,11 @@ MEASURE = """() => {
     const menuBottom = menu ? Math.max(0, menu.getBoundingClientRect().bottom) : 0
     return {height: innerHeight, barTop: bar.top, barBottom: bar.bottom, menuBottom,
             header: document.querySelector('.desk-header').getBoundingClientRect().height,
-            scrollWidth: document.documentElement.scrollWidth}
+            scrollWidth: document.documentElement.scrollWidth,
+            // What sticks out, should anything (for the failure message).
+            wide: [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > innerWidth + 1)
+                .slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id)}
 }"""
 
 
@@ -29,13 +33,17 @@ MEASURE = """() => {
 def test_a_reporter_files_from_a_phone(demo_site, new_page, contributor, language, locale):
     save, submit = BUTTONS[language]
     page = sign_in(new_page(locale=locale, viewport=PHONE), demo_site, "cora", language=language)
+    # A slow network: the editor's icon font has not come (yet).
+    page.route("**/*.woff2", lambda route: route.abort())
     page.goto(f"{demo_site}/desk/articles/new/")
     page.select_option("#id_language", language)
     page.locator("#id_headline").fill("Vom Ort des Geschehens")
     page.select_option("#id_section", index=1)
 
     # At the top of the form: the header and the save bar together take
-    # less than a third of the screen, and nothing is wider than it.
+    # less than a third of the screen, and nothing is wider than it (once
+    # the editor is ready: before, the plain text box stands in for it).
+    page.locator(EDITOR).wait_for()
     top = page.evaluate(MEASURE)
     assert top["header"] + (top["height"] - top["barTop"]) < top["height"] / 3, top
     assert top["scrollWidth"] <= PHONE["width"], top
