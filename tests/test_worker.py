@@ -124,10 +124,13 @@ def test_sigterm_lets_the_job_at_hand_finish(site, tmp_path):
     assert "shutting down gracefully" in worker.stdout.read()
 
 
-def test_a_worker_outlives_the_database_going_away(site, tmp_path):
-    """The database goes away under a running worker (here its folder is
-    moved away; a PostgreSQL restart is the same to the worker): it keeps
-    trying, and runs the jobs once the database is back."""
+def outage(site, tmp_path, *, before_start: bool) -> str:
+    """Take the database's folder away (a PostgreSQL restart is the same to
+    the worker) before or while a worker runs, bring it back, and check
+    that the worker runs a job then. Returns the worker's output."""
+    db = tmp_path / "db"
+    if before_start:
+        db.rename(tmp_path / "db-away")
     worker = subprocess.Popen(
         [MASTHEAD, "worker", "--interval", "0.2"],
         env=site,
@@ -136,11 +139,12 @@ def test_a_worker_outlives_the_database_going_away(site, tmp_path):
         text=True,
     )
     try:
-        time.sleep(2)  # started, and waiting for work
-        (tmp_path / "db").rename(tmp_path / "db-away")
+        time.sleep(2)  # started: waiting for work, or finding no database
+        if not before_start:
+            db.rename(tmp_path / "db-away")
         time.sleep(2)  # it looks for jobs meanwhile, and finds no database
         assert worker.poll() is None
-        (tmp_path / "db-away").rename(tmp_path / "db")
+        (tmp_path / "db-away").rename(db)
         out = tmp_path / "out.txt"
         enqueue(site, f"write.enqueue({str(out)!r}, 'wieder da')")
         wait_for(out.exists)
@@ -148,33 +152,20 @@ def test_a_worker_outlives_the_database_going_away(site, tmp_path):
     finally:
         worker.terminate()
         worker.wait(timeout=30)
-    assert "The database is not there" in worker.stdout.read()
+    return worker.stdout.read()
+
+
+def test_a_worker_outlives_the_database_going_away(site, tmp_path):
+    """The database goes away under a running worker: it keeps trying, and
+    runs the jobs once the database is back."""
+    assert "The database is not there" in outage(site, tmp_path, before_start=False)
 
 
 def test_a_worker_started_while_the_database_is_away_waits_for_it(site, tmp_path):
     """Started while the database is away (beside a server on a busy
     machine, its start can take long enough for that), a worker waits for
     the database, as one already running does, instead of stopping."""
-    (tmp_path / "db").rename(tmp_path / "db-away")
-    worker = subprocess.Popen(
-        [MASTHEAD, "worker", "--interval", "0.2"],
-        env=site,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        time.sleep(4)  # started, and found no database
-        assert worker.poll() is None
-        (tmp_path / "db-away").rename(tmp_path / "db")
-        out = tmp_path / "out.txt"
-        enqueue(site, f"write.enqueue({str(out)!r}, 'endlich')")
-        wait_for(out.exists)
-        assert out.read_text() == "endlich"
-    finally:
-        worker.terminate()
-        worker.wait(timeout=30)
-    assert "The database is not there" in worker.stdout.read()
+    assert "The database is not there" in outage(site, tmp_path, before_start=True)
 
 
 def test_an_idle_worker_stops_at_once_on_sigint(site):

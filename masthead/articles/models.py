@@ -319,6 +319,10 @@ class Article(models.Model):
             and self.publish_at <= timezone.now()
         )
 
+    def is_breaking(self, now=None) -> bool:
+        """Shown as breaking news now (ArticleQuerySet.breaking for many)."""
+        return self.breaking_until is not None and self.breaking_until > (now or timezone.now())
+
     @property
     def teaser(self) -> str:
         """The text shown in lists: the hand-written excerpt, else the

@@ -233,7 +233,7 @@ def _render_editor(request, form, article=None, correction_form=None, conflict=N
                 "slot": FrontPageSlot.objects.filter(article=article).first(),
                 "pin_form": PinForm(auto_id="pin_%s"),
                 "breaking_form": BreakingForm(),
-                "breaking": article.breaking_until is not None and article.breaking_until > now,
+                "breaking": article.is_breaking(now),
             }
     return render(request, "desk/article_form.html", context, status=status)
 
@@ -500,7 +500,7 @@ def article_unpublish(request, pk):
                 "state": state_of(article),
                 "next": target if _is_local(request, target) else "",
                 "pinned": FrontPageSlot.objects.filter(article=article).exists()
-                or article.breaking_until is not None,
+                or article.is_breaking(),
             },
         )
     services.unpublish(article, request.user)
