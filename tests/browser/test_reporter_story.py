@@ -128,7 +128,12 @@ def test_a_reporter_publishes_a_picture_story_and_a_phone_reader_reads_it(
     }
     assert not errors, errors
 
-    # The uploads queued their renditions; a worker makes them.
+    # The uploads queued their renditions; a worker makes them. The desk
+    # page is closed first: the live server shares this process's SQLite
+    # database, and a request of the page still running (its previews,
+    # the edit lock) would hold a table the worker's transaction needs.
+    desk.wait_for_load_state("networkidle")
+    desk.close()
     run_jobs()
     for image in (lead, kai, boats):
         assert Rendition.objects.filter(image=image, format="avif").exists()
