@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "masthead.people",
     "masthead.media",
     "masthead.articles",
+    "masthead.search",
     "masthead.feeds",
     "masthead.desk",
     "masthead.importers",
@@ -538,3 +539,8 @@ PAGE_SIZE = envint("PAGE_SIZE", 20)
 # Addresses per article sitemap file (by id range; at most 50,000 by the
 # sitemap protocol). See docs/performance.md for the choice.
 SITEMAP_ARTICLES_PER_FILE = envint("SITEMAP_ARTICLES_PER_FILE", 2000)
+
+# Search (masthead/search/backends.py): PostgreSQL's full-text search or
+# SQLite's FTS5, by the database; a dotted path to another Engine class
+# plugs in a search server.
+SEARCH_ENGINE = os.environ.get("MASTHEAD_SEARCH_ENGINE", "")

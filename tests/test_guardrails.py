@@ -115,11 +115,13 @@ SURFACES = {"desk", "feeds", "core", "api", "importers", "demo"}
 LAYERS = [
     SURFACES,  # the surfaces, and the tools that write from outside
     {"pagecache"},  # listens to the content apps, serves their pages
+    {"search"},  # listens to the content apps, indexes and finds them
     {"articles", "media", "sections", "people", "audit", "accounts", "signin"},  # the content
     {"lib"},  # small helpers that know no app
 ]
-# The domain: the content apps and lib. They import no surface and not the page cache.
-DOMAIN = LAYERS[2] | LAYERS[3]
+# The domain: the content apps and lib. They import no surface, not the page cache
+# and not search.
+DOMAIN = LAYERS[3] | LAYERS[4]
 PACKAGE = ROOT / "masthead"
 
 

@@ -33,6 +33,7 @@ from masthead.lib.html import sanitize
 from masthead.lib.text import make_slug
 from masthead.pagecache.generation import bump
 from masthead.people.models import Author
+from masthead.search.indexing import reindex_articles
 from masthead.sections.models import Section, Tag
 
 from .corpus import HEADLINE_LENGTH, LABELS, CorpusArticle, paragraph_html
@@ -329,8 +330,12 @@ def insert_batch(language: str, batch: Sequence[NewArticle], note: str = "") -> 
         for article, new in zip(articles, batch, strict=True)
     )
     # Bulk inserts send no signals: start a new page-cache generation here,
-    # so that readers see each batch once it is committed.
+    # so that readers see each batch once it is committed, and queue the
+    # batch's search indexing (a worker does it, at its own pace, so that
+    # the import goes on at full speed).
     transaction.on_commit(bump)
+    ids = [article.pk for article in articles]
+    transaction.on_commit(lambda: reindex_articles.enqueue(ids))
     return articles
 
 

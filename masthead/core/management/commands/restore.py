@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from masthead.core.backups import BackupError, media_in_bucket, restore_backup
 from masthead.pagecache.generation import bump
+from masthead.search.indexing import rebuild as rebuild_search_index
 
 
 class Command(BaseCommand):
@@ -30,6 +31,8 @@ class Command(BaseCommand):
             raise CommandError(str(e)) from e
         call_command("migrate", interactive=False, verbosity=0)
         bump()  # no page of the site before may be served now
+        for _ in rebuild_search_index():  # the index is not in a backup
+            pass
         if media_in_bucket():
             self.stdout.write(
                 f"Restored the backup of {manifest.created_at} (Masthead {manifest.version}): "

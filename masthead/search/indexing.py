@@ -1,0 +1,75 @@
+"""Keeping the search index in step with the articles.
+
+Every article is indexed, in every state: the desk searches drafts too;
+readers' searches keep to ``Article.objects.public()``. The index follows
+each save at the end of its transaction (signal_handlers.py), in the same
+request, so that a published article can be found at once. Renaming an
+author, a tag or a section changes many articles' rows: that goes through
+the job queue (``reindex_articles``).
+"""
+
+from collections.abc import Iterable, Iterator
+
+from django.db import transaction
+
+from masthead.articles.models import Article
+from masthead.lib.jobs import job
+
+from .backends import document, engine
+
+BATCH = 200
+
+
+def _articles(ids: Iterable[int] | None = None):
+    articles = Article.objects.select_related("section").prefetch_related("authors", "tags")
+    if ids is not None:
+        articles = articles.filter(pk__in=list(ids))
+    return articles.order_by("pk")
+
+
+def index_articles(ids: Iterable[int]) -> None:
+    """Index (again) the articles ``ids``; those that are gone leave the index."""
+    ids = set(ids)
+    if not ids:
+        return
+    articles = list(_articles(ids))
+    with transaction.atomic():
+        engine().index([document(article) for article in articles])
+        engine().remove(sorted(ids - {article.pk for article in articles}))
+
+
+def rebuild() -> Iterator[int]:
+    """Index every article again, in batches of ``BATCH``, each in its own
+    transaction (searching goes on meanwhile, against rows of the old index
+    or the new). Yields the number indexed so far, for a progress bar."""
+    done, last = 0, 0
+    while True:
+        batch = list(_articles().filter(pk__gt=last)[:BATCH])
+        if not batch:
+            break
+        with transaction.atomic():
+            engine().index([document(article) for article in batch])
+        done, last = done + len(batch), batch[-1].pk
+        yield done
+    # Rows of articles deleted without signals (a raw DELETE, a restore).
+    existing = set(Article.objects.values_list("pk", flat=True))
+    with transaction.atomic():
+        engine().remove(sorted(_indexed_ids() - existing))
+    engine().optimize()
+
+
+def _indexed_ids() -> set[int]:
+    from django.db import connection
+
+    column = "article_id" if connection.vendor == "postgresql" else "rowid"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {column} FROM search_index")  # noqa: S608 (a constant)
+        return {row[0] for row in cursor.fetchall()}
+
+
+@job()
+def reindex_articles(ids: list[int]) -> None:
+    """Index these articles again (after a rename of their authors, tags or
+    section)."""
+    for start in range(0, len(ids), BATCH):
+        index_articles(ids[start : start + BATCH])
