@@ -22,6 +22,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("masthead.feeds.urls")),
     path("", include("masthead.articles.urls")),
+    path("", include("masthead.search.urls")),
     prefix_default_language=True,
 )
 

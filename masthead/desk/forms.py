@@ -13,6 +13,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -600,10 +601,37 @@ class DashboardFilterForm(forms.Form):
     STATES = [("", _("All states")), *STATE_LABELS.items()]
 
     q = forms.CharField(
-        label=_("Headline contains"), required=False, max_length=200, widget=forms.SearchInput
+        label=_("Search"),
+        required=False,
+        max_length=2000,
+        widget=forms.SearchInput,
+        help_text=_("Headline, standfirst, text, authors, topics or address"),
     )
     language = forms.ChoiceField(label=_("Language"), required=False)
     status = forms.ChoiceField(label=_("State"), required=False, choices=STATES)
+    section = forms.ModelChoiceField(
+        label=_("Section"), required=False, queryset=Section.objects.all(), empty_label=_("All")
+    )
+    author = forms.ModelChoiceField(
+        label=_("Author"), required=False, queryset=Author.objects.order_by("name"),
+        empty_label=_("All"),
+    )  # fmt: skip
+    topic = forms.ModelChoiceField(
+        label=_("Topic"), required=False, queryset=Tag.objects.order_by("name", "language"),
+        empty_label=_("All"),
+    )  # fmt: skip
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("", _("Best match")), ("changed", _("Last changed"))],
+        help_text=_("Without words to search for, the last changed come first."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -612,6 +640,42 @@ class DashboardFilterForm(forms.Form):
             ("", gettext("All languages")),
             *((code, language_name(code)) for code in content_language_codes()),
         ]
+        self.fields["section"].label_from_instance = lambda section: section.name
+        self.fields["topic"].label_from_instance = lambda tag: (
+            f"{tag.name} ({language_name(tag.language)})"
+        )
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("The end of the period is before its start."))
+        return data
+
+    def filter(self, articles):
+        """``articles`` narrowed by the filters other than the words and
+        the state (the view applies those)."""
+        data = self.cleaned_data
+        if data.get("language"):
+            articles = articles.filter(language=data["language"])
+        if data.get("section"):
+            articles = articles.filter(section=data["section"])
+        if data.get("author"):
+            articles = articles.filter(bylines__author=data["author"])
+        if data.get("topic"):
+            articles = articles.filter(tags=data["topic"])
+        # The publish time, or for an article never published, its creation.
+        if data.get("since"):
+            articles = articles.filter(
+                Q(publish_at__date__gte=data["since"])
+                | Q(publish_at__isnull=True, created_at__date__gte=data["since"])
+            )
+        if data.get("until"):
+            articles = articles.filter(
+                Q(publish_at__date__lte=data["until"])
+                | Q(publish_at__isnull=True, created_at__date__lte=data["until"])
+            )
+        return articles
 
 
 def _future(value):

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -32,6 +33,9 @@ from masthead.articles.translations import needs_translation
 from masthead.articles.views import render_article
 from masthead.lib.dates import absolute_datetime
 from masthead.lib.i18n import content_language_codes, language_name
+from masthead.search.backends import engine
+from masthead.search.paging import ranked_page
+from masthead.search.query import parse
 
 from .forms import ArticleForm, BreakingForm, CorrectionForm, DashboardFilterForm, PinForm
 from .states import DRAFT, PUBLISHED, REVIEW, SCHEDULED, UNPUBLISHED, state_of
@@ -113,7 +117,7 @@ def _rows(user, articles: list[Article], now) -> list[Row]:
 
 
 # The filters the article list's page links carry on.
-LIST_FILTERS = ("q", "language", "status")
+LIST_FILTERS = ("q", "language", "status", "section", "author", "topic", "since", "until", "sort")
 
 
 @desk_view()
@@ -121,7 +125,11 @@ def article_list(request):
     """The newsroom's articles, the most recently changed first, filtered,
     paged by cursor like the public lists (articles/pagination.py): a page
     is one index range read however deep it is, and no COUNT runs over the
-    archive. The queries are fixed: see test_article_list_scale.py."""
+    archive. The queries are fixed: see test_article_list_scale.py.
+
+    With words to search for (masthead/search), the best matches come
+    first, in numbered pages, unless "last changed" is asked for; a word
+    matches in any content language unless a language is chosen."""
     now = timezone.now()
     form = DashboardFilterForm(request.GET or None)
     # The list shows no text: the bodies stay in the database.
@@ -129,12 +137,11 @@ def article_list(request):
     if not rules.can(request.user, rules.VIEW, Article()):
         # Those who may only see their own articles see only those.
         articles = articles.filter(created_by=request.user)
+    query = None
     if form.is_valid():
-        query = form.cleaned_data["q"].strip()
-        if query:
-            articles = articles.filter(headline__icontains=query)
-        if language := form.cleaned_data["language"]:
-            articles = articles.filter(language=language)
+        articles = form.filter(articles)
+        language = form.cleaned_data["language"]
+        query = parse(form.cleaned_data["q"], [language] if language else content_language_codes())
         state = form.cleaned_data["status"]
         published = Q(status=Article.Status.PUBLISHED)
         if state in (DRAFT, REVIEW, UNPUBLISHED):
@@ -148,7 +155,15 @@ def article_list(request):
         elif state == PUBLISHED:
             articles = articles.filter(published, publish_at__lte=now)
     try:
-        page = keyset_page(request, articles, PER_PAGE, field="modified_at", keep=LIST_FILTERS)
+        if query and form.cleaned_data["sort"] != "changed":
+            # By relevance, in numbered pages (search/paging.py).
+            kept = [(name, request.GET[name]) for name in LIST_FILTERS if request.GET.get(name)]
+            page = ranked_page(request, query, articles, PER_PAGE, kept)
+        else:
+            if query:
+                sql, params = engine().matching(query)
+                articles = articles.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (the engine's SQL; values are parameters)
+            page = keyset_page(request, articles, PER_PAGE, field="modified_at", keep=LIST_FILTERS)
     except BackToFirstPage as first:
         return redirect(request.path + first.query)
     return render(
@@ -160,6 +175,7 @@ def article_list(request):
             "page": page,
             "rows": _rows(request.user, page.object_list, now),
             "filtered": form.is_bound and any(form.data.get(f) for f in form.fields),
+            "ranked": bool(query) and form.cleaned_data.get("sort") != "changed",
         },
     )
 

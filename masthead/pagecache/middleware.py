@@ -17,6 +17,7 @@ parameters the views read (``QUERY_PARAMETERS``), so ``?utm_source=…`` or
 import gzip
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 
 import brotli
@@ -33,6 +34,7 @@ from masthead.articles.pagination import Cursor
 from masthead.lib import site
 from masthead.lib.cache import is_away
 from masthead.lib.policies import OUTAGE_POLICY
+from masthead.search.query import clean
 
 from . import files
 from .generation import current_generation
@@ -81,6 +83,22 @@ def _is_page_number(value: str) -> bool:
     return value.isascii() and value.isdigit() and value[0] != "0" and len(value) < 7
 
 
+def _is_search_text(value: str) -> bool:
+    return value == clean(value)
+
+
+def _is_slug(value: str) -> bool:
+    return value == "" or bool(_SLUG.fullmatch(value))
+
+
+def _is_date(value: str) -> bool:
+    return value == "" or bool(_DATE.fullmatch(value))
+
+
+_SLUG = re.compile(r"[-\w]{1,200}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 # The query parameters that reader views read, each with a test of the form
 # the site's own links give it. Only these reach the view of a cacheable
 # request and form part of the cache key, in this order; every other one
@@ -95,8 +113,17 @@ def _is_page_number(value: str) -> bool:
 QUERY_PARAMETERS = {
     "before": _is_cursor,  # list pages (articles/pagination.py)
     "after": _is_cursor,
-    "page": _is_page_number,  # the corrections page; old numbered list links
+    "page": _is_page_number,  # the corrections page, search results; old list links
     "p": _is_page_number,  # sitemap files
+    # Search (masthead/search/views.py): the words as the form cleans them,
+    # and its filters.
+    "q": _is_search_text,
+    "section": _is_slug,
+    "author": _is_slug,
+    "topic": _is_slug,
+    "since": _is_date,
+    "until": _is_date,
+    "sort": lambda value: value in ("", "newest"),
 }
 
 

@@ -234,6 +234,8 @@ def demo_pages(language: str) -> dict[str, str]:
             "child-section": child.get_absolute_url(),
             "tag": tag.get_absolute_url(),
             "author": author.get_absolute_url(),
+            # Results with marked words, a filter and more than one page.
+            "search": reverse("search:results") + "?q=Haldenau",
             "404": missing,
         }
 

@@ -23,6 +23,8 @@ PAGES = [
     ("en", "child-section"),
     ("de", "tag"),
     ("en", "author"),
+    ("de", "search"),
+    ("en", "search"),
     ("de", "404"),
     ("en", "404"),
     ("de", "desk-login"),

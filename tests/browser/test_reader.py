@@ -214,7 +214,7 @@ def test_not_found_page_speaks_the_language_of_the_address(
 
 
 @pytest.mark.parametrize(
-    "kind", ["home", "article-image", "article-correction", "section", "author", "404"]
+    "kind", ["home", "article-image", "article-correction", "section", "author", "search", "404"]
 )
 def test_no_horizontal_scrolling_on_a_phone(demo_site, new_page, kind):
     page = new_page(viewport={"width": 390, "height": 844})

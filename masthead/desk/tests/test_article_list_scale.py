@@ -20,16 +20,19 @@ from masthead.desk import views
 # 4. the user's groups (the role, for rules.can);
 # 5. two-factor sign-in: whether the user's role requires it;
 # 6. the page: PER_PAGE + 1 articles with their sections, from the cursor on;
-# 7. the language versions of the articles on the page.
+# 7. the language versions of the articles on the page;
+# 8-10. the filters' choices: sections, authors, topics.
+# With words to search for, the page is the search engine's ranked ids
+# and those articles (one more query: test_search_costs_one_more_query).
 # With Redis, the session comes from the cache (cached_db): one fewer.
-QUERIES = 7
+QUERIES = 10
 
 ADDRESSES = [
     {},
     {"status": "draft"},
     {"status": "scheduled"},
     {"status": "published", "language": "de"},
-    {"q": "Artikel"},
+    {"q": "Artikel", "sort": "changed"},
 ]
 
 
@@ -40,8 +43,12 @@ def session_from_cache() -> int:
 
 
 @pytest.fixture
-def archive(make_article):
+def archive(make_article, django_capture_on_commit_callbacks):
     def grow(count):
+        with django_capture_on_commit_callbacks(execute=True):  # indexed for search
+            _grow(count)
+
+    def _grow(count):
         for number in range(count):
             make_article(
                 f"Artikel {Article.objects.count() + 1}",
@@ -54,7 +61,7 @@ def archive(make_article):
     return grow
 
 
-def page_queries(client, assert_num_queries, query, deep=False):
+def page_queries(client, assert_num_queries, query, deep=False, extra=0):
     url = reverse("desk:articles")
     if deep:
         # The last page, reached by following the "next page" links.
@@ -63,7 +70,7 @@ def page_queries(client, assert_num_queries, query, deep=False):
             url = reverse("desk:articles") + older
             older = client.get(url).context["page"].older
         query = {}
-    with assert_num_queries(QUERIES - session_from_cache()) as context:
+    with assert_num_queries(QUERIES + extra - session_from_cache()) as context:
         response = client.get(url, query)
     assert response.status_code == 200
     assert response.context["rows"]
@@ -82,6 +89,23 @@ def test_the_list_costs_the_same_queries_for_3_and_for_40_articles(
         sql = page_queries(editor_client, assert_num_queries, query, deep=deep)
         assert not any("COUNT(" in q for q in sql), sql
         assert not any("OFFSET" in q for q in sql), sql
+
+
+def test_a_search_by_relevance_costs_the_same_queries_for_3_and_for_40_articles(
+    editor_client, archive, assert_num_queries, monkeypatch
+):
+    """Ranked by the search engine, the page is its ids (one query, with a
+    LIMIT and an OFFSET of at most nine pages: search/paging.py) and those
+    articles (one more)."""
+    monkeypatch.setattr(views, "PER_PAGE", 4)
+    archive(3)
+    page_queries(editor_client, assert_num_queries, {"q": "Artikel"}, extra=1)
+    archive(37)
+    for deep in (False, True):
+        sql = page_queries(editor_client, assert_num_queries, {"q": "Artikel"}, deep, extra=1)
+        # The engine counts its candidates (at most backends.CANDIDATES),
+        # never the archive.
+        assert not any("COUNT(" in q.replace("(SELECT COUNT(*) FROM HITS)", "") for q in sql), sql
 
 
 def _plan(sql: str, params) -> str:

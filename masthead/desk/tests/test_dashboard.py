@@ -11,9 +11,15 @@ from masthead.desk import views
 
 
 @pytest.fixture
-def newsroom(make_article):
+def newsroom(make_article, django_capture_on_commit_callbacks):
     """A draft, a scheduled and a published article in German, and a
-    published one in English; changed in this order."""
+    published one in English; changed in this order, and in the search
+    index."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return _newsroom(make_article)
+
+
+def _newsroom(make_article):
     return {
         "draft": make_article("Entwurf zur Wahl", status=Article.Status.DRAFT, age=None),
         "scheduled": make_article("Wahl morgen", age=-timedelta(days=1)),
@@ -55,7 +61,7 @@ def test_it_shows_links_for_each_article(editor_client, newsroom):
         ({"status": "draft"}, ["Entwurf zur Wahl"]),
         ({"status": "scheduled"}, ["Wahl morgen"]),
         ({"status": "published"}, ["Election results", "Wahl gestern"]),
-        ({"q": "WAHL"}, ["Wahl gestern", "Wahl morgen", "Entwurf zur Wahl"]),
+        ({"q": "WAHL", "sort": "changed"}, ["Wahl gestern", "Wahl morgen", "Entwurf zur Wahl"]),
         ({"q": "wahl", "status": "published", "language": "de"}, ["Wahl gestern"]),
         ({"q": "nichts"}, []),
     ],

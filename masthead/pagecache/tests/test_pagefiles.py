@@ -197,8 +197,9 @@ def test_the_front_end_configuration_matches_the_settings(settings, capsys):
     assert files.BUCKET_SECONDS == 100
     assert f"$cookie_{settings.SESSION_COOKIE_NAME}" in config
     # Requests with a parameter a view reads go to Masthead, the rest to the files.
-    assert '"~(?:^|&)(?:before|after|page|p)(?:=|&|$)" 1;' in config
-    assert set(QUERY_PARAMETERS) == {"before", "after", "page", "p"}
+    names = "before|after|page|p|q|section|author|topic|since|until|sort"
+    assert f'"~(?:^|&)(?:{names})(?:=|&|$)" 1;' in config
+    assert set(QUERY_PARAMETERS) == set(names.split("|"))
     assert f'add_header Cache-Control "{cache_control()}" always;' in config
     assert '"~^/de/" de;' in config and '"~^/en/" en;' in config
     # The page files carry the policies Masthead sends with the same pages.
