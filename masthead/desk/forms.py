@@ -32,6 +32,7 @@ from masthead.lib.text import credit_name, make_slug
 from masthead.media import services as media_services
 from masthead.media.models import Image
 from masthead.people.models import Author
+from masthead.search.forms import PeriodForm
 from masthead.sections.models import Section, Tag
 
 from . import figures
@@ -595,7 +596,7 @@ class CorrectionForm(RefuseControlCharacters, forms.Form):
         self.label_suffix = ""
 
 
-class DashboardFilterForm(forms.Form):
+class DashboardFilterForm(PeriodForm):
     """The filters above the article list (a GET form)."""
 
     STATES = [("", _("All states")), *STATE_LABELS.items()]
@@ -620,12 +621,6 @@ class DashboardFilterForm(forms.Form):
         label=_("Topic"), required=False, queryset=Tag.objects.order_by("name", "language"),
         empty_label=_("All"),
     )  # fmt: skip
-    since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
@@ -644,13 +639,6 @@ class DashboardFilterForm(forms.Form):
         self.fields["topic"].label_from_instance = lambda tag: (
             f"{tag.name} ({language_name(tag.language)})"
         )
-
-    def clean(self):
-        data = super().clean()
-        since, until = data.get("since"), data.get("until")
-        if since and until and since > until:
-            self.add_error("until", _("The end of the period is before its start."))
-        return data
 
     def filter(self, articles):
         """``articles`` narrowed by the filters other than the words and

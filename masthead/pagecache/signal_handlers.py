@@ -7,7 +7,6 @@ themselves. The content apps know nothing of the page cache; it listens
 to them.
 """
 
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from masthead.articles.models import (
@@ -18,6 +17,7 @@ from masthead.articles.models import (
     FrontPageSlot,
     SlugRedirect,
 )
+from masthead.lib.transactions import once_on_commit
 from masthead.media.models import Image, Rendition
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
@@ -58,19 +58,4 @@ def content_changed(sender, action=None, using=None, **kwargs):
     change is committed at once, and bumps at once."""
     if action is not None and not action.startswith("post_"):
         return  # m2m_changed's pre_add, pre_remove, pre_clear: nothing changed yet
-    connection = transaction.get_connection(using)
-    if not connection.in_atomic_block:
-        bump()
-        return
-    # Queued already in this transaction, and not rolled back with a
-    # savepoint since (that drops the callback from run_on_commit)?
-    queued = getattr(connection, "pagecache_bump", None)
-    if queued is not None and any(func is queued for _, func, _ in connection.run_on_commit):
-        return
-
-    def bump_once():
-        connection.pagecache_bump = None
-        bump()
-
-    connection.pagecache_bump = bump_once
-    transaction.on_commit(bump_once, using=using)
+    once_on_commit("pagecache_bump", None, lambda _: bump(), using=using)

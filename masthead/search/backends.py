@@ -101,10 +101,13 @@ class Engine:
         raise NotImplementedError
 
     def clear(self) -> None:
-        raise NotImplementedError
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_index")
 
     def count(self) -> int:
-        raise NotImplementedError
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM search_index")
+            return cursor.fetchone()[0]
 
     def optimize(self) -> None:
         """After a rebuild: what the engine needs to search the new rows
@@ -161,15 +164,6 @@ class SqliteEngine(Engine):
             cursor.executemany(
                 "DELETE FROM search_index WHERE rowid = %s", [(pk,) for pk in article_ids]
             )
-
-    def clear(self):
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_index")
-
-    def count(self):
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM search_index")
-            return cursor.fetchone()[0]
 
     def expression(self, query: Query) -> str:
         def term(t):
@@ -273,15 +267,6 @@ class PostgresEngine(Engine):
             cursor.execute(
                 "DELETE FROM search_index WHERE article_id = ANY(%s)", [list(article_ids)]
             )
-
-    def clear(self):
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_index")
-
-    def count(self):
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM search_index")
-            return cursor.fetchone()[0]
 
     @staticmethod
     def _term(t: str) -> str:

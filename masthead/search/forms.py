@@ -10,9 +10,30 @@ from masthead.sections.tree import section_tree_ids
 from .query import MAX_LENGTH, clean
 
 
-class SearchForm(forms.Form):
+class PeriodForm(forms.Form):
+    """A period to search in, both ends optional (the readers' and the
+    desk's search forms)."""
+
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("The end of the period is before its start."))
+        return data
+
+
+class SearchForm(PeriodForm):
     """Every field is optional: an invalid filter is reported and left out,
     the search goes on with the rest."""
+
+    field_order = ["q", "section", "author", "topic", "since", "until", "sort"]
 
     q = forms.CharField(
         label=_("Search for"), required=False, max_length=2000, widget=forms.SearchInput
@@ -20,12 +41,6 @@ class SearchForm(forms.Form):
     section = forms.ChoiceField(label=_("Section"), required=False)
     author = forms.ChoiceField(label=_("Author"), required=False)
     topic = forms.ChoiceField(label=_("Topic"), required=False)
-    since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
@@ -52,13 +67,6 @@ class SearchForm(forms.Form):
 
     def clean_q(self):
         return clean(self.cleaned_data["q"])
-
-    def clean(self):
-        data = super().clean()
-        since, until = data.get("since"), data.get("until")
-        if since and until and since > until:
-            self.add_error("until", _("The end of the period is before its start."))
-        return data
 
     @property
     def text(self) -> str:

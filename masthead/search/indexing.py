@@ -16,6 +16,7 @@ from masthead.articles.models import Article
 from masthead.lib.jobs import job
 
 from .backends import document, engine
+from .models import IndexRow
 
 BATCH = 200
 
@@ -54,17 +55,9 @@ def rebuild() -> Iterator[int]:
     # Rows of articles deleted without signals (a raw DELETE, a restore).
     existing = set(Article.objects.values_list("pk", flat=True))
     with transaction.atomic():
-        engine().remove(sorted(_indexed_ids() - existing))
+        indexed = set(IndexRow.objects.values_list("pk", flat=True))
+        engine().remove(sorted(indexed - existing))
     engine().optimize()
-
-
-def _indexed_ids() -> set[int]:
-    from django.db import connection
-
-    column = "article_id" if connection.vendor == "postgresql" else "rowid"
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {column} FROM search_index")  # noqa: S608 (a constant)
-        return {row[0] for row in cursor.fetchall()}
 
 
 @job()

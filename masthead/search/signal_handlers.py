@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from masthead.articles.models import Article, ArticleAuthor
+from masthead.lib.transactions import once_on_commit
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
@@ -65,24 +66,5 @@ def _names_changed(field: str):
 def changed(article_id, using=None) -> None:
     """Index ``article_id`` when the transaction commits (at once outside
     one), with the transaction's other changed articles."""
-    if article_id is None:
-        return
-    connection = transaction.get_connection(using)
-    if not connection.in_atomic_block:
-        index_articles([article_id])
-        return
-    pending = getattr(connection, "search_pending", None)
-    if pending is not None and any(func is pending.run for _, func, _ in connection.run_on_commit):
-        pending.ids.add(article_id)
-        return
-    pending = _Pending({article_id})
-    connection.search_pending = pending
-    transaction.on_commit(pending.run, using=using)
-
-
-class _Pending:
-    def __init__(self, ids):
-        self.ids = ids
-
-    def run(self):
-        index_articles(self.ids)
+    if article_id is not None:
+        once_on_commit("search_pending", article_id, index_articles, using=using)

@@ -397,8 +397,9 @@ def test_a_request_for_another_host_gets_the_stored_page(client, make_article):
 
 
 def bumps(callbacks):
-    """The page cache's callbacks among ``callbacks`` (pagecache/signal_handlers.py)."""
-    return [c for c in callbacks if c.__module__.startswith("masthead.pagecache.")]
+    """The page cache's callbacks among ``callbacks`` (pagecache/signal_handlers.py,
+    through lib/transactions.once_on_commit)."""
+    return [c for c in callbacks if getattr(c, "attribute", None) == "pagecache_bump"]
 
 
 @pytest.mark.django_db
