@@ -5,6 +5,7 @@ by section and pages on; an editor finds a draft by a word of its body."""
 
 import pytest
 from browser_helpers import sign_in
+from playwright.sync_api import expect
 
 from masthead.articles import services
 from masthead.articles.models import Article
@@ -59,6 +60,7 @@ def test_a_reader_searches_filters_and_pages_on(demo_site, new_page, settings, j
     seen |= set(page.locator(".search-results .teaser__headline").all_inner_texts())
     if page.get_by_role("link", name="Weitere Treffer").count():
         page.get_by_role("link", name="Weitere Treffer").click()
+        page.wait_for_url("**/de/suche/?q=Vertrag&page=3")
         seen |= set(page.locator(".search-results .teaser__headline").all_inner_texts())
     assert {headline for headline, _ in STORIES} <= seen
 
@@ -81,8 +83,10 @@ def test_an_editor_finds_a_draft_by_a_word_of_its_body(demo_site, new_page, edit
     desk.goto(demo_site + "/desk/articles/")
     desk.get_by_label("Suchen", exact=True).fill("Kanalsanierungen")
     desk.get_by_role("button", name="Anzeigen").click()
-    rows = desk.locator("table.articles tbody th")
-    assert rows.all_inner_texts() == ["Arbeitstitel: Kanal"]
+    # The list of the search, not the one before it (the click only starts
+    # the navigation): wait for its address, then for the rows.
+    desk.wait_for_url("**q=Kanalsanierungen**")
+    expect(desk.locator("table.articles tbody th")).to_have_text(["Arbeitstitel: Kanal"])
     # And as a reader: nothing, it is a draft.
     reader = new_page(locale="de-DE")
     reader.goto(demo_site + "/de/suche/?q=Kanalsanierung")
