@@ -126,9 +126,17 @@ def require_program(config, program, package=None):
 
 
 def pytest_runtest_setup(item):
-    """Tests marked ``needs_program("xgettext", package="gettext")``."""
+    """Tests marked ``needs_program("xgettext", package="gettext")``, and
+    ``own_site``."""
     for marker in item.iter_markers("needs_program"):
         require_program(item.config, *marker.args, **marker.kwargs)
+    if item.get_closest_marker("own_site") and os.environ.get("DATABASE_URL", "").startswith(
+        ("postgres://", "postgresql://")
+    ):
+        # The suite runs twice, on SQLite and on PostgreSQL + Redis (make
+        # test): a test of a site with its own SQLite database and no Redis
+        # of the suite's would run the same thing twice.
+        pytest.skip("runs a site on its own SQLite database: the SQLite pass runs it")
 
 
 @pytest.fixture

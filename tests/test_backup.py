@@ -120,8 +120,11 @@ class Sites:
     def __init__(self, engine, folder):
         self.engine, self.folder, self.databases = engine, folder, []
         url = os.environ.get("DATABASE_URL", "")
-        if engine == "postgresql" and not url.startswith(("postgres://", "postgresql://")):
+        on_postgres = url.startswith(("postgres://", "postgresql://"))
+        if engine == "postgresql" and not on_postgres:
             pytest.skip("PostgreSQL runs when the suite does (DATABASE_URL=postgres://…)")
+        if engine == "sqlite" and on_postgres:
+            pytest.skip("SQLite sites: the SQLite pass runs them")
         self.server = urlsplit(url)
 
     def new(self, name):

@@ -22,12 +22,14 @@ import pytest
 
 from tests.test_cli import MASTHEAD, _free_port, _get, _shell, _sign_in
 
+pytestmark = pytest.mark.own_site
+
 WORKERS = 2
 
 
 @pytest.fixture
-def site(tmp_path, redis_server):
-    var = tmp_path / "var"
+def site(tmp_path, redis_server, copy_demo):
+    var = copy_demo(tmp_path / "var")
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env |= {"MASTHEAD_VAR_DIR": str(var), "MASTHEAD_DEMO_PASSWORD": "correct-horse-42"}
     subprocess.run(

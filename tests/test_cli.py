@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.own_site
+
 MASTHEAD = str(Path(sys.executable).with_name("masthead"))
 
 
@@ -67,8 +69,10 @@ def _sign_in(base, username="eda", password="correct-horse-42"):
 
 
 @pytest.fixture(scope="module")
-def demo_site(tmp_path_factory):
-    var = tmp_path_factory.mktemp("var")
+def demo_site(tmp_path_factory, copy_demo):
+    """The session's demo site (tests/conftest.py), run again with a
+    password of the operator's: it keeps the site and prints the login."""
+    var = copy_demo(tmp_path_factory.mktemp("cli") / "var")
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env |= {"MASTHEAD_VAR_DIR": str(var), "MASTHEAD_DEMO_PASSWORD": "correct-horse-42"}
     result = subprocess.run(

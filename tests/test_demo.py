@@ -3,10 +3,10 @@ never while another demo is serving from the same files, and `--help`
 touches nothing. Each test runs the real command in a var folder of its own."""
 
 import contextlib
+import fcntl
 import hashlib
 import os
 import re
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -15,6 +15,8 @@ import time
 import pytest
 
 from tests.test_cli import MASTHEAD, _free_port, _get, _shell
+
+pytestmark = pytest.mark.own_site
 
 EDITED = "Am Desk geändert und behalten"
 
@@ -59,15 +61,6 @@ def _headlines(env) -> list[str]:
     ).splitlines()
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """A demo site built once: its var folder and the first run's output."""
-    var = tmp_path_factory.mktemp("built") / "var"
-    result = _demo(_env(var), "--no-serve")
-    assert result.returncode == 0, result.stderr
-    return var, result.stdout
-
-
 def _env(var) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.pop("MASTHEAD_DEMO_PASSWORD", None)
@@ -75,12 +68,12 @@ def _env(var) -> dict:
 
 
 @pytest.fixture
-def demo(built, tmp_path):
-    """A copy of the built demo site for one test: (var, env for `masthead
-    demo`, env for other commands on its database, the first run's output)."""
-    source, output = built
-    var = tmp_path / "var"
-    shutil.copytree(source, var)
+def demo(built_demo, copy_demo, tmp_path):
+    """A copy of the demo site the session built (tests/conftest.py) for one
+    test: (var, env for `masthead demo`, env for other commands on its
+    database, the first run's output)."""
+    var = copy_demo(tmp_path / "var")
+    output = built_demo[1]
     env = _env(var)
     on_db = env | {
         "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}",
@@ -164,7 +157,7 @@ def test_fresh_is_refused_while_a_demo_is_serving(demo):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-    # Once it has stopped, starting over works.
-    result = _demo(env, "--fresh", "--no-serve")
-    assert result.returncode == 0, result.stderr
-    assert EDITED not in _headlines(on_db)
+    # Once it has stopped, the lock is free: starting over may go ahead
+    # (test_fresh_starts_over runs it).
+    with open(var / "demo.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -18,7 +18,7 @@ from tests.test_cli import MASTHEAD, _free_port, _get, _shell, _sign_in
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
-pytestmark = pytest.mark.needs_program("nginx")
+pytestmark = [pytest.mark.needs_program("nginx"), pytest.mark.own_site]
 
 
 def _wait(url, process):
@@ -34,9 +34,9 @@ def _wait(url, process):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, copy_demo):
     assert os.path.exists(NGINX), "nginx is needed (apt-get install nginx; make test does)"
-    var = tmp_path_factory.mktemp("frontend")
+    var = copy_demo(tmp_path_factory.mktemp("frontend") / "var")
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env |= {
         "MASTHEAD_VAR_DIR": str(var),

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.own_site
+
 MASTHEAD = str(Path(sys.executable).with_name("masthead"))
 
 

@@ -8,6 +8,7 @@ much as a real photo: 3,000 × 2,000 pixels are 2.4 MB as a JPEG of
 quality 90, like a camera's file (2–5 MB).
 """
 
+import functools
 import random
 from io import BytesIO
 
@@ -52,8 +53,11 @@ def photo(width: int = 3000, height: int = 2000, seed: int = 1) -> Image.Image:
     return ImageChops.add(image, grain, offset=-128)
 
 
+@functools.lru_cache(maxsize=16)
 def photo_jpeg(width: int = 3000, height: int = 2000, seed: int = 1, **save) -> bytes:
-    """``photo()`` as a camera would store it: a JPEG of quality 90."""
+    """``photo()`` as a camera would store it: a JPEG of quality 90. Kept
+    once made: the demo loader draws the same pictures for every browser
+    test, which took seconds each."""
     buffer = BytesIO()
     photo(width, height, seed).save(buffer, "JPEG", **{"quality": 90, **save})
     return buffer.getvalue()
