@@ -16,6 +16,14 @@ common words of four letters or more, and of the splits it finds, the one
 whose parts are most frequent wins. The engines keep parts apart from the
 text's own terms, so that a phrase in quotes never matches across them.
 
+Two parts next to each other inside one word are also indexed as one
+*key* term, ``arbeit0vertrag`` (``compound_key``), so that "Arbeitsvertrag"
+finds "Tarifarbeitsverträge" with a plain term lookup: an engine's index
+answers it alone, where a phrase of the parts had each candidate's
+positions read (on PostgreSQL, the whole stored vector of every article
+with both parts). The joiner is a digit, which both engines keep inside a
+token and which no part has (parts are words of letters).
+
 Analysis runs in Python rather than in the engines, so that PostgreSQL and
 SQLite index and query exactly the same terms (PostgreSQL's own German
 configuration splits no compounds, and SQLite has no stemmer at all).
@@ -82,6 +90,8 @@ class Word:
     end: int
     term: str
     parts: tuple[tuple[int, int, str], ...] = ()
+    # compound_key() of every two parts next to each other.
+    keys: frozenset[str] = frozenset()
 
 
 class Analyzer:
@@ -103,11 +113,15 @@ class Analyzer:
     def words(self, text: str) -> list[Word]:
         found = []
         for match in WORD.finditer(text):
-            term, parts = self._word(match.group())
+            term, parts, keys = self._word(match.group())
             start = match.start()
             found.append(
                 Word(
-                    start, match.end(), term, tuple((start + a, start + b, t) for a, b, t in parts)
+                    start,
+                    match.end(),
+                    term,
+                    tuple((start + a, start + b, t) for a, b, t in parts),
+                    frozenset(keys),
                 )
             )
         return found
@@ -116,25 +130,36 @@ class Analyzer:
         return [self._word(word)[0] for word in WORD.findall(text)]
 
     def terms_and_parts(self, text: str) -> tuple[list[str], list[str]]:
-        """The terms of ``text``, and its words' parts (what the index
-        stores: ``words`` without the places, for speed)."""
+        """The terms of ``text``, and its words' parts and keys (what the
+        index stores: ``words`` without the places, for speed)."""
         terms, parts = [], []
         for word in WORD.findall(text):
-            term, word_parts = self._word(word)
+            term, word_parts, keys = self._word(word)
             terms.append(term)
             parts += [part for _, _, part in word_parts]
+            parts += keys
         return terms, parts
 
-    def _analyze_word(self, word: str) -> tuple[str, tuple]:
+    def _analyze_word(self, word: str) -> tuple[str, tuple, tuple[str, ...]]:
         term = self.term(word)
         if not self.splits or len(word) < 2 * PART_MIN_LENGTH or len(word) > LONGEST_WORD:
-            return term, ()
+            return term, (), ()
         parts = []
         for start, end in split(word):
             part = self.term(word[start:end])
             if part != term and part not in [p for _, _, p in parts]:
                 parts.append((start, end, part))
-        return term, tuple(parts)
+        keys = []
+        for (a, b), (c, d) in neighbours(word):
+            key = compound_key((self.term(word[a:b]), self.term(word[c:d])))
+            if key not in keys:
+                keys.append(key)
+        return term, tuple(parts), tuple(keys)
+
+
+def compound_key(parts: tuple[str, ...]) -> str:
+    """One term for parts that stand next to each other in a compound."""
+    return "0".join(parts)
 
 
 @functools.cache
@@ -171,20 +196,62 @@ def split(word: str) -> list[tuple[int, int]]:
     >>> w = "Arbeitsverträge"
     >>> [w[a:b] for a, b in split(w)]
     ['Arbeit', 'verträge']
-    >>> [w[a:b] for a, b in split(w := "Fußballweltmeisterschaft")]
+    >>> w = "Fußballweltmeisterschaft"
+    >>> [w[a:b] for a, b in split(w)]
     ['Fußball', 'weltmeisterschaft', 'welt', 'meisterschaft']
     >>> split("Regierung"), split("Österreich")
     ([], [])
     """
     # The word list is case folded ("ß" is "ss"): split the folded word,
     # and give the places in ``word``.
+    folded, where = _folded(word)
+    return [(where[a], where[b]) for a, b in _split(folded)]
+
+
+def neighbours(word: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Where two parts of a German compound stand next to each other in
+    ``word``: at each split, the left half or the last part of it with the
+    right half or the first part of it.
+
+    >>> w = "Tarifarbeitsverträge"
+    >>> sorted({(w[a:b], w[c:d]) for (a, b), (c, d) in neighbours(w)})
+    [('Tarif', 'arbeit'), ('Tarifarbeit', 'verträge'), ('arbeit', 'verträge')]
+    """
+    folded, where = _folded(word)
+    return [((where[a], where[b]), (where[c], where[d])) for (a, b), (c, d) in _neighbours(folded)]
+
+
+def _folded(word: str) -> tuple[str, list[int]]:
+    """``word`` case folded, and where each folded character is in it."""
     folded, where = "", []
     for index, char in enumerate(word):
         char = char.casefold()
         folded += char
         where += [index] * len(char)
     where.append(len(word))
-    return [(where[a], where[b]) for a, b in _split(folded)]
+    return folded, where
+
+
+def _neighbours(word: str, offset: int = 0) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    best = _best_split(word)
+    if best is None:
+        return []
+    (a, b), (c, d) = best
+    lefts, rights = _edge(word, a, b, last=True), _edge(word, c, d, last=False)
+    found = [((offset + l0, offset + l1), (offset + r0, offset + r1))
+             for l0, l1 in lefts for r0, r1 in rights]  # fmt: skip
+    return found + _neighbours(word[a:b], offset + a) + _neighbours(word[c:d], offset + c)
+
+
+def _edge(word: str, start: int, end: int, last: bool) -> list[tuple[int, int]]:
+    """The part word[start:end], and its last (or first) part, and that
+    part's, and so on."""
+    found = [(start, end)]
+    while (best := _best_split(word[start:end])) is not None:
+        a, b = best[1] if last else best[0]
+        start, end = start + a, start + b
+        found.append((start, end))
+    return found
 
 
 def _split(word: str) -> list[tuple[int, int]]:

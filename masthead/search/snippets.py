@@ -8,7 +8,7 @@ compound matched, only that part is ("Arbeits<mark>verträge</mark>").
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import analyzer
+from .analysis import analyzer, compound_key
 
 SNIPPET_LENGTH = 220
 # How much text to show before the first match.
@@ -17,9 +17,9 @@ LEAD_IN = 60
 
 def _marks(text: str, language: str, terms: set[str], compounds=()) -> list[tuple[int, int]]:
     marks = []
+    keys = {compound_key(form) for form in compounds}
     for word in analyzer(language).words(text):
-        word_parts = [term for _, _, term in word.parts]
-        if word.term in terms or any(_inside(form, word_parts) for form in compounds):
+        if word.term in terms or keys & word.keys:
             marks.append((word.start, word.end))
             continue
         parts = [(a, b) for a, b, term in word.parts if term in terms]
@@ -28,10 +28,6 @@ def _marks(text: str, language: str, terms: set[str], compounds=()) -> list[tupl
             if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in parts):
                 marks.append((a, b))
     return marks
-
-
-def _inside(form: tuple[str, ...], parts: list[str]) -> bool:
-    return any(tuple(parts[i : i + len(form)]) == form for i in range(len(parts)))
 
 
 def _render(text: str, marks: list[tuple[int, int]], start: int = 0, end: int | None = None):

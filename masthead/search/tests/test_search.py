@@ -49,6 +49,22 @@ def test_words_that_are_not_compounds_stay_whole():
     assert analyzer("en").words("Firefighters")[0].parts == ()
 
 
+def test_the_examples_in_the_analysis_module_hold():
+    import doctest
+
+    from masthead.search import analysis
+
+    assert doctest.testmod(analysis).failed == 0
+
+
+def test_parts_next_to_each_other_have_one_key():
+    (analysed,) = analyzer("de").words("Tarifarbeitsverträge")
+    # Split as "Tarifarbeit" + "verträge": "Arbeit" and "Vertrag" still stand
+    # next to each other.
+    assert "arbeit0vertrag" in analysed.keys
+    assert "tarif0vertrag" not in analysed.keys
+
+
 def test_parts_know_where_they_are_in_the_word():
     word = "Fußballweltmeisterschaft"
     assert [word[a:b] for a, b in split(word)][:2] == ["Fußball", "weltmeisterschaft"]
@@ -99,12 +115,23 @@ def test_compound_parts_inflections_and_umlauts_are_found(indexed):
     indexed("Streit um die Verteidigungsklausel", body="<p>Die NATO berät.</p>")
     indexed("Grüße aus Wien", body="<p>Ein Brief.</p>")
     indexed("Der Rat beschließt den Haushalt")
-    assert found("Vertrag") == ["Neue Arbeitsverträge für Pflegekräfte"]
-    assert found("verträge") == ["Neue Arbeitsverträge für Pflegekräfte"]
+    indexed("Tarifarbeitsverträge laufen aus")
+    indexed("Arbeitsmarkt: Mietvertrag gekündigt")
+    # "Arbeitsmarkt" and "Mietvertrag" have the parts, not next to each other.
+    assert sorted(found("Arbeitsvertrag")) == [
+        "Neue Arbeitsverträge für Pflegekräfte",
+        "Tarifarbeitsverträge laufen aus",
+    ]
+    assert sorted(found("Vertrag")) == [
+        "Arbeitsmarkt: Mietvertrag gekündigt",
+        "Neue Arbeitsverträge für Pflegekräfte",
+        "Tarifarbeitsverträge laufen aus",
+    ]
+    assert sorted(found("verträge")) == sorted(found("Vertrag"))
     assert found("Verteidigung") == ["Streit um die Verteidigungsklausel"]
     assert found("Gruesse") == found("grusse") == found("GRÜSSE") == ["Grüße aus Wien"]
     assert found("Arbeitsvertrag Pflegekraft") == ["Neue Arbeitsverträge für Pflegekräfte"]
-    assert found("Vertrag -Pflegekräfte") == []
+    assert found("Vertrag -Pflegekräfte -Tarif -Mietvertrag") == []
     assert found('"um die Verteidigungsklausel"') == ["Streit um die Verteidigungsklausel"]
     assert found('"die um"') == []
     assert found("Regierung") == []
