@@ -33,7 +33,7 @@ The layout keeps the same correctness rules as the page cache::
   (``SITE_URL``, port included: lib/site.py), answered 200 from the page
   cache, are written; the front end sends requests with a session cookie
   to Masthead. A query string matters only for the parameters the views
-  read (``middleware.QUERY_PARAMETERS``): the page cache removes the others
+  read (``middleware.query_parameters``): the page cache removes the others
   before the view, so ``/de/?utm_source=x`` gets, and writes, the file of
   ``/de/``; the front end sends requests with any of those parameters to
   Masthead and serves the rest from the files.

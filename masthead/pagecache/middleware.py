@@ -10,8 +10,9 @@ Signed-in staff (anyone with a session cookie) always get live pages.
 What a client makes up never creates an entry: a page is stored only for a
 request to the site's own address (lib/site.py; its links never name the
 request's host anyway), and its address counts only with the query
-parameters the views read (``QUERY_PARAMETERS``), so ``?utm_source=…`` or
-``?fbclid=…`` is served from the one copy of the page.
+parameters its view reads (``query_parameters``), so ``?utm_source=…`` or
+``?fbclid=…`` is served from the one copy of the page, and so is an
+article asked for with a search's ``?q=…``.
 """
 
 import gzip
@@ -26,6 +27,7 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.template import loader
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, urlencode
@@ -107,35 +109,62 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # front end, the same file) as the plain one. A page is not stored when a
 # value has another form (an empty one too), or a parameter comes twice:
 # nothing a client makes up may fill the cache. The front end's
-# configuration (`masthead frontend_config`) is generated from this list:
-# a view that reads a new parameter (a search's "q") needs it added here,
-# and only here.
+# configuration (`masthead frontend_config`) is generated from these
+# lists: a view that reads a new parameter needs it added here, and only
+# here.
 QUERY_PARAMETERS = {
     "before": _is_cursor,  # list pages (articles/pagination.py)
     "after": _is_cursor,
     "page": _is_page_number,  # the corrections page, search results; old list links
     "p": _is_page_number,  # sitemap files
+}
+# Parameters that only the pages of one URL namespace read: kept there, and
+# removed from any other page's address like utm_source (an article asked
+# for with ?q=… is the article's one copy).
+NAMESPACE_PARAMETERS = {
     # Search (masthead/search/views.py): the words as the form cleans them,
     # and its filters.
-    "q": _is_search_text,
-    "section": _is_slug,
-    "author": _is_slug,
-    "topic": _is_slug,
-    "since": _is_date,
-    "until": _is_date,
-    "sort": lambda value: value in ("", "newest"),
+    "search": {
+        "q": _is_search_text,
+        "section": _is_slug,
+        "author": _is_slug,
+        "topic": _is_slug,
+        "since": _is_date,
+        "until": _is_date,
+        "sort": lambda value: value in ("", "newest"),
+    },
 }
 
 
-def kept_query(query: QueryDict) -> tuple[str, bool]:
-    """The query string of ``query`` with only ``QUERY_PARAMETERS``, and
-    whether a page for it may be stored.
+def every_query_parameter() -> list[str]:
+    """The names of all the parameters some reader page reads."""
+    names = list(QUERY_PARAMETERS)
+    for parameters in NAMESPACE_PARAMETERS.values():
+        names += [name for name in parameters if name not in names]
+    return names
+
+
+def query_parameters(path: str) -> dict:
+    """The parameters the page at ``path`` reads, with their tests."""
+    try:
+        namespaces = resolve(path).namespaces
+    except Resolver404:
+        return QUERY_PARAMETERS
+    parameters = dict(QUERY_PARAMETERS)
+    for namespace in namespaces:
+        parameters |= NAMESPACE_PARAMETERS.get(namespace, {})
+    return parameters
+
+
+def kept_query(query: QueryDict, path: str = "/") -> tuple[str, bool]:
+    """The query string of ``query`` with only the parameters the page at
+    ``path`` reads, and whether a page for it may be stored.
 
     >>> kept_query(QueryDict("utm_source=x&page=2&fbclid=y"))
     ('page=2', True)
     """
     kept, storable = [], True
-    for name, valid in QUERY_PARAMETERS.items():
+    for name, valid in query_parameters(path).items():
         values = query.getlist(name)
         kept += [(name, value) for value in values]
         storable = storable and len(values) <= 1 and all(map(valid, values))
@@ -169,7 +198,7 @@ def _keep_only_known_parameters(request) -> bool:
     """Remove the query parameters no view reads from ``request``, so that
     the view renders exactly the page of the clean address; True when that
     page may be stored (see ``QUERY_PARAMETERS``)."""
-    query, storable = kept_query(request.GET)
+    query, storable = kept_query(request.GET, request.path_info)
     if query != request.META.get("QUERY_STRING", ""):
         request.META["QUERY_STRING"] = query
         request.GET = QueryDict(query)

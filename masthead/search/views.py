@@ -2,8 +2,8 @@
 OpenSearch description that lets a browser add the site's search.
 
 Only ``Article.objects.public()`` in the page's language is searched. The
-page is cached like the other reader pages: its parameters are among the
-page cache's ``QUERY_PARAMETERS``.
+page is cached like the other reader pages: its parameters are the page
+cache's ``NAMESPACE_PARAMETERS["search"]``, kept on these pages only.
 
 Paging: by number when sorted by relevance (paging.py says why), by
 cursor when sorted newest first, like every other list.

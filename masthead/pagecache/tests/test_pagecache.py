@@ -54,6 +54,21 @@ def test_it_serves_the_second_request_from_the_cache_without_queries(
 
 
 @pytest.mark.django_db
+def test_a_search_query_on_another_page_is_that_page_s_one_copy(client, make_article):
+    make_article("Erster Artikel")
+    assert get(client, home())["X-Cache"] == "MISS"
+    # The search's parameters count on the search's pages only: elsewhere
+    # they are removed like utm_source, and fill no cache entry.
+    response = get(client, home() + "?q=Wahl&section=welt&sort=newest")
+    assert response["X-Cache"] == "HIT"
+    with translation.override("de"):
+        search = reverse("search:results")
+    assert get(client, search + "?q=Wahl")["X-Cache"] == "MISS"
+    assert get(client, search + "?q=Wahl")["X-Cache"] == "HIT"
+    assert get(client, search + "?q=Wien")["X-Cache"] == "MISS"
+
+
+@pytest.mark.django_db
 def test_it_shows_a_published_article_on_the_next_request(client, make_article, changes):
     make_article("Alter Artikel")
     assert "Neuer Artikel" not in get(client, home()).content.decode()

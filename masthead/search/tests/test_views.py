@@ -181,13 +181,18 @@ def test_browsers_can_add_the_search(client):
 
 
 def test_the_query_is_part_of_the_cache_key_and_tracking_is_not():
-    assert kept_query(QueryDict("q=Vertrag&utm_source=x&sort=newest")) == (
+    path = search_url()
+    assert kept_query(QueryDict("q=Vertrag&utm_source=x&sort=newest"), path) == (
         "q=Vertrag&sort=newest",
         True,
     )
     # What the form would not send is served, but not stored.
-    assert kept_query(QueryDict("q=%20Vertrag"))[1] is False
-    assert kept_query(QueryDict("q=Vertrag&since=gestern"))[1] is False
+    assert kept_query(QueryDict("q=%20Vertrag"), path)[1] is False
+    assert kept_query(QueryDict("q=Vertrag&since=gestern"), path)[1] is False
+    # On the suggestions' address too; on any other page the search's
+    # parameters are removed like tracking parameters.
+    assert kept_query(QueryDict("q=Vertrag"), reverse("search:suggestions")) == ("q=Vertrag", True)
+    assert kept_query(QueryDict("q=Vertrag&section=welt&page=2"), "/de/") == ("page=2", True)
 
 
 def test_an_editor_finds_a_draft_by_a_word_of_its_body(indexed, editor, reporter):

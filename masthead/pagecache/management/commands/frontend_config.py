@@ -12,7 +12,7 @@ from django_permissions_policy import PermissionsPolicyMiddleware
 
 from masthead.lib import images, policies
 from masthead.pagecache import files
-from masthead.pagecache.middleware import QUERY_PARAMETERS, cache_control
+from masthead.pagecache.middleware import cache_control, every_query_parameter
 
 BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 
@@ -81,10 +81,10 @@ class Command(BaseCommand):
             "files": Path(settings.PAGE_FILES_DIR).resolve(),
             "bucket_seconds": files.BUCKET_SECONDS,
             "session_cookie": settings.SESSION_COOKIE_NAME,
-            "query_parameters": list(QUERY_PARAMETERS),
+            "query_parameters": every_query_parameter(),
             # Any of them in the query string, with a value or without.
             "query_parameters_pattern": "(?:^|&)(?:{})(?:=|&|$)".format(
-                "|".join(map(re.escape, QUERY_PARAMETERS))
+                "|".join(map(re.escape, every_query_parameter()))
             ),
             "languages": [code for code, _ in settings.LANGUAGES],
             "max_body": settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
