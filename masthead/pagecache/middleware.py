@@ -146,8 +146,11 @@ def every_query_parameter() -> list[str]:
 
 def query_parameters(path: str) -> dict:
     """The parameters the page at ``path`` reads, with their tests."""
+    # The language prefix of a path matches only while its language is
+    # active (this runs before LocaleMiddleware).
     try:
-        namespaces = resolve(path).namespaces
+        with translation.override(translation.get_language_from_path(path)):
+            namespaces = resolve(path).namespaces
     except Resolver404:
         return QUERY_PARAMETERS
     parameters = dict(QUERY_PARAMETERS)

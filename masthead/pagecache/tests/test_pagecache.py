@@ -66,6 +66,12 @@ def test_a_search_query_on_another_page_is_that_page_s_one_copy(client, make_art
     assert get(client, search + "?q=Wahl")["X-Cache"] == "MISS"
     assert get(client, search + "?q=Wahl")["X-Cache"] == "HIT"
     assert get(client, search + "?q=Wien")["X-Cache"] == "MISS"
+    # In every language (the path's own prefix, whatever is active).
+    with translation.override("en"):
+        search = reverse("search:results")
+    response = get(client, search + "?q=Vienna")
+    assert response["X-Cache"] == "MISS"
+    assert 'value="Vienna"' in response.content.decode()
 
 
 @pytest.mark.django_db

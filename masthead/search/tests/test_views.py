@@ -193,6 +193,9 @@ def test_the_query_is_part_of_the_cache_key_and_tracking_is_not():
     # parameters are removed like tracking parameters.
     assert kept_query(QueryDict("q=Vertrag"), reverse("search:suggestions")) == ("q=Vertrag", True)
     assert kept_query(QueryDict("q=Vertrag&section=welt&page=2"), "/de/") == ("page=2", True)
+    with translation.override("en"):
+        english = reverse("search:results")
+    assert kept_query(QueryDict("q=Vienna"), english) == ("q=Vienna", True)
 
 
 def test_an_editor_finds_a_draft_by_a_word_of_its_body(indexed, editor, reporter):
