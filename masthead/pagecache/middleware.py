@@ -167,7 +167,11 @@ def kept_query(query: QueryDict, path: str = "/") -> tuple[str, bool]:
     ('page=2', True)
     """
     kept, storable = [], True
-    for name, valid in query_parameters(path).items():
+    # Most requests carry none of a namespace's parameters: no need to
+    # resolve their path (this runs before every cache hit).
+    namespaced = any(name in query for names in NAMESPACE_PARAMETERS.values() for name in names)
+    parameters = query_parameters(path) if namespaced else QUERY_PARAMETERS
+    for name, valid in parameters.items():
         values = query.getlist(name)
         kept += [(name, value) for value in values]
         storable = storable and len(values) <= 1 and all(map(valid, values))

@@ -330,26 +330,26 @@ class PostgresEngine(Engine):
         return "article_id + 0 DESC"  # an expression: no index gives this order
 
     def _ranked(self, query, among, limit, offset, now, candidates):
-        where, params = self._where(query)
+        where, where_params = self._where(query)
         if query.words or query.phrases:
             rank = f"ts_rank('{self.WEIGHTS}', document, to_tsquery('simple', %s))"
-            params = [self.tsquery(query), *params]
+            rank_params = [self.tsquery(query)]
         else:
-            rank = "1.0"
+            rank, rank_params = "1.0", []
         if candidates:
             # The candidates first, then their ranks: PostgreSQL would rank
             # every match before it cuts (reading each one's stored vector).
             hits = (
                 f"WITH c AS MATERIALIZED (SELECT article_id FROM search_index WHERE {where} "  # noqa: S608 (constants; values are parameters)
-                f"ORDER BY {self._newest_first(where, params[1:] if rank != '1.0' else params)} "
+                f"ORDER BY {self._newest_first(where, where_params)} "
                 f"LIMIT {int(candidates)}) "
                 f"SELECT c.article_id AS id, {rank} AS relevance "
                 "FROM c JOIN search_index USING (article_id)"
             )
-            if rank != "1.0":  # the rank's query comes after the candidates' now
-                params = [*params[1:], params[0]]
+            params = [*where_params, *rank_params]
         else:
             hits = f"SELECT article_id AS id, {rank} AS relevance FROM search_index WHERE {where}"  # noqa: S608 (constants; values are parameters)
+            params = [*rank_params, *where_params]
         age = "greatest(0, extract(epoch from %s - coalesce(a.publish_at, a.modified_at)) / 86400)"
         outer = connection.in_atomic_block
         with transaction.atomic():
