@@ -77,7 +77,10 @@ LONGEST_WORD = 64  # longer "words" (hashes, links) are neither split nor stemme
 def fold(text: str) -> str:
     """Case folded, accents off (for letters of the Latin, Greek and
     Cyrillic alphabets; the marks of other scripts are letters' parts)."""
-    text = unicodedata.normalize("NFKD", text.casefold())
+    text = text.casefold()
+    if text.isascii():  # most words: nothing to take off
+        return text
+    text = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(c for c in text if not "\u0300" <= c <= "\u036f"))
 
 
@@ -94,6 +97,10 @@ class Word:
     keys: frozenset[str] = frozenset()
 
 
+# Words whose terms and parts an analyzer keeps at hand for indexing.
+INDEXED_CACHE = 200_000
+
+
 class Analyzer:
     """The search terms of one language's text."""
 
@@ -103,6 +110,10 @@ class Analyzer:
         self.stemmer = Stemmer.Stemmer(SNOWBALL[base]) if base in SNOWBALL else None
         self.splits = base in COMPOUNDS
         self._word = functools.lru_cache(maxsize=100_000)(self._analyze_word)
+        # For indexing: a word's term and its parts and keys in one tuple.
+        # A plain dict (emptied when full) is the fastest cache for the
+        # millions of lookups of an import; most words come again and again.
+        self._indexed: dict[str, tuple[str, tuple[str, ...]]] = {}
 
     def term(self, word: str) -> str:
         word = word.casefold()
@@ -132,12 +143,17 @@ class Analyzer:
     def terms_and_parts(self, text: str) -> tuple[list[str], list[str]]:
         """The terms of ``text``, and its words' parts and keys (what the
         index stores: ``words`` without the places, for speed)."""
-        terms, parts = [], []
+        cache, terms, parts = self._indexed, [], []
         for word in WORD.findall(text):
-            term, word_parts, keys = self._word(word)
-            terms.append(term)
-            parts += [part for _, _, part in word_parts]
-            parts += keys
+            found = cache.get(word)
+            if found is None:
+                if len(cache) >= INDEXED_CACHE:
+                    cache.clear()
+                term, word_parts, keys = self._word(word)
+                found = cache[word] = (term, (*(part for _, _, part in word_parts), *keys))
+            terms.append(found[0])
+            if found[1]:
+                parts += found[1]
         return terms, parts
 
     def _analyze_word(self, word: str) -> tuple[str, tuple, tuple[str, ...]]:

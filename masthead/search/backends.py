@@ -19,7 +19,9 @@ Another engine (a search server) would implement ``Engine`` and be named in
 ``MASTHEAD_SEARCH_ENGINE``; the views only use ``engine()``'s methods.
 """
 
+import html
 import json
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC
 
@@ -27,7 +29,6 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
 
 from masthead.articles.models import Article
@@ -50,6 +51,17 @@ CANDIDATES = 2000
 COLUMNS = ("headline", "standfirst", "body", "meta", "hparts", "parts", "words")
 # The columns a phrase may match: the text's own words, in order.
 PHRASE_COLUMNS = ("headline", "standfirst", "body", "meta")
+
+
+# A tag of a stored (sanitised) body.
+TAG = re.compile(r"<[^>]*>")
+
+
+def body_text(body: str) -> str:
+    """The text of a stored body, its tags word breaks. Bodies are
+    sanitised when saved (well-formed, no comments or scripts), so a
+    pattern does what an HTML parser would, ten times as fast."""
+    return html.unescape(TAG.sub(" ", body))
 
 
 @dataclass
@@ -77,7 +89,7 @@ def document(article) -> Document:
     for name, text in (
         ("headline", title),
         ("standfirst", article.standfirst),
-        ("body", strip_tags(article.body.replace("<", " <"))),
+        ("body", body_text(article.body)),
         ("meta", meta),
     ):
         terms, text_parts = analyse.terms_and_parts(text)
