@@ -351,12 +351,15 @@ class PostgresEngine(Engine):
         if candidates:
             # The candidates first, then their ranks: PostgreSQL would rank
             # every match before it cuts (reading each one's stored vector).
+            # The candidates carry their vectors (as pointers to them: a
+            # sort does not read them), so that ranking them needs no join
+            # (a join back to the table merged the candidates with its
+            # whole primary key: 16 ms at 100,000 articles).
             hits = (
-                f"WITH c AS MATERIALIZED (SELECT article_id FROM search_index WHERE {where} "  # noqa: S608 (constants; values are parameters)
-                f"ORDER BY {self._newest_first(where, where_params)} "
+                "WITH c AS MATERIALIZED (SELECT article_id, document FROM search_index "  # noqa: S608 (constants; values are parameters)
+                f"WHERE {where} ORDER BY {self._newest_first(where, where_params)} "
                 f"LIMIT {int(candidates)}) "
-                f"SELECT c.article_id AS id, {rank} AS relevance "
-                "FROM c JOIN search_index USING (article_id)"
+                f"SELECT article_id AS id, {rank} AS relevance FROM c"
             )
             params = [*where_params, *rank_params]
         else:
