@@ -257,21 +257,13 @@ class Article(models.Model):
             # The desk's article list reads the most recently changed first,
             # (-modified_at, -id), filtered by state, language (or both) or
             # writer, and pages by that key (desk/views.py article_list); its
-            # scheduled articles are found by publish time. The headline
-            # comes last so that SQLite tests a headline search in the index
-            # and reads only the matching rows (a search that matches nothing
-            # reads no row); PostgreSQL has a trigram index for it instead
-            # (migration 0006).
-            models.Index(fields=["modified_at", "id", "headline"], name="article_desk_h"),
+            # scheduled articles are found by publish time. (A search of the
+            # list goes through the search index: masthead/search.)
+            models.Index(fields=["modified_at", "id"], name="article_desk"),
+            models.Index(fields=["status", "modified_at", "id"], name="article_desk_state"),
+            models.Index(fields=["language", "modified_at", "id"], name="article_desk_language"),
             models.Index(
-                fields=["status", "modified_at", "id", "headline"], name="article_desk_state_h"
-            ),
-            models.Index(
-                fields=["language", "modified_at", "id", "headline"], name="article_desk_language_h"
-            ),
-            models.Index(
-                fields=["status", "language", "modified_at", "id", "headline"],
-                name="article_desk_both_h",
+                fields=["status", "language", "modified_at", "id"], name="article_desk_both"
             ),
             models.Index(fields=["created_by", "modified_at", "id"], name="article_desk_writer"),
             models.Index(fields=["status", "publish_at"], name="article_desk_scheduled"),
