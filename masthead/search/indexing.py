@@ -11,18 +11,33 @@ the job queue (``reindex_articles``).
 from collections.abc import Iterable, Iterator
 
 from django.db import transaction
+from django.db.models import Prefetch
 
 from masthead.articles.models import Article
 from masthead.lib.jobs import job
+from masthead.people.models import Author
+from masthead.sections.models import Tag
 
 from .backends import document, engine
 from .models import IndexRow
 
 BATCH = 200
+INDEXED_FIELDS = (
+    "language", "kicker", "headline", "standfirst", "body", "slug", "section__names"
+)  # fmt: skip
 
 
 def _articles(ids: Iterable[int] | None = None):
-    articles = Article.objects.select_related("section").prefetch_related("authors", "tags")
+    # Only what backends.document() reads: a rebuild spent a third of its
+    # time making whole articles, bylines and tags.
+    articles = (
+        Article.objects.select_related("section")
+        .only(*INDEXED_FIELDS)
+        .prefetch_related(
+            Prefetch("authors", Author.objects.only("name")),
+            Prefetch("tags", Tag.objects.only("name")),
+        )
+    )
     if ids is not None:
         articles = articles.filter(pk__in=list(ids))
     return articles.order_by("pk")
