@@ -3,6 +3,7 @@
 import ast
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,15 +42,52 @@ def _catalog(language, domain="django"):
         return read_po(f, locale=language)
 
 
+# The UI languages Masthead ships a catalog for; English is the language
+# of the source, its catalog has no translations.
+TRANSLATED = sorted(
+    p.name for p in LOCALE.iterdir() if (p / "LC_MESSAGES").is_dir() and p.name != "en"
+)
+# What must come through a translation unchanged: placeholders, tags, entities.
+PLACEHOLDER = re.compile(
+    r"%\([a-z_0-9]+\)[sdif]|%[sdif]|\{[a-z_0-9]*\}|\{\{[^}]*\}\}|<[^>]+>|&[a-z]+;"
+)
+
+
+def test_it_ships_the_ui_languages_it_promises():
+    assert len(TRANSLATED) + 1 >= 12, TRANSLATED
+    assert {"de", "fr", "es", "it", "pt", "nl", "pl", "tr", "uk", "ar", "ja"} <= set(TRANSLATED)
+
+
 @pytest.mark.parametrize("domain", DOMAINS)
-def test_it_translates_every_string_into_german(domain):
-    catalog = _catalog("de", domain)
-    untranslated = [
-        m.id
-        for m in catalog
-        if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)) or m.fuzzy)
-    ]
-    assert untranslated == []
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_it_translates_every_string(language, domain):
+    """Every entry of every catalog translated, in every plural form the
+    language has, nothing fuzzy, and every placeholder, tag and entity of
+    the English kept; and every catalog has the messages the German one
+    has (which test_it_extracts_every_marked_string keeps complete)."""
+    catalog = _catalog(language, domain)
+    problems = []
+    for m in catalog:
+        if not m.id:
+            continue
+        ids = m.id if isinstance(m.id, tuple) else (m.id,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        if m.fuzzy or not all(strings):
+            problems.append(("untranslated", ids[0]))
+        elif isinstance(m.id, tuple) and len(strings) != catalog.num_plurals:
+            problems.append((f"{len(strings)} of {catalog.num_plurals} plural forms", ids[0]))
+        # A plural's forms say the number their own way: "one article" or
+        # "مقال واحد" leave it out, a zero or dual form may put it in.
+        allowed = set(PLACEHOLDER.findall(" ".join(ids)))
+        for text in filter(None, strings):
+            got = PLACEHOLDER.findall(text)
+            if isinstance(m.id, tuple):
+                wrong = not set(got) <= allowed
+            else:
+                wrong = sorted(got) != sorted(PLACEHOLDER.findall(m.id))
+            if wrong:
+                problems.append(("placeholders", ids[0], text))
+    assert problems == []
 
 
 def test_it_ships_compiled_catalogs_that_match_the_sources(tmp_path):
@@ -73,7 +111,7 @@ def test_it_ships_compiled_catalogs_that_match_the_sources(tmp_path):
 @pytest.mark.parametrize("domain", DOMAINS)
 def test_it_extracts_every_marked_string(tmp_path, domain):
     """Django's makemessages, run on a copy of the package, finds no string
-    that the German catalog lacks."""
+    that a catalog lacks."""
     copy = tmp_path / "masthead"
     shutil.copytree(ROOT / "masthead", copy, ignore=shutil.ignore_patterns("__pycache__"))
     env = {
@@ -89,8 +127,13 @@ def test_it_extracts_every_marked_string(tmp_path, domain):
     )  # fmt: skip
     with open(copy / "locale" / "de" / "LC_MESSAGES" / f"{domain}.po", "rb") as f:
         extracted = {_key(m) for m in read_po(f) if m.id}
-    known = {_key(m) for m in _catalog("de", domain) if m.id}
-    assert extracted - known == set(), "run `make messages` and translate the new strings"
+    missing = {
+        language: extracted - {_key(m) for m in _catalog(language, domain) if m.id}
+        for language in TRANSLATED
+    }
+    assert {language: keys for language, keys in missing.items() if keys} == {}, (
+        "run `make messages` and translate the new strings"
+    )
 
 
 def _translations(catalog):
