@@ -226,8 +226,9 @@ def _rank(hits, hits_params, relevance, age, moment, among, limit, offset):
     """Run a ranking: ``hits`` (SQL selecting id and relevance of the
     matches) in a materialised CTE first (joined to the articles, SQLite
     would run its full-text query once per article row), then the
-    articles of ``among`` among them, by relevance × recency. Rows: (id,
-    score, number of hits)."""
+    articles of ``among`` among them, by relevance × recency. A hit whose
+    relevance is NULL is a candidate that turned out not to match. Rows:
+    (id, score, number of hits, candidates included)."""
     allowed, allowed_params = (
         among.filter(pk__in=RawSQL("SELECT id FROM hits", ()))  # noqa: S611 (a constant)
         .order_by()  # an order is no use to IN (and costs a sort)
@@ -239,7 +240,8 @@ def _rank(hits, hits_params, relevance, age, moment, among, limit, offset):
         f"WITH hits AS MATERIALIZED ({hits}) "  # noqa: S608 (constants and the ORM's SQL; values are parameters)
         f"SELECT hits.id, {relevance} * (1 + {RECENCY_BOOST} / (1 + {age} / {RECENCY_DAYS})) "
         "AS score, (SELECT count(*) FROM hits) "
-        f"FROM hits JOIN {table} a ON a.id = hits.id WHERE hits.id IN ({allowed}) "
+        f"FROM hits JOIN {table} a ON a.id = hits.id "
+        f"WHERE hits.relevance IS NOT NULL AND hits.id IN ({allowed}) "
         "ORDER BY score DESC, hits.id DESC LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
@@ -288,8 +290,12 @@ class PostgresEngine(Engine):
     def _term(t: str) -> str:
         return "'" + t.replace("\\", "\\\\").replace("'", "''") + "'"
 
-    def tsquery(self, query: Query) -> str:
+    def tsquery(self, query: Query, phrases_as_words: bool = False) -> str:
+        """``query`` as a tsquery; with ``phrases_as_words``, a phrase's words
+        anywhere (which the GIN index answers alone, without reading each
+        article's word positions)."""
         term = self._term
+        joiner = " & " if phrases_as_words else " <-> "
 
         def form(f):
             # A compound's parts: next to each other in a word (their key).
@@ -297,17 +303,19 @@ class PostgresEngine(Engine):
 
         clauses = ["(" + " | ".join(form(f) for f in word.forms) + ")" for word in query.words]
         clauses += [
-            "(" + " | ".join("(" + " <-> ".join(map(term, f)) + ")" for f in p.forms) + ")"
+            "(" + " | ".join("(" + joiner.join(map(term, f)) + ")" for f in p.forms) + ")"
             for p in query.phrases
         ]
         expression = "(" + (" | " if query.any_word else " & ").join(clauses) + ")"
         return " & ".join([expression, *("!" + term(t) for t in query.excluded)])
 
-    def _where(self, query: Query, alias: str = "search_index") -> tuple[str, list]:
+    def _where(
+        self, query: Query, alias: str = "search_index", phrases_as_words: bool = False
+    ) -> tuple[str, list]:
         conditions, params = [], []
         if query.words or query.phrases:
             conditions.append(f"{alias}.document @@ to_tsquery('simple', %s)")
-            params.append(self.tsquery(query))
+            params.append(self.tsquery(query, phrases_as_words))
         if query.prefix:
             conditions.append(f"{alias}.words @@ to_tsquery('simple', %s)")
             params.append(self._term(query.prefix) + ":*")
@@ -355,13 +363,26 @@ class PostgresEngine(Engine):
             # sort does not read them), so that ranking them needs no join
             # (a join back to the table merged the candidates with its
             # whole primary key: 16 ms at 100,000 articles).
+            #
+            # A phrase: the candidates are the newest articles with its
+            # words anywhere, and only they are checked for the phrase
+            # (reading their word positions); the others rank as NULL, which
+            # _rank leaves out. Checked on every article with the words, a
+            # phrase of two common words read 28,000 vectors at 1,000,000
+            # articles (380 ms).
+            loose_where, loose_params = where, where_params
+            if query.phrases:
+                loose_where, loose_params = self._where(query, phrases_as_words=True)
+            if query.phrases:
+                rank = f"CASE WHEN document @@ to_tsquery('simple', %s) THEN {rank} END"
+                rank_params = [self.tsquery(query), *rank_params]
             hits = (
                 "WITH c AS MATERIALIZED (SELECT article_id, document FROM search_index "  # noqa: S608 (constants; values are parameters)
-                f"WHERE {where} ORDER BY {self._newest_first(where, where_params)} "
+                f"WHERE {loose_where} ORDER BY {self._newest_first(loose_where, loose_params)} "
                 f"LIMIT {int(candidates)}) "
                 f"SELECT article_id AS id, {rank} AS relevance FROM c"
             )
-            params = [*where_params, *rank_params]
+            params = [*loose_params, *rank_params]
         else:
             hits = f"SELECT article_id AS id, {rank} AS relevance FROM search_index WHERE {where}"  # noqa: S608 (constants; values are parameters)
             params = [*rank_params, *where_params]

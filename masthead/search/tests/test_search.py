@@ -232,3 +232,19 @@ def test_index_articles_removes_what_is_gone(indexed):
     Article.objects.filter(pk=article.pk).delete()
     index_articles([article.pk])
     assert engine().count() == 0
+
+
+@pytest.mark.django_db
+def test_a_phrase_beyond_the_newest_candidates_is_found(indexed, monkeypatch):
+    """The ranking looks at the newest candidates first (backends.CANDIDATES;
+    for a phrase, the newest articles with its words anywhere): when fewer
+    than a page of them have the phrase, every match is ranked."""
+    from masthead.search import backends
+
+    monkeypatch.setattr(backends, "CANDIDATES", 3)
+    indexed("Die Europäische Union berät", age=timedelta(days=30))
+    for n in range(5):
+        indexed(f"Union und Rat {n}", body="<p>Europäische Länder beraten.</p>")
+    assert found('"Europäische Union"') == ["Die Europäische Union berät"]
+    loose = found("Europäische Union")
+    assert "Die Europäische Union berät" in loose and len(loose) == 6
