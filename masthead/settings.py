@@ -13,9 +13,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import to_language
 from django_prose_editor.config import html_tags
 from js_asset import static_lazy
 
@@ -65,6 +66,16 @@ def envsecret(name: str) -> str | None:
     if path := os.environ.get(f"{name}_FILE"):
         return Path(path).read_text().strip()
     return os.environ.get(name) or None
+
+
+def self_name(code: str) -> str:
+    """A language's name in itself, from CLDR, as a menu starts it:
+    "Deutsch", "Français", "العربية", "日本語"."""
+    try:
+        name = Locale.parse(code, sep="-").get_display_name(code) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name[:1].upper() + name[1:]
 
 
 def _secret_key() -> str:
@@ -140,6 +151,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The desk and the admin in each newsroom member's own language.
+    "masthead.desk.language.NewsroomLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -320,9 +333,7 @@ CONTENT_LANGUAGES = envlist("MASTHEAD_LANGUAGES", "de,en")
 LANGUAGE_CODE = os.environ.get("MASTHEAD_DEFAULT_LANGUAGE", CONTENT_LANGUAGES[0])
 if LANGUAGE_CODE not in CONTENT_LANGUAGES:
     raise ImproperlyConfigured("MASTHEAD_DEFAULT_LANGUAGE must be one of MASTHEAD_LANGUAGES")
-LANGUAGES = [
-    (code, Locale.parse(code, sep="-").get_display_name(code) or code) for code in CONTENT_LANGUAGES
-]
+LANGUAGES = [(code, self_name(code)) for code in CONTENT_LANGUAGES]
 # Languages served at an address of their own, e.g.
 # "de=https://example.de,en=https://example.com"; the others are on SITE_URL.
 SITE_URLS = {
@@ -332,6 +343,22 @@ SITE_URLS = {
 if not set(SITE_URLS) <= set(CONTENT_LANGUAGES):
     raise ImproperlyConfigured("SITE_URLS may only name languages of MASTHEAD_LANGUAGES")
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The languages of the newsroom's screens (desk, admin): English, the
+# language of the source, and every language Masthead ships a catalog for
+# (masthead/locale/; tests/test_guardrails.py keeps each one complete),
+# each named in itself. Each member of the newsroom picks one; readers get
+# the content language of the page.
+UI_LANGUAGES = [
+    (code, self_name(code))
+    for code in sorted(
+        {"en"}
+        | {
+            to_language(folder.name)
+            for folder in LOCALE_PATHS[0].iterdir()
+            if (folder / "LC_MESSAGES" / "django.mo").is_file()
+        }
+    )
+]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Berlin")

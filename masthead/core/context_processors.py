@@ -9,6 +9,7 @@ def site(request):
     when a template uses it."""
     return {
         "site_name": settings.SITE_NAME,
+        "ui_languages": settings.UI_LANGUAGES,
         "nav_sections": SimpleLazyObject(
             lambda: [s for s in sections_for(request) if s.parent_id is None]
         ),

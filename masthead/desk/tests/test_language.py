@@ -41,6 +41,63 @@ def test_it_names_content_languages_in_the_editor_language(editor_client, make_a
     assert ">German<" in page  # the article's language, not "Deutsch"
 
 
+# Each shipped UI language and a text of the desk's header in it.
+NEWSROOM = {
+    "ar": "لغة غرفة الأخبار",
+    "de": "Sprache der Redaktion",
+    "es": "Idioma de la redacción",
+    "fr": "Langue de l’espace rédaction",
+    "it": "Lingua dell",
+    "ja": "編集部の表示言語",
+    "nl": "Taal van de redactieomgeving",
+    "pl": "Język interfejsu redakcji",
+    "pt": "Idioma da redação",
+    "tr": "Haber merkezinin dili",
+    "uk": "Мова інтерфейсу редакції",
+}
+
+
+@pytest.mark.parametrize("language", sorted(NEWSROOM))
+def test_the_desk_speaks_every_shipped_language(editor_client, language):
+    """A French-speaking editor on a German and English site: the desk
+    offers every language Masthead has a catalog for, not only the site's
+    content languages."""
+    assert language not in dict(settings.LANGUAGES) or language == "de"
+    editor_client.post(reverse("set_language"), {"language": language, "next": "/desk/"})
+    page = editor_client.get(reverse("desk:home")).content.decode()
+    direction = "rtl" if language == "ar" else "ltr"
+    assert f'<html lang="{language}" dir="{direction}">' in page
+    assert NEWSROOM[language] in page
+    assert f'<option value="{language}" lang="{language}" selected>' in page
+
+
+def test_the_menu_names_each_language_in_itself(editor_client):
+    editor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
+    page = editor_client.get(reverse("desk:home")).content.decode()
+    for code, name in [("en", "English"), ("fr", "Français"), ("ar", "العربية"), ("ja", "日本語")]:
+        assert f'lang="{code}">{name}</option>' in page
+    assert "Englisch" not in page
+    assert len(settings.UI_LANGUAGES) >= 12
+
+
+def test_the_browser_language_counts_among_all_shipped_ones(client, editor):
+    client.force_login(editor)
+    page = client.get(reverse("desk:home"), HTTP_ACCEPT_LANGUAGE="pt-BR,pt;q=0.9,en;q=0.5")
+    assert '<html lang="pt"' in page.content.decode()
+    # A language without a catalog: the next the browser asks for.
+    page = client.get(reverse("desk:home"), HTTP_ACCEPT_LANGUAGE="sw,fr;q=0.8")
+    assert '<html lang="fr"' in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_readers_page_keeps_its_own_language(client):
+    """The newsroom's choice never leaks into the reader site."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    page = client.get("/de/").content.decode()
+    assert '<html lang="de"' in page
+    assert "Langue" not in page
+
+
 def _untranslated(source: str) -> tuple[str, list[str]]:
     """The text of a template that is not inside a translation tag, and the
     values of attributes that are read out (aria-label, title, …)."""

@@ -1,0 +1,58 @@
+"""The language of the newsroom's screens.
+
+Readers get the content language of the page (its address says which:
+``/de/…``, Django's ``LocaleMiddleware``). The desk and the admin speak the
+language each member of the newsroom chose in the desk's menu (Django's
+``set_language`` view keeps it in the language cookie), else the first
+their browser asks for, among ``settings.UI_LANGUAGES``: every language
+Masthead ships a catalog for, which may be more than the site publishes
+in (a French-speaking editor on a German site).
+"""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
+
+# The addresses of the newsroom's screens (masthead/urls.py).
+NEWSROOM_PATHS = ("/desk/", "/admin/")
+
+
+def ui_language_codes() -> list[str]:
+    return [code for code, _name in settings.UI_LANGUAGES]
+
+
+def best_ui_language(wanted: str | None) -> str | None:
+    """The UI language for ``wanted`` ("pt-BR" → "pt"), or None."""
+    if not wanted:
+        return None
+    codes = ui_language_codes()
+    wanted = wanted.lower()
+    if wanted in codes:
+        return wanted
+    base = wanted.split("-")[0]
+    return base if base in codes else None
+
+
+def newsroom_language(request) -> str:
+    chosen = best_ui_language(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
+    if chosen:
+        return chosen
+    for wanted, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+        if found := best_ui_language(wanted):
+            return found
+    return best_ui_language(settings.LANGUAGE_CODE) or "en"
+
+
+class NewsroomLanguageMiddleware:
+    """Activates the newsroom member's language on the desk and the admin
+    (after LocaleMiddleware, which knows only the content languages)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(NEWSROOM_PATHS):
+            language = newsroom_language(request)
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        return self.get_response(request)
