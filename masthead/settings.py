@@ -153,6 +153,9 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # The desk and the admin in each newsroom member's own language.
     "masthead.desk.language.NewsroomLanguageMiddleware",
+    # A language's missing texts come from its fallback, not from the
+    # default language (lib/fallbacks.py, UI_FALLBACKS below).
+    "masthead.lib.fallbacks.FallbackMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -343,6 +346,16 @@ SITE_URLS = {
 if not set(SITE_URLS) <= set(CONTENT_LANGUAGES):
     raise ImproperlyConfigured("SITE_URLS may only name languages of MASTHEAD_LANGUAGES")
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Where a language's texts come from when Masthead has no catalog for it
+# (or a text is missing from it): "sw=en,rm=de", each language's fallback,
+# whose own fallback follows. Unnamed: English, the language of the
+# source; never silently the site's default language (lib/fallbacks.py).
+UI_FALLBACKS = {
+    code.strip(): fallback.strip()
+    for code, _, fallback in (item.partition("=") for item in envlist("MASTHEAD_UI_FALLBACKS", ""))
+}
+if not all(UI_FALLBACKS) or not all(UI_FALLBACKS.values()):
+    raise ImproperlyConfigured("Write MASTHEAD_UI_FALLBACKS as language=fallback, e.g. sw=en,rm=de")
 # The languages of the newsroom's screens (desk, admin): English, the
 # language of the source, and every language Masthead ships a catalog for
 # (masthead/locale/; tests/test_guardrails.py keeps each one complete),

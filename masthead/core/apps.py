@@ -10,7 +10,14 @@ class CoreConfig(AppConfig):
     verbose_name = "Masthead"
 
     def ready(self):
+        from django.conf import settings
+
+        from masthead.lib import fallbacks
+
         from . import lookups
 
         checks.register(check_site_urls)
         lookups.register()
+        # Pages rendered outside a request (jobs, commands) too.
+        for code in settings.CONTENT_LANGUAGES:
+            fallbacks.install(code)

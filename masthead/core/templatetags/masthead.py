@@ -22,7 +22,7 @@ from django.utils.translation import get_language
 
 from masthead.articles.body import has_embeds, render_body
 from masthead.articles.models import Article
-from masthead.lib import dates, site
+from masthead.lib import dates, fallbacks, site
 from masthead.lib.text import clean_data, clean_text
 
 register = template.Library()
@@ -183,3 +183,13 @@ def breaking_news():
     except DatabaseError:
         article = None
     return {"breaking": article}
+
+
+@register.simple_tag
+def ui_lang():
+    """` lang="en"` on an element of the site's own texts when they are not
+    in the page's language (a language without a catalog of its own takes
+    them from its fallback: lib/fallbacks.py); nothing otherwise."""
+    page = get_language() or settings.LANGUAGE_CODE
+    texts = fallbacks.ui_language(page)
+    return format_html(' lang="{}"', texts) if texts != page else ""

@@ -1,0 +1,98 @@
+"""Where a language's missing texts come from.
+
+Django takes a message its catalogs lack from the site's default language
+(``LANGUAGE_CODE``): on a German site, a French page without a French
+catalog would read "Zum Inhalt springen". Masthead takes it from the
+language's *fallback* instead (``settings.UI_FALLBACKS``, by default
+English, the language the texts are written in), and says so: the page
+marks the texts with the fallback's ``lang`` (``ui_language``), so that a
+screen reader pronounces them as what they are.
+
+The chain is made by a subclass of Django's ``DjangoTranslation`` that
+sets its own fallback (Django's ``_add_fallback``), installed in Django's
+cache of translations for each content language (``install``). That is
+the one place Masthead reaches into Django's translation machinery;
+tests/test_fallbacks.py pins the behaviour.
+"""
+
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import to_locale, trans_real
+
+SOURCE_LANGUAGE = "en"  # the language of the msgids
+
+
+def fallback_of(language: str) -> str:
+    """The language ``language``'s missing texts come from."""
+    return settings.UI_FALLBACKS.get(language) or SOURCE_LANGUAGE
+
+
+@cache
+def _has_catalog(language: str) -> bool:
+    """Whether Masthead ships a catalog for ``language`` (or its base
+    language: "pt-br" reads the "pt" catalog)."""
+    if language == SOURCE_LANGUAGE:
+        return True
+    candidates = {to_locale(language), to_locale(language).split("_")[0]}
+    return any(
+        (Path(folder) / name / "LC_MESSAGES" / "django.mo").is_file()
+        for folder in settings.LOCALE_PATHS
+        for name in candidates
+    )
+
+
+def ui_language(language: str) -> str:
+    """The language the site's texts are in on a page in ``language``:
+    itself when Masthead has a catalog for it, else the first of its
+    fallbacks that has one."""
+    seen = [language]
+    while not _has_catalog(seen[-1]):
+        following = fallback_of(seen[-1])
+        if following in seen:  # a circle in the settings: the source texts
+            return SOURCE_LANGUAGE
+        seen.append(following)
+    return seen[-1]
+
+
+class ChainedTranslation(trans_real.DjangoTranslation):
+    """A language's translation whose missing messages come from its
+    fallback, not from the site's default language."""
+
+    def __init__(self, language: str, fallback: str):
+        self.fallback_language = fallback
+        super().__init__(language)
+
+    def _add_fallback(self, localedirs=None):
+        if self.fallback_language != SOURCE_LANGUAGE:
+            self.add_fallback(trans_real.translation(self.fallback_language))
+        # The source language needs none: a message without a translation
+        # is shown as written, in English.
+
+
+def install(language: str) -> None:
+    """Make ``language``'s translation take missing texts from its
+    fallback (idempotent; Django empties its cache when tests change the
+    languages, so the language middleware calls this for each page)."""
+    if language == SOURCE_LANGUAGE:
+        return
+    current = trans_real._translations.get(language)
+    if not isinstance(current, ChainedTranslation):
+        trans_real._translations[language] = ChainedTranslation(language, fallback_of(language))
+
+
+class FallbackMiddleware:
+    """Gives the page's language its fallback chain (after
+    LocaleMiddleware, which activated the language)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language()
+        if language and not isinstance(trans_real._translations.get(language), ChainedTranslation):
+            install(language)
+            translation.activate(language)
+        return self.get_response(request)
