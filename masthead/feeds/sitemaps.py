@@ -110,6 +110,37 @@ class ArticleSitemap(SiteSitemap):
     def lastmod(self, item):
         return item.last_modified
 
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Each address with its hreflang alternates: the article's public
+        versions in the site's other languages, and itself (as the pages
+        name them), found for a whole file in one query."""
+        urls = super().get_urls(page, site, protocol)
+        versions: dict = {}
+        keys = [url["item"].translation_key for url in urls]
+        others = (
+            Article.objects.public()
+            .in_site_languages()
+            .filter(translation_key__in=keys)
+            .exclude(language=self.language)
+            .only(*LOCATION_FIELDS)
+        )
+        for other in others:
+            versions.setdefault(other.translation_key, []).append(other)
+        order = [code for code, _ in settings.LANGUAGES]
+        for url in urls:
+            found = versions.get(url["item"].translation_key)
+            if found:
+                url["alternates"] = [
+                    {
+                        "lang_code": version.language,
+                        "location": absolute_url(article_address(version.language, version.slug)),
+                    }
+                    for version in sorted(
+                        [url["item"], *found], key=lambda a: order.index(a.language)
+                    )
+                ]
+        return urls
+
 
 SLUG = "0slug0"
 
@@ -147,6 +178,19 @@ class PagesSitemap(SiteSitemap):
         if kind == "home":
             return home_url(code)
         return obj.url_in(code)
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Each page with its hreflang alternates: the same page in every
+        language."""
+        urls = super().get_urls(page, site, protocol)
+        languages = [code for code, _ in settings.LANGUAGES]
+        for url in urls:
+            kind, _code, obj = url["item"]
+            url["alternates"] = [
+                {"lang_code": code, "location": absolute_url(self.location((kind, code, obj)))}
+                for code in languages
+            ]
+        return urls
 
 
 class NewsSitemap(SiteSitemap):

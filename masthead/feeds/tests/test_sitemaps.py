@@ -17,29 +17,54 @@ SM = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
 NS = {"sm": SM, "news": NEWS}
 
+XHTML = "http://www.w3.org/1999/xhtml"
+# The one element of XHTML a sitemap may carry, as search engines document
+# it: <xhtml:link rel="alternate" hreflang="…" href="…"/>.
+XHTML_LINK_XSD = f"""<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"
+    targetNamespace="{XHTML}" elementFormDefault="qualified">
+  <xsd:element name="link">
+    <xsd:complexType>
+      <xsd:attribute name="rel" use="required" fixed="alternate"/>
+      <xsd:attribute name="hreflang" use="required">
+        <xsd:simpleType><xsd:restriction base="xsd:string">
+          <xsd:pattern value="[a-z]{{2,3}}(-[A-Za-z0-9]+)*"/>
+        </xsd:restriction></xsd:simpleType>
+      </xsd:attribute>
+      <xsd:attribute name="href" type="xsd:anyURI" use="required"/>
+    </xsd:complexType>
+  </xsd:element>
+</xsd:schema>"""
+
 
 @pytest.fixture
 def schemas(shared_schemas, tmp_path):
-    """XMLSchema objects: the sitemap index, a plain urlset, and a urlset
-    whose news: elements are validated strictly against Google's schema
-    (sitemap.xsd's strict wildcard made lax in a temporary copy, with
-    sitemap-news.xsd imported beside it; see ../shared/schemas/README.md)."""
+    """XMLSchema objects: the sitemap index; a urlset whose xhtml:link
+    alternates are checked strictly (XHTML_LINK_XSD); and a urlset whose
+    news: elements are validated strictly against Google's schema. Both
+    urlset schemas make sitemap.xsd's strict wildcard lax in a temporary
+    copy and import the other schema beside it (see
+    ../shared/schemas/README.md)."""
     text = (shared_schemas / "sitemap.xsd").read_text(encoding="utf-8")
     assert 'processContents="strict"' in text
     (tmp_path / "sitemap.xsd").write_text(
         text.replace('processContents="strict"', 'processContents="lax"'), encoding="utf-8"
     )
     shutil.copy(shared_schemas / "sitemap-news.xsd", tmp_path / "sitemap-news.xsd")
-    (tmp_path / "all.xsd").write_text(
-        '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">'
-        f'<xsd:import namespace="{SM}" schemaLocation="sitemap.xsd"/>'
-        f'<xsd:import namespace="{NEWS}" schemaLocation="sitemap-news.xsd"/>'
-        "</xsd:schema>"
-    )
+    (tmp_path / "xhtml-link.xsd").write_text(XHTML_LINK_XSD, encoding="utf-8")
+
+    def combined(name, namespace, location):
+        (tmp_path / name).write_text(
+            '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">'
+            f'<xsd:import namespace="{SM}" schemaLocation="sitemap.xsd"/>'
+            f'<xsd:import namespace="{namespace}" schemaLocation="{location}"/>'
+            "</xsd:schema>"
+        )
+        return etree.XMLSchema(etree.parse(str(tmp_path / name)))
+
     return {
         "index": etree.XMLSchema(etree.parse(str(shared_schemas / "siteindex.xsd"))),
-        "urlset": etree.XMLSchema(etree.parse(str(shared_schemas / "sitemap.xsd"))),
-        "news": etree.XMLSchema(etree.parse(str(tmp_path / "all.xsd"))),
+        "urlset": combined("alternates.xsd", XHTML, "xhtml-link.xsd"),
+        "news": combined("news.xsd", NEWS, "sitemap-news.xsd"),
     }
 
 
@@ -299,3 +324,55 @@ def test_it_runs_one_query_for_the_files_of_each_language(client, archive, asser
     # 3. the sections and 4. the authors (the pages sitemap)
     with assert_num_queries(4):
         client.get(reverse("sitemap_index"))
+
+
+def test_each_article_names_its_other_language_versions(
+    client, make_article, science, schemas, assert_num_queries
+):
+    german = make_article("Der Rat beschließt den Haushalt")
+    english = make_article("Council passes the budget", language="en", section=science)
+    Article.objects.filter(pk=english.pk).update(translation_key=german.translation_key)
+    alone = make_article("Die Brücke wird saniert")
+    draft = make_article("Entwurf", language="en", status=Article.Status.DRAFT)
+    Article.objects.filter(pk=draft.pk).update(translation_key=alone.translation_key)
+
+    for language, article in (("de", german), ("en", english)):
+        (path,) = article_files(client, language)
+        with assert_num_queries(2):  # the file's articles, their other versions
+            doc = get_xml(client, path)
+        assert_valid(schemas["urlset"], doc)
+        url = doc.xpath(
+            f"//sm:url[sm:loc='http://testserver{article.get_absolute_url()}']", namespaces=NS
+        )[0]
+        links = [
+            (link.get("hreflang"), local_path(link.get("href")))
+            for link in url.xpath("x:link", namespaces={"x": XHTML})
+        ]
+        assert links == [("de", german.get_absolute_url()), ("en", english.get_absolute_url())]
+
+    # An article whose only other version is a draft names none.
+    (path,) = article_files(client, "de")
+    doc = get_xml(client, path)
+    url = doc.xpath(
+        f"//sm:url[sm:loc='http://testserver{alone.get_absolute_url()}']", namespaces=NS
+    )[0]
+    assert url.xpath("x:link", namespaces={"x": XHTML}) == []
+
+
+def test_home_section_and_author_pages_name_each_other(client, articles, schemas):
+    doc = get_xml(client, "/sitemap-pages.xml")
+    assert_valid(schemas["urlset"], doc)
+    url = doc.xpath("//sm:url[sm:loc='http://testserver/en/']", namespaces=NS)[0]
+    links = [
+        (link.get("hreflang"), local_path(link.get("href")))
+        for link in url.xpath("x:link", namespaces={"x": XHTML})
+    ]
+    assert links == [("de", "/de/"), ("en", "/en/")]
+
+
+def test_the_alternates_schema_check_can_fail(schemas):
+    bad = (
+        f'<urlset xmlns="{SM}" xmlns:xhtml="{XHTML}"><url><loc>http://testserver/de/</loc>'
+        '<xhtml:link rel="alternate" href="http://testserver/en/"/></url></urlset>'
+    )
+    assert not schemas["urlset"].validate(parse(bad.encode()))
