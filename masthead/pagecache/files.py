@@ -184,12 +184,24 @@ def path_for(request, generation, content_type: str, now: float) -> Path | None:
     return base / "current" / str(current) / host / path.strip("/") / name
 
 
+def kept_until(now: float) -> float:
+    """The last moment a file written now may be read: the front end
+    serves it until its bucket ends, and browsers and shared caches keep
+    the copy they got then for as long as its headers let them."""
+    keep = max(settings.PAGE_BROWSER_MAX_AGE, settings.PAGE_SHARED_MAX_AGE)
+    return (bucket(now) + 1) * BUCKET_SECONDS + keep + settings.PAGE_STALE_WHILE_REVALIDATE
+
+
 def write(request, page, generation) -> None:
     """Write ``page`` (a middleware.StoredPage) where the front end finds
     it, if ``current`` still holds ``generation``, the one it was rendered in."""
     if page.status != 200:
         return
     now = time.time()
+    if page.true_until < kept_until(now):
+        # A relative time on it ("vor 5 Minuten") would be read after it
+        # stopped being true: Masthead, which knows, serves this page.
+        return
     target = path_for(request, generation, page.headers.get("Content-Type", ""), now)
     if target is None:
         return

@@ -18,7 +18,9 @@ article asked for with a search's ``?q=…``.
 import gzip
 import hashlib
 import logging
+import math
 import re
+import time
 from dataclasses import dataclass
 
 import brotli
@@ -33,7 +35,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, urlencode
 
 from masthead.articles.pagination import Cursor
-from masthead.lib import site
+from masthead.lib import dates, site
 from masthead.lib.cache import is_away
 from masthead.lib.policies import OUTAGE_POLICY
 from masthead.search.query import clean
@@ -221,9 +223,16 @@ class StoredPage:
     br: bytes | None
     etag: str
     last_modified: float
+    # When the first relative time on the page ("vor 5 Minuten") stops
+    # being true within its unit (lib/dates.py): the page is kept, and
+    # lets others keep it, no longer. Infinity for a page without one.
+    true_until: float = math.inf
+
+    def seconds_true(self, now: float | None = None) -> float:
+        return self.true_until - (time.time() if now is None else now)
 
 
-def _store(request, response, last_modified: float) -> StoredPage | None:
+def _store(request, response, last_modified: float, true_until: float) -> StoredPage | None:
     # Not 404s: anyone could fill the cache with made-up addresses.
     if response.status_code not in (200, 301) or response.streaming:
         return None
@@ -252,15 +261,26 @@ def _store(request, response, last_modified: float) -> StoredPage | None:
         br=brotli.compress(body, quality=5) if big else None,
         etag='"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"',
         last_modified=last_modified,
+        true_until=true_until,
     )
 
 
-def cache_control() -> str:
+def cache_control(true_for: float = math.inf) -> str:
+    """How long browsers and shared caches may keep a page: the settings,
+    but no longer than its relative times stay true (``true_for`` seconds;
+    a copy kept past it, stale ones included, would read "vor 5 Minuten"
+    at 20 minutes). Only when Masthead cannot render at all may a cache
+    send an older copy (stale-if-error)."""
+    left = max(0, int(true_for)) if true_for != math.inf else None
+
+    def capped(seconds: int, used: int = 0) -> int:
+        return seconds if left is None else max(0, min(seconds, left - used))
+
+    browser, shared = capped(settings.PAGE_BROWSER_MAX_AGE), capped(settings.PAGE_SHARED_MAX_AGE)
+    stale = capped(settings.PAGE_STALE_WHILE_REVALIDATE, max(browser, shared))
     return (
-        f"public, max-age={settings.PAGE_BROWSER_MAX_AGE}, "
-        f"s-maxage={settings.PAGE_SHARED_MAX_AGE}, "
-        f"stale-while-revalidate={settings.PAGE_STALE_WHILE_REVALIDATE}, "
-        f"stale-if-error={settings.PAGE_STALE_IF_ERROR}"
+        f"public, max-age={browser}, s-maxage={shared}, "
+        f"stale-while-revalidate={stale}, stale-if-error={settings.PAGE_STALE_IF_ERROR}"
     )
 
 
@@ -290,7 +310,7 @@ def respond(request, page: StoredPage, *, state: str) -> HttpResponse:
         response["Content-Length"] = str(len(body))
     response["ETag"] = page.etag
     response["Last-Modified"] = http_date(page.last_modified)
-    response["Cache-Control"] = cache_control()
+    response["Cache-Control"] = cache_control(page.seconds_true())
     response["X-Cache"] = state
     if page.gzip is not None:
         patch_vary_headers(response, ("Accept-Encoding",))
@@ -322,14 +342,18 @@ class FullPageCacheMiddleware:
             return respond(request, page, state="HIT")
 
         stale_key = request._pagecache_stale_key = _stale_key(request)
-        response = self.get_response(request)
+        with dates.watch_relative_times() as relative_times:
+            response = self.get_response(request)
         if getattr(request, "_pagecache_failed", False) or not storable:
             return response
-        stored = _store(request, response, generation.started)
+        stored = _store(request, response, generation.started, relative_times.true_until)
         if stored is None:
             return response
-        if not is_away():
-            cache.set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
+        # No longer than the page's relative times stay true (a whole
+        # second at least: a cache counts in seconds).
+        timeout = int(min(settings.PAGE_CACHE_SECONDS, stored.seconds_true()))
+        if not is_away() and timeout >= 1:
+            cache.set(key, stored, timeout=timeout)
             cache.set(stale_key, stored, timeout=settings.PAGE_STALE_IF_ERROR)
         files.write(request, stored, generation)
         return respond(request, stored, state="MISS")

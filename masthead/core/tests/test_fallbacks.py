@@ -45,7 +45,7 @@ def test_a_missing_text_comes_from_the_fallback_not_the_default_language(swahili
 @pytest.mark.django_db
 def test_a_page_in_a_language_without_a_catalog_marks_its_english_texts(client, swahili):
     page = client.get("/sw/").content.decode()
-    assert '<html lang="sw">' in page
+    assert '<html lang="sw" dir="ltr">' in page
     assert '<a class="skip-link" href="#main" lang="en">Skip to content</a>' in page
     assert '<footer class="site-footer" lang="en">' in page
     assert '<form class="site-search" lang="en"' in page

@@ -1,13 +1,15 @@
 // Keeps "vor 20 Stunden" / "20 hours ago" current on cached pages.
 // The server renders every relative time with Babel (CLDR); this script
 // recomputes it from the <time datetime> with the browser's CLDR data,
-// using Babel's rules (threshold 0.85, round half to even), so the text
-// only changes when time has passed. Without JavaScript the server's text stays.
+// using Babel's rules (threshold 0.85, round half to even, whole minutes
+// at least), so the text only changes when time has passed. Without
+// JavaScript the server's text stays, and the page is kept (cached) only
+// as long as it stays true (lib/dates.py, true_for).
 (function () {
   "use strict";
   var UNITS = [
     ["year", 31536000], ["month", 2592000], ["week", 604800],
-    ["day", 86400], ["hour", 3600], ["minute", 60], ["second", 1]
+    ["day", 86400], ["hour", 3600], ["minute", 60]
   ];
   function roundHalfEven(x) {
     var r = Math.round(x);
@@ -17,7 +19,7 @@
     seconds = Math.min(seconds, -1);
     for (var i = 0; i < UNITS.length; i++) {
       var value = Math.abs(seconds) / UNITS[i][1];
-      if (value >= 0.85 || UNITS[i][0] === "second") {
+      if (value >= 0.85 || UNITS[i][0] === "minute") {
         value = Math.max(1, roundHalfEven(value));
         return rtf.format(-value, UNITS[i][0]);
       }
