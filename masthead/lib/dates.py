@@ -43,45 +43,56 @@ def locale_for(language: str) -> Locale:
     return Locale.parse(babel_locale(language))
 
 
-# The units of a relative time, as Babel's format_timedelta counts them,
-# down to the smallest a page shows: a minute. "vor 40 Sekunden" would be
-# wrong a second later on a cached page; "vor 1 Minute" stays true (within
-# its unit) for a minute.
-UNITS = (("year", 31_536_000), ("month", 2_592_000), ("week", 604_800), ("day", 86_400),
-         ("hour", 3_600), ("minute", 60))  # fmt: skip
-THRESHOLD = 0.85  # Babel's: 51 minutes are "1 hour"
-
-
 def relative_time(value: datetime, language: str, now: datetime | None = None) -> str:
-    """How long ago ``value`` was, as a reader of ``language`` says it, in
-    whole minutes at least (CLDR via Babel; reltime.js follows the same
-    rules in the browser).
+    """How long ago ``value`` was, as a reader of ``language`` says it.
 
-    Times in the future (a clock a little ahead) read as one minute ago:
+    Times in the future (a clock a little ahead) read as one second ago:
     a published article is never "in 3 seconds".
     """
     now = now or timezone.now()
     delta = value - now
     if delta > timedelta(seconds=-1):
         delta = timedelta(seconds=-1)
+    return format_timedelta(delta, add_direction=True, locale=locale_for(language))
+
+
+# What a page says about when something happened (``reader_time``): how
+# long ago, as Babel says it, from the moment Babel counts in hours (0.85
+# of an hour: 51 minutes are "1 hour"); before that, the clock time it
+# happened ("12:03"). "vor 5 Minuten" would be wrong a minute later on a
+# cached page (and a page file is served for longer than that); "12:03"
+# stays true, and "vor 3 Stunden" for an hour at least. reltime.js keeps
+# the same rules in the browser.
+CLOCK_BELOW = 0.85 * 3600
+UNITS = (("year", 31_536_000), ("month", 2_592_000), ("week", 604_800), ("day", 86_400),
+         ("hour", 3_600))  # fmt: skip
+
+
+def reader_time(value: datetime, language: str, now: datetime | None = None) -> str:
+    """``value`` as a page shows it: "12:03" for the last 51 minutes, then
+    "vor 1 Stunde", "vor 2 Tagen" (in the page's language, CLDR via Babel)."""
+    now = now or timezone.now()
     _watched(value, now)
-    return format_timedelta(
-        delta, granularity="minute", add_direction=True, locale=locale_for(language)
-    )
+    if (now - value).total_seconds() < CLOCK_BELOW:
+        local = timezone.localtime(value)
+        return format_time(local.time(), "short", locale=locale_for(language))
+    return relative_time(value, language, now)
 
 
 def true_for(value: datetime, now: datetime) -> float:
-    """For how many more seconds ``relative_time(value)`` stays true within
-    its own unit: "vor 5 Minuten" until the article is 6 minutes old, "vor
-    3 Stunden" until it is 4 hours old. A page that shows it may be kept
-    (cached, written as a file) no longer."""
-    age = max(1.0, (now - value).total_seconds())
-    for unit, seconds in UNITS:
+    """For how many more seconds ``reader_time(value)`` stays true within
+    its own unit: a clock time for good, "vor 3 Stunden" until the article
+    is 4 hours old. A page that shows it may be kept (cached, written as a
+    file) no longer."""
+    age = (now - value).total_seconds()
+    if age < CLOCK_BELOW:
+        return math.inf
+    for _unit, seconds in UNITS:
         amount = age / seconds
-        if amount >= THRESHOLD or unit == "minute":
-            shown = round(max(1.0, amount))
+        if amount >= 0.85 or seconds == 3_600:
+            shown = round(amount)
             return max(0.0, (shown + 1) * seconds - age)
-    raise AssertionError("unreachable: minute is the last unit")
+    raise AssertionError("unreachable: an hour is the last unit")
 
 
 class RelativeTimes:

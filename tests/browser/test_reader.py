@@ -18,11 +18,14 @@ pytestmark = pytest.mark.browser
 # a lead image) and the border railway story (with a correction).
 IMAGE_STORY, CORRECTION_STORY = 0, 6
 
+# How long ago, or for the last 51 minutes the clock time (lib/dates.py, reader_time).
 DE_RELTIME = re.compile(
     r"^vor \d+ (Sekunde|Sekunden|Minute|Minuten|Stunde|Stunden|Tag|Tagen|Woche|Wochen"
-    r"|Monat|Monaten|Jahr|Jahren)$"
+    r"|Monat|Monaten|Jahr|Jahren)$|^\d{1,2}:\d{2}$"
 )
-EN_RELTIME = re.compile(r"^\d+ (second|minute|hour|day|week|month|year)s? ago$")
+EN_RELTIME = re.compile(
+    r"^\d+ (second|minute|hour|day|week|month|year)s? ago$|^\d{1,2}:\d{2}\s(AM|PM)$"
+)
 # English that must not show on a German page, and German on an English one.
 ENGLISH_UI = re.compile(
     r"\bago\b|\bhours?\b|\bminutes?\b|\bdays?\b|Recent posts|\bPublished\b|\bUpdated\b"
@@ -144,7 +147,7 @@ def assert_times_match_babel(page, language):
     wrong = [
         (text, expected)
         for stamp, text in state["times"]
-        if text != (expected := dates.relative_time(datetime.fromisoformat(stamp), language, now))
+        if text != (expected := dates.reader_time(datetime.fromisoformat(stamp), language, now))
     ]
     assert not wrong, f"reltime.js text != Babel's at {now} (got, expected): {wrong}"
     return [text for _, text in state["times"]]
@@ -163,10 +166,11 @@ def test_reltime_script_agrees_with_the_server(demo_site, new_page, language):
         # On a fresh page the script leaves the server's text as it is …
         assert [t for _, t in browser_times(page)["times"]] == rendered
 
-    # … and keeps it current later: the minute timer, then a page left open
-    # for hours, days or a year (the script run again at that moment).
+    # … and keeps it current later: the minute timer (an hour on, the newest
+    # story's clock time has become "1 hour ago"), then a page left open for
+    # hours, days or a year (the script run again at that moment).
     before = browser_times(page)["times"]
-    page.clock.fast_forward("30:00")
+    page.clock.fast_forward("60:00")
     after = assert_times_match_babel(page, language)
     assert after != [t for _, t in before], "reltime.js did not update the times"
     start = datetime.fromtimestamp(browser_times(page)["now"] / 1000, tz=UTC)

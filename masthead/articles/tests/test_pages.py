@@ -2,6 +2,7 @@
 with its byline, dates, corrections and tags, recent posts, the language
 switcher and old addresses. Paging through lists: test_pagination.py."""
 
+import re
 from datetime import datetime, timedelta
 
 import lxml.html
@@ -224,7 +225,8 @@ def test_it_lists_recent_posts_in_the_page_language_only(client, make_article, o
     root = get_page(client, english.get_absolute_url())
 
     assert texts(root, '//h3[@class="recent__headline"]') == ["Englische Meldung"]
-    assert texts(root, '//p[@class="recent__time"]')[0].endswith(" ago")
+    # A minute old: the clock time, in English (lib/dates.py, reader_time).
+    assert re.fullmatch(r"\d{1,2}:\d{2}\s[AP]M", texts(root, '//p[@class="recent__time"]')[0])
 
 
 def test_it_shows_no_recent_posts_block_when_alone(client, article):

@@ -30,7 +30,8 @@ register = template.Library()
 
 @register.simple_tag
 def reltime(value):
-    """<time datetime="…" title="25. November 2026, 13:14">vor 20 Stunden</time>"""
+    """<time datetime="…" title="25. November 2026, 13:14">vor 20 Stunden</time>
+    (or "13:14" for the last 51 minutes: lib/dates.py, reader_time)"""
     if value is None:
         return ""
     language = get_language()
@@ -38,7 +39,7 @@ def reltime(value):
         '<time datetime="{}" title="{}" data-reltime>{}</time>',
         value.isoformat(timespec="seconds"),
         dates.absolute_datetime(value, language),
-        dates.relative_time(value, language),
+        dates.reader_time(value, language),
     )
 
 

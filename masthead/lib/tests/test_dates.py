@@ -10,6 +10,7 @@ from django.utils import translation
 from masthead.lib.dates import (
     absolute_date,
     absolute_datetime,
+    reader_time,
     relative_time,
     true_for,
     watch_relative_times,
@@ -41,7 +42,7 @@ AGES = [
 @pytest.mark.parametrize("language", ["de", "en"])
 @pytest.mark.parametrize("age", AGES, ids=str)
 def test_it_matches_babel(language, age):
-    expected = format_timedelta(-age, granularity="minute", add_direction=True, locale=language)
+    expected = format_timedelta(-age, add_direction=True, locale=language)
 
     assert relative_time(NOW - age, language, now=NOW) == expected
 
@@ -49,9 +50,8 @@ def test_it_matches_babel(language, age):
 @pytest.mark.parametrize(
     ("age", "language", "expected"),
     [
-        (timedelta(seconds=30), "de", "vor 1 Minute"),
-        (timedelta(seconds=30), "en", "1 minute ago"),
-        (timedelta(seconds=100), "de", "vor 2 Minuten"),
+        (timedelta(seconds=30), "de", "vor 30 Sekunden"),
+        (timedelta(seconds=30), "en", "30 seconds ago"),
         (timedelta(minutes=5), "de", "vor 5 Minuten"),
         (timedelta(minutes=5), "en", "5 minutes ago"),
         (timedelta(hours=20), "de", "vor 20 Stunden"),
@@ -79,7 +79,7 @@ def test_it_never_reads_as_future(language, offset):
     text = relative_time(NOW + offset, language, now=NOW)
 
     assert not text.startswith("in ")
-    assert text == {"de": "vor 1 Minute", "en": "1 minute ago"}[language]
+    assert text == {"de": "vor 1 Sekunde", "en": "1 second ago"}[language]
 
 
 def test_it_uses_the_current_time_by_default():
@@ -151,37 +151,52 @@ def test_it_renders_english_relative_times_on_the_english_home_page(client, make
 @pytest.mark.parametrize(
     ("age", "left"),
     [
-        (timedelta(seconds=10), 110),  # "1 minute": true until 2 minutes
-        (timedelta(minutes=5), 60),  # "5 minutes" until 6
-        (timedelta(minutes=5, seconds=40), 80),  # "6 minutes" (rounded) until 7
-        (timedelta(minutes=50), 60),  # "50 minutes" until 51
-        (timedelta(minutes=52), 3600 * 2 - 52 * 60),  # "1 hour" (Babel's 0.85) until 2
+        (timedelta(minutes=50), float("inf")),  # "11:10" stays true
+        (timedelta(minutes=52), 3600 * 2 - 52 * 60),  # "1 hour" (Babel's 0.85) until 2 hours
+        (timedelta(hours=3, minutes=40), 3600 * 5 - (3 * 3600 + 40 * 60)),  # "4 hours" until 5
         (timedelta(hours=20), 3600),
         (timedelta(days=2), 86400),
     ],
     ids=str,
 )
-def test_it_knows_how_long_a_relative_time_stays_true(age, left):
+def test_it_knows_how_long_a_time_stays_true(age, left):
     assert true_for(NOW - age, NOW) == left
 
 
-@pytest.mark.parametrize("age", AGES, ids=str)
-def test_a_relative_time_is_never_wrong_by_more_than_its_unit_while_it_is_true(age):
+@pytest.mark.parametrize(
+    ("age", "language", "expected"),
+    [
+        (timedelta(minutes=5), "de", "12:55"),  # NOW is 12:00 UTC: 13:00 in Berlin
+        (timedelta(minutes=5), "en", "12:55\u202fPM"),
+        (timedelta(minutes=50), "de", "12:10"),
+        (timedelta(minutes=52), "de", "vor 1 Stunde"),
+        (timedelta(hours=20), "en", "20 hours ago"),
+    ],
+    ids=str,
+)
+def test_a_page_shows_the_clock_time_for_the_last_51_minutes(age, language, expected):
+    assert reader_time(NOW - age, language, now=NOW) == expected
+
+
+@pytest.mark.parametrize("age", [a for a in AGES if a >= timedelta(hours=1)], ids=str)
+def test_a_shown_time_is_never_wrong_by_more_than_its_unit_while_it_is_kept(age):
     """Move the clock to the last moment a rendered time is still kept:
     what it says then is at most one of its units from the truth."""
-    said = relative_time(NOW - age, "en", now=NOW)
+    said = reader_time(NOW - age, "en", now=NOW)
     later = NOW + timedelta(seconds=true_for(NOW - age, NOW))
     amount, unit = said.split()[:2]
-    seconds = {"minute": 60, "hour": 3600, "day": 86400, "week": 604800,
-               "month": 2592000, "year": 31536000}[unit.rstrip("s")]  # fmt: skip
+    seconds = {"hour": 3600, "day": 86400, "week": 604800, "month": 2592000,
+               "year": 31536000}[unit.rstrip("s")]  # fmt: skip
     truth = (later - (NOW - age)).total_seconds()
     assert abs(truth - int(amount) * seconds) <= seconds
 
 
-def test_the_page_learns_how_long_its_relative_times_stay_true():
+def test_the_page_learns_how_long_its_times_stay_true():
     with watch_relative_times() as watch:
-        relative_time(NOW - timedelta(hours=20), "de", now=NOW)
-        relative_time(NOW - timedelta(minutes=5), "de", now=NOW)
-    assert watch.true_until == NOW.timestamp() + 60
-    relative_time(NOW - timedelta(minutes=1), "de", now=NOW)  # no longer watched
-    assert watch.true_until == NOW.timestamp() + 60
+        reader_time(NOW - timedelta(minutes=5), "de", now=NOW)
+        assert watch.true_until == float("inf")
+        reader_time(NOW - timedelta(hours=20), "de", now=NOW)
+        reader_time(NOW - timedelta(days=2), "de", now=NOW)
+    assert watch.true_until == NOW.timestamp() + 3600
+    reader_time(NOW - timedelta(hours=1), "de", now=NOW)  # no longer watched
+    assert watch.true_until == NOW.timestamp() + 3600
