@@ -337,6 +337,10 @@ LANGUAGE_CODE = os.environ.get("MASTHEAD_DEFAULT_LANGUAGE", CONTENT_LANGUAGES[0]
 if LANGUAGE_CODE not in CONTENT_LANGUAGES:
     raise ImproperlyConfigured("MASTHEAD_DEFAULT_LANGUAGE must be one of MASTHEAD_LANGUAGES")
 LANGUAGES = [(code, self_name(code)) for code in CONTENT_LANGUAGES]
+# Languages whose addresses keep their own script, as their readers expect
+# ("/ar/article/مجلس-المدينة-يقر-الميزانية/"); the others' slugs are
+# transliterated to ASCII ("Über Bäume" → "ueber-baeume", "Київ" → "kyiv").
+UNICODE_SLUGS = envlist("MASTHEAD_UNICODE_SLUGS", "ar,fa,he,ja,ko,zh-hans,zh-hant")
 # Languages served at an address of their own, e.g.
 # "de=https://example.de,en=https://example.com"; the others are on SITE_URL.
 SITE_URLS = {

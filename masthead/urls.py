@@ -3,11 +3,15 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 
 from masthead.core import security
 from masthead.core import views as core_views
 from masthead.desk import previews
+from masthead.lib.converters import UnicodeSlugConverter
+
+# Slugs in any script (lib/converters.py), before the patterns that use them.
+register_converter(UnicodeSlugConverter, "uslug")
 
 urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

@@ -173,9 +173,9 @@ def test_it_sends_readers_to_their_language(server):
     # urllib follows the redirect to the home page of the best language.
     status, _, body = _get(server + "/", {"Accept-Language": "en-GB,en;q=0.9"})
     assert status == 200
-    assert '<html lang="en">' in body.decode()
+    assert '<html lang="en" dir="ltr">' in body.decode()
     status, _, body = _get(server + "/", {"Accept-Language": "de-AT,de;q=0.9"})
-    assert '<html lang="de">' in body.decode()
+    assert '<html lang="de" dir="ltr">' in body.decode()
 
 
 def test_it_runs_with_debug_off_and_a_localized_404(server):

@@ -128,9 +128,12 @@ class Article(models.Model):
         help_text=_("A few words above the headline that say what the story is about."),
     )
     headline = models.CharField(_("headline"), max_length=200)
+    # In any script: an Arabic article's address may keep Arabic letters
+    # (settings.UNICODE_SLUGS, lib/text.py make_slug).
     slug = models.SlugField(
         _("slug"),
         max_length=200,
+        allow_unicode=True,
         help_text=_("The last part of the article's address. Unique within a language."),
     )
     standfirst = models.TextField(
@@ -479,7 +482,7 @@ class SlugRedirect(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
     language = models.CharField(max_length=10)
-    slug = models.SlugField(max_length=200)
+    slug = models.SlugField(max_length=200, allow_unicode=True)
 
     class Meta:
         constraints = [

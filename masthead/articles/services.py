@@ -73,7 +73,7 @@ def slug_is_free(language: str, slug: str, article: Article | None = None) -> bo
 
 def unique_slug(language: str, text: str, article: Article | None = None) -> str:
     """A free slug for ``language`` made from ``text``: "wahl", "wahl-2", …"""
-    base = make_slug(text, max_length=190)
+    base = make_slug(text, max_length=190, language=language)
     slug, n = base, 1
     while not slug_is_free(language, slug, article):
         n += 1
@@ -158,7 +158,9 @@ def _slug_follows_headline(before: Article, article: Article) -> bool:
         and before.status in (Article.Status.DRAFT, Article.Status.REVIEW)
         and article.slug == before.slug
         and article.headline != before.headline
-        and before.slug.startswith(make_slug(before.headline, max_length=190))
+        and before.slug.startswith(
+            make_slug(before.headline, max_length=190, language=before.language)
+        )
     )
 
 

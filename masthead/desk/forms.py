@@ -60,11 +60,11 @@ def check_upload(file: UploadedFile) -> None:
     images.check_image(file)
 
 
-def has_slug(name: str) -> bool:
+def has_slug(name: str, language: str) -> bool:
     """True when ``name`` gives an address of its own. ``make_slug`` falls
     back to "article" for text without a single letter or digit it can
-    spell in ASCII; a tag must not end up at such an address."""
-    return make_slug(f"{name} x", max_length=200) != "x"
+    spell; a tag must not end up at such an address."""
+    return make_slug(f"{name} x", max_length=200, language=language) != "x"
 
 
 class DeskAuthenticationForm(AuthenticationForm):
@@ -485,7 +485,7 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
                     code="tag_too_long",
                     params={"name": name},
                 )
-            if not has_slug(name):
+            if not has_slug(name, self.article_language):
                 raise ValidationError(
                     gettext(
                         "“%(name)s” cannot be a tag: a tag needs at least one letter "
@@ -494,7 +494,7 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
                     code="tag_without_slug",
                     params={"name": name},
                 )
-            slug = make_slug(name, max_length=100)
+            slug = make_slug(name, max_length=100, language=self.article_language)
             if slug not in slugs:
                 slugs.add(slug)
                 names.append(name)
@@ -557,7 +557,7 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
         for name in self.cleaned_data["new_tags"]:
             tag, _created = Tag.objects.get_or_create(
                 language=article.language,
-                slug=make_slug(name, max_length=100),
+                slug=make_slug(name, max_length=100, language=article.language),
                 defaults={"name": name},
             )
             tags.setdefault(tag.pk, tag)

@@ -3,6 +3,7 @@ sections, authors and home pages) and a Google News sitemap."""
 
 from datetime import timedelta
 from functools import lru_cache
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -156,7 +157,7 @@ def article_address(language: str, slug: str) -> str:
     reversed once per language instead of once per article (most of the
     render time of a sitemap file otherwise); addresses differ only in
     the slug."""
-    return _address_pattern(language).replace(SLUG, slug)
+    return _address_pattern(language).replace(SLUG, quote(slug))  # as reverse() quotes
 
 
 LOCATION_FIELDS = ("slug", "language", "publish_at", "updated_at", "translation_key")

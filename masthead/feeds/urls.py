@@ -11,32 +11,34 @@ urlpatterns = [
     path("feed/atom/", feeds.LatestArticlesAtom(), name="atom"),
     path("feed.json", feeds.LatestArticlesJson(), name="json"),
     path(
-        pgettext_lazy("URL", "section/<slug:slug>/feed/rss/"),
+        pgettext_lazy("URL", "section/<uslug:slug>/feed/rss/"),
         feeds.SectionRss(),
         name="section_rss",
     ),
     path(
-        pgettext_lazy("URL", "section/<slug:slug>/feed/atom/"),
+        pgettext_lazy("URL", "section/<uslug:slug>/feed/atom/"),
         feeds.SectionAtom(),
         name="section_atom",
     ),
     path(
-        pgettext_lazy("URL", "section/<slug:slug>/feed.json"),
+        pgettext_lazy("URL", "section/<uslug:slug>/feed.json"),
         feeds.SectionJson(),
         name="section_json",
     ),
-    path(pgettext_lazy("URL", "tag/<slug:slug>/feed/rss/"), feeds.TagRss(), name="tag_rss"),
-    path(pgettext_lazy("URL", "tag/<slug:slug>/feed/atom/"), feeds.TagAtom(), name="tag_atom"),
-    path(pgettext_lazy("URL", "tag/<slug:slug>/feed.json"), feeds.TagJson(), name="tag_json"),
+    path(pgettext_lazy("URL", "tag/<uslug:slug>/feed/rss/"), feeds.TagRss(), name="tag_rss"),
+    path(pgettext_lazy("URL", "tag/<uslug:slug>/feed/atom/"), feeds.TagAtom(), name="tag_atom"),
+    path(pgettext_lazy("URL", "tag/<uslug:slug>/feed.json"), feeds.TagJson(), name="tag_json"),
     path(
-        pgettext_lazy("URL", "author/<slug:slug>/feed/rss/"), feeds.AuthorRss(), name="author_rss"
+        pgettext_lazy("URL", "author/<uslug:slug>/feed/rss/"), feeds.AuthorRss(), name="author_rss"
     ),
     path(
-        pgettext_lazy("URL", "author/<slug:slug>/feed/atom/"),
+        pgettext_lazy("URL", "author/<uslug:slug>/feed/atom/"),
         feeds.AuthorAtom(),
         name="author_atom",
     ),
     path(
-        pgettext_lazy("URL", "author/<slug:slug>/feed.json"), feeds.AuthorJson(), name="author_json"
+        pgettext_lazy("URL", "author/<uslug:slug>/feed.json"),
+        feeds.AuthorJson(),
+        name="author_json",
     ),
 ]

@@ -53,12 +53,62 @@ _GERMAN = str.maketrans(
 )
 
 
-def make_slug(value: str, max_length: int = 80) -> str:
-    """An ASCII slug, with German umlauts spelt out: "Über Bäume" → "ueber-baeume"."""
+# Ukrainian in Latin letters as Ukraine's own rules write it (the national
+# transliteration of 2010: "Київ" → "Kyiv", "Європа" → "Yevropa"), where
+# anyascii, which knows scripts and not languages, would write it the
+# Russian way ("Kiiv").
+_UKRAINIAN_FIRST = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_UKRAINIAN = str.maketrans(
+    {
+        "г": "h",
+        "ґ": "g",
+        "е": "e",
+        "є": "ie",
+        "и": "y",
+        "і": "i",
+        "ї": "i",
+        "й": "i",
+        "х": "kh",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ю": "iu",
+        "я": "ia",
+        "ь": "",
+        "’": "",
+        "'": "",
+    }  # fmt: skip
+)
+
+
+def _ukrainian(text: str) -> str:
+    text = re.sub(r"\b[єїйюя]", lambda m: _UKRAINIAN_FIRST[m.group().lower()], text.lower())
+    return text.translate(_UKRAINIAN)
+
+
+def make_slug(value: str, max_length: int = 80, language: str | None = None) -> str:
+    """The slug of ``value`` in ``language``: in its own script where the
+    language's readers expect that (``settings.UNICODE_SLUGS``: "مجلس-المدينة"),
+    else in ASCII, German umlauts spelt out ("Über Bäume" → "ueber-baeume")
+    and other scripts transliterated by anyascii ("Київ" → "kyiv")."""
+    from anyascii import anyascii
+    from django.conf import settings
     from django.utils.text import slugify
 
-    slug = slugify(value.translate(_GERMAN))[:max_length].strip("-")
-    return slug or "article"
+    if language and unicode_slugs(language, settings.UNICODE_SLUGS):
+        slug = slugify(value, allow_unicode=True)
+    else:
+        if language and language.split("-")[0] == "uk":
+            value = _ukrainian(value)
+        slug = slugify(anyascii(value.translate(_GERMAN)))
+    return slug[:max_length].strip("-") or "article"
+
+
+def unicode_slugs(language: str, languages) -> bool:
+    """Whether ``language`` (or its base language) keeps slugs in its script."""
+    language = language.lower()
+    return language in languages or language.split("-")[0] in languages
 
 
 # -- Control characters --------------------------------------------------------

@@ -100,7 +100,7 @@ class Tag(models.Model):
 
     language = models.CharField(_("language"), max_length=10, choices=content_languages)
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
     # The versions of one topic in the other languages share this key
     # ("Haushalt" and "Budget"); translating an article picks them.
     topic = models.UUIDField(_("topic"), null=True, blank=True, editable=False, db_index=True)

@@ -42,7 +42,7 @@ def test_it_renders_the_preview_in_the_article_language(editor_client, make_arti
     article = make_article("Bridges of Europe", language="en", status=Article.Status.DRAFT)
     editor_client.cookies["django_language"] = "de"
     response = editor_client.get(reverse("desk:article_preview", args=[article.pk]))
-    assert '<html lang="en">' in response.content.decode()
+    assert '<html lang="en" dir="ltr">' in response.content.decode()
 
 
 def test_it_sends_anonymous_visitors_to_sign_in(client, draft):

@@ -101,7 +101,7 @@ def test_the_link_shows_the_article_in_its_language(client, make_article):
     _link, token = services.share_preview(article)
     response = client.get(link_url(token), HTTP_ACCEPT_LANGUAGE="de")
     page = response.content.decode()
-    assert '<html lang="en">' in page
+    assert '<html lang="en" dir="ltr">' in page
     assert "Preview: readers cannot see this article yet." in page
 
 

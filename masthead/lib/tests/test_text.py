@@ -140,6 +140,36 @@ def test_it_makes_ascii_slugs_with_umlauts_spelt_out(value, expected):
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)
 
 
+@pytest.mark.parametrize(
+    ("value", "language", "expected"),
+    [
+        # Transliterated, each language by its own rules.
+        ("Über Bäume", "de", "ueber-baeume"),
+        ("Київ схвалив бюджет", "uk", "kyiv-skhvalyv-biudzhet"),
+        ("Європа і Україна", "uk", "yevropa-i-ukraina"),
+        ("Łódź wybiera prezydenta", "pl", "lodz-wybiera-prezydenta"),
+        ("İstanbul’da seçim", "tr", "istanbulda-secim"),
+        ("L’été à Paris", "fr", "lete-a-paris"),
+        ("Αθήνα ψηφίζει", "el", "athina-psifizei"),
+        # In their own script, where readers expect it (settings.UNICODE_SLUGS).
+        ("مجلس المدينة يقر الميزانية", "ar", "مجلس-المدينة-يقر-الميزانية"),
+        ("東京都 予算を可決", "ja", "東京都-予算を可決"),
+        ("Wahl 2026 – مجلس", "ar", "wahl-2026-مجلس"),
+        # Never "article" for a headline in another script.
+        ("Москва", "de", "moskva"),
+        ("!!!", "ar", "article"),
+    ],
+)
+def test_every_script_gets_a_readable_slug(value, language, expected):
+    assert make_slug(value, language=language) == expected
+
+
+def test_the_languages_with_slugs_in_their_own_script_are_a_setting(settings):
+    settings.UNICODE_SLUGS = ["uk"]
+    assert make_slug("Київ", language="uk") == "київ"
+    assert make_slug("مجلس المدينة", language="ar") == "mjls-lmdynh"
+
+
 def test_it_keeps_slugs_within_the_length_without_a_trailing_dash():
     slug = make_slug("Über " * 40, max_length=20)
 
