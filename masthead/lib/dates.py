@@ -13,6 +13,7 @@ says "vor 20 Stunden" and an English page "20 hours ago", never a mix.
 
 import math
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime, timedelta
@@ -99,7 +100,7 @@ class RelativeTimes:
     """What ``watch_relative_times`` hands out: the earliest moment (a Unix
     time) a relative time rendered meanwhile stops being true."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.true_until = math.inf
 
     def seconds_left(self, now: float | None = None) -> float:
@@ -110,7 +111,7 @@ _watch: ContextVar[RelativeTimes | None] = ContextVar("relative_times", default=
 
 
 @contextmanager
-def watch_relative_times():
+def watch_relative_times() -> Iterator[RelativeTimes]:
     """Collect how long the relative times of what is rendered inside
     stay true (the page cache keeps a page no longer)."""
     watch = RelativeTimes()

@@ -15,10 +15,12 @@ the one place Masthead reaches into Django's translation machinery;
 tests/test_fallbacks.py pins the behaviour.
 """
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.translation import to_locale, trans_real
 
@@ -65,7 +67,7 @@ class ChainedTranslation(trans_real.DjangoTranslation):
         self.fallback_language = fallback
         super().__init__(language)
 
-    def _add_fallback(self, localedirs=None):
+    def _add_fallback(self, localedirs: list[str] | None = None) -> None:
         if self.fallback_language != SOURCE_LANGUAGE:
             self.add_fallback(trans_real.translation(self.fallback_language))
         # The source language needs none: a message without a translation
@@ -78,21 +80,27 @@ def install(language: str) -> None:
     languages, so the language middleware calls this for each page)."""
     if language == SOURCE_LANGUAGE:
         return
-    current = trans_real._translations.get(language)
-    if not isinstance(current, ChainedTranslation):
-        trans_real._translations[language] = ChainedTranslation(language, fallback_of(language))
+    if not isinstance(_cached().get(language), ChainedTranslation):
+        _cached()[language] = ChainedTranslation(language, fallback_of(language))
+
+
+def _cached() -> dict:
+    """Django's cache of translations by language (private to Django, and
+    replaced by a new dict when tests change the languages: read it each
+    time)."""
+    return trans_real._translations  # type: ignore[attr-defined]
 
 
 class FallbackMiddleware:
     """Gives the page's language its fallback chain (after
     LocaleMiddleware, which activated the language)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         language = translation.get_language()
-        if language and not isinstance(trans_real._translations.get(language), ChainedTranslation):
+        if language and not isinstance(_cached().get(language), ChainedTranslation):
             install(language)
             translation.activate(language)
         return self.get_response(request)

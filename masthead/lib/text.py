@@ -105,7 +105,7 @@ def make_slug(value: str, max_length: int = 80, language: str | None = None) -> 
     return slug[:max_length].strip("-") or "article"
 
 
-def unicode_slugs(language: str, languages) -> bool:
+def unicode_slugs(language: str, languages: Collection[str]) -> bool:
     """Whether ``language`` (or its base language) keeps slugs in its script."""
     language = language.lower()
     return language in languages or language.split("-")[0] in languages
