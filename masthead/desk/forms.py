@@ -488,8 +488,7 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
             if not has_slug(name, self.article_language):
                 raise ValidationError(
                     gettext(
-                        "“%(name)s” cannot be a tag: a tag needs at least one letter "
-                        "or digit from A to Z or 0 to 9."
+                        "“%(name)s” cannot be a tag: a tag needs at least one letter or digit."
                     ),
                     code="tag_without_slug",
                     params={"name": name},

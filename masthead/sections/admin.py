@@ -31,6 +31,7 @@ def _language_fields() -> dict[str, forms.Field]:
             label=label_in(_("Address in %(language)s"), code),
             max_length=100,
             required=False,
+            allow_unicode=True,  # an Arabic section may be "/ar/section/العالم/"
             help_text=_("The section's part of the address, for example “world”."),
         )
     return fields

@@ -56,6 +56,13 @@ def test_it_refuses_a_tag_without_letters(post_article):
     assert not Tag.objects.exists()
 
 
+def test_a_tag_in_another_script_gets_a_readable_address(post_article):
+    """A German article tagged with a Ukrainian place name: transliterated,
+    never refused for having no letter from A to Z."""
+    post_article(new_tags="Харків")
+    assert Tag.objects.get(language="de").slug == "kharkiv"
+
+
 def test_it_creates_no_tag_when_the_article_is_not_saved(post_article):
     post_article(headline="", new_tags="Klima")
     assert not Tag.objects.exists()
