@@ -21,6 +21,10 @@ UNIT = {"Stunde": 3600, "Stunden": 3600, "Tag": 86400, "Tagen": 86400}
 
 @pytest.fixture(autouse=True)
 def _cache_on(settings, tmp_path):
+    # A cache on the clock the tests move: Redis (the PostgreSQL pass's
+    # cache) expires entries by its own clock. What is tested is the
+    # timeout the page cache asks for; expiring is the cache's job.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.PAGE_FILES_DIR = str(tmp_path / "pages")
     cache.clear()
     yield
