@@ -13,34 +13,20 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
 
+from masthead.lib.fallbacks import shipped_language
+
 # The addresses of the newsroom's screens (masthead/urls.py).
 NEWSROOM_PATHS = ("/desk/", "/admin/")
 
 
-def ui_language_codes() -> list[str]:
-    return [code for code, _name in settings.UI_LANGUAGES]
-
-
-def best_ui_language(wanted: str | None) -> str | None:
-    """The UI language for ``wanted`` ("pt-BR" → "pt"), or None."""
-    if not wanted:
-        return None
-    codes = ui_language_codes()
-    wanted = wanted.lower()
-    if wanted in codes:
-        return wanted
-    base = wanted.split("-")[0]
-    return base if base in codes else None
-
-
 def newsroom_language(request) -> str:
-    chosen = best_ui_language(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
+    chosen = shipped_language(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
     if chosen:
         return chosen
     for wanted, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
-        if found := best_ui_language(wanted):
+        if found := shipped_language(wanted):
             return found
-    return best_ui_language(settings.LANGUAGE_CODE) or "en"
+    return shipped_language(settings.LANGUAGE_CODE) or "en"
 
 
 class NewsroomLanguageMiddleware:

@@ -182,15 +182,17 @@ class PagesSitemap(SiteSitemap):
 
     def get_urls(self, page=1, site=None, protocol=None):
         """Each page with its hreflang alternates: the same page in every
-        language."""
+        language, which are the file's other addresses (items() lists each
+        page in every language, in one file: a site has a few hundred)."""
         urls = super().get_urls(page, site, protocol)
-        languages = [code for code, _ in settings.LANGUAGES]
+        versions: dict = {}
+        for url in urls:
+            kind, code, obj = url["item"]
+            version = {"lang_code": code, "location": url["location"]}
+            versions.setdefault((kind, obj.pk if obj else None), []).append(version)
         for url in urls:
             kind, _code, obj = url["item"]
-            url["alternates"] = [
-                {"lang_code": code, "location": absolute_url(self.location((kind, code, obj)))}
-                for code in languages
-            ]
+            url["alternates"] = versions[kind, obj.pk if obj else None]
         return urls
 
 

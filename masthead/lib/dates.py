@@ -12,7 +12,6 @@ says "vor 20 Stunden" and an English page "20 hours ago", never a mix.
 """
 
 import math
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -102,9 +101,6 @@ class RelativeTimes:
 
     def __init__(self) -> None:
         self.true_until = math.inf
-
-    def seconds_left(self, now: float | None = None) -> float:
-        return self.true_until - (time.time() if now is None else now)
 
 
 _watch: ContextVar[RelativeTimes | None] = ContextVar("relative_times", default=None)

@@ -16,13 +16,11 @@ tests/test_fallbacks.py pins the behaviour.
 """
 
 from collections.abc import Callable
-from functools import cache
-from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
-from django.utils.translation import to_locale, trans_real
+from django.utils.translation import trans_real
 
 SOURCE_LANGUAGE = "en"  # the language of the msgids
 
@@ -32,18 +30,18 @@ def fallback_of(language: str) -> str:
     return settings.UI_FALLBACKS.get(language) or SOURCE_LANGUAGE
 
 
-@cache
-def _has_catalog(language: str) -> bool:
-    """Whether Masthead ships a catalog for ``language`` (or its base
-    language: "pt-br" reads the "pt" catalog)."""
-    if language == SOURCE_LANGUAGE:
-        return True
-    candidates = {to_locale(language), to_locale(language).split("_")[0]}
-    return any(
-        (Path(folder) / name / "LC_MESSAGES" / "django.mo").is_file()
-        for folder in settings.LOCALE_PATHS
-        for name in candidates
-    )
+def shipped_language(wanted: str | None) -> str | None:
+    """The UI language Masthead ships for ``wanted`` (``settings.UI_LANGUAGES``:
+    English and every catalog in masthead/locale/), the language itself or
+    its base language ("pt-BR" → "pt"); None when there is none."""
+    if not wanted:
+        return None
+    codes = {code for code, _name in settings.UI_LANGUAGES}
+    wanted = wanted.lower()
+    if wanted in codes:
+        return wanted
+    base = wanted.split("-")[0]
+    return base if base in codes else None
 
 
 def ui_language(language: str) -> str:
@@ -51,7 +49,7 @@ def ui_language(language: str) -> str:
     itself when Masthead has a catalog for it, else the first of its
     fallbacks that has one."""
     seen = [language]
-    while not _has_catalog(seen[-1]):
+    while shipped_language(seen[-1]) is None:
         following = fallback_of(seen[-1])
         if following in seen:  # a circle in the settings: the source texts
             return SOURCE_LANGUAGE
@@ -100,7 +98,11 @@ class FallbackMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         language = translation.get_language()
-        if language and not isinstance(_cached().get(language), ChainedTranslation):
+        if (
+            language
+            and language != SOURCE_LANGUAGE
+            and not isinstance(_cached().get(language), ChainedTranslation)
+        ):
             install(language)
             translation.activate(language)
         return self.get_response(request)

@@ -58,9 +58,11 @@ TAG = re.compile(r"<[^>]*>")
 
 
 def body_text(body: str) -> str:
-    """The text of a stored body, its tags word breaks. Bodies are
-    sanitised when saved (well-formed, no comments or scripts), so a
-    pattern does what an HTML parser would, ten times as fast."""
+    """The text of a stored body, its tags word breaks. Not lib.text's
+    plain_text, which runs the HTML sanitiser over any HTML (146 µs for a
+    body of 2,600 characters): stored bodies are sanitised when saved
+    (well-formed, no comments or scripts), so a pattern does the same
+    here in 23 µs, for every article an import indexes."""
     return html.unescape(TAG.sub(" ", body))
 
 
@@ -373,7 +375,6 @@ class PostgresEngine(Engine):
             loose_where, loose_params = where, where_params
             if query.phrases:
                 loose_where, loose_params = self._where(query, phrases_as_words=True)
-            if query.phrases:
                 rank = f"CASE WHEN document @@ to_tsquery('simple', %s) THEN {rank} END"
                 rank_params = [self.tsquery(query), *rank_params]
             hits = (
