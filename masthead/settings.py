@@ -150,7 +150,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, for every content language (core/locale.py).
+    "masthead.core.locale.ReaderLocaleMiddleware",
     # The desk and the admin in each newsroom member's own language.
     "masthead.desk.language.NewsroomLanguageMiddleware",
     # A language's missing texts come from its fallback, not from the

@@ -195,7 +195,11 @@ def render_article(request, article, *, preview=False):
 def section_detail(request, slug):
     language = get_language()
     sections = sections_for(request)
-    section = next((s for s in sections if s.slugs.get(language) == slug), None)
+    # Its own address in the language first; else a section whose name
+    # falls back to another language's (Section.slug_in).
+    section = next((s for s in sections if s.slugs.get(language) == slug), None) or next(
+        (s for s in sections if s.slug_in(language) == slug), None
+    )
     if section is None:
         raise Http404
     articles = (

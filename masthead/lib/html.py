@@ -23,7 +23,7 @@ from masthead.lib.text import clean_text
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "em", "b", "i", "u", "s", "sub", "sup",
     "a", "ul", "ol", "li", "blockquote", "q", "cite", "hr", "figure", "figcaption",
-    "img", "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "abbr", "iframe",
+    "img", "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "abbr", "iframe", "bdi",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "hreflang"},

@@ -20,7 +20,8 @@ from django.conf import settings
 from django.core import checks
 from django.http import HttpRequest
 from django.http.request import split_domain_port, validate_host
-from django.utils.translation import get_language_from_path
+
+from masthead.lib.i18n import language_from_path
 
 DEFAULT_PORTS = {"http": "80", "https": "443"}
 
@@ -41,7 +42,7 @@ def absolute_url(path: str) -> str:
     are returned as they are."""
     if path.startswith(("http://", "https://")):
         return path
-    language = get_language_from_path(path) if settings.SITE_URLS else None
+    language = language_from_path(path) if settings.SITE_URLS else None
     return site_url(language) + path
 
 

@@ -37,6 +37,7 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe, urle
 from masthead.articles.pagination import Cursor
 from masthead.lib import dates, site
 from masthead.lib.cache import is_away
+from masthead.lib.i18n import language_from_path, negotiate
 from masthead.lib.policies import OUTAGE_POLICY
 from masthead.search.query import clean
 
@@ -151,7 +152,7 @@ def query_parameters(path: str) -> dict:
     # The language prefix of a path matches only while its language is
     # active (this runs before LocaleMiddleware).
     try:
-        with translation.override(translation.get_language_from_path(path)):
+        with translation.override(language_from_path(path)):
             namespaces = resolve(path).namespaces
     except Resolver404:
         return QUERY_PARAMETERS
@@ -386,9 +387,7 @@ class FullPageCacheMiddleware:
 
 def service_unavailable(request) -> HttpResponse:
     """A 503 in the reader's language, rendered without the database."""
-    language = translation.get_language_from_path(request.path_info) or (
-        translation.get_language_from_request(request)
-    )
+    language = language_from_path(request.path_info) or negotiate(request)
     with translation.override(language):
         body = loader.render_to_string("503.html", {})
     response = HttpResponse(body, status=503)

@@ -1,5 +1,6 @@
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -47,7 +48,7 @@ class Section(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return self.url_in(translation.get_language()) or self.url_in(next(iter(self.slugs)))
+        return self.url_in(translation.get_language() or settings.LANGUAGE_CODE)
 
     def clean_text_fields(self) -> list[str]:
         """Remove invisible control characters (masthead.lib.text)."""
@@ -62,8 +63,15 @@ class Section(models.Model):
     def slug(self) -> str:
         return pick(self.slugs)
 
+    def slug_in(self, language: str) -> str:
+        """The section's address word in ``language``: its own, else the
+        one its name falls back to (``pick``), so that a section without an
+        Arabic name still has a page on the Arabic site (/ar/…/welt/)
+        instead of a link into the German one."""
+        return pick(self.slugs, language)
+
     def url_in(self, language: str) -> str | None:
-        slug = self.slugs.get(language)
+        slug = self.slug_in(language)
         if not slug:
             return None
         with translation.override(language):

@@ -118,7 +118,10 @@ def test_a_teaser_joins_the_names_as_english_does(client, make_article, make_aut
 
     [byline] = root.find_class("teaser__byline")
     assert byline.text_content() == "Lena Hartmann, Jonas <Weber>, and Ana Costa"
-    assert byline.xpath("./*") == []  # the name is text, not markup
+    # Each name isolated from the sentence's direction, as text, not markup.
+    names = byline.xpath("./bdi")
+    assert [name.text for name in names] == ["Lena Hartmann", "Jonas <Weber>", "Ana Costa"]
+    assert [name.xpath("./*") for name in names] == [[], [], []]
 
 
 def test_it_shows_the_published_time_and_no_update_before_one(client, article):

@@ -16,13 +16,14 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from masthead.articles.body import has_embeds, render_body
 from masthead.articles.models import Article
 from masthead.lib import dates, fallbacks, site
+from masthead.lib.i18n import is_rtl, lang_attributes, pick_with_language
 from masthead.lib.text import clean_data, clean_text
 
 register = template.Library()
@@ -36,9 +37,10 @@ def reltime(value):
         return ""
     language = get_language()
     return format_html(
-        '<time datetime="{}" title="{}" data-reltime>{}</time>',
+        '<time datetime="{}" title="{}"{} data-reltime>{}</time>',
         value.isoformat(timespec="seconds"),
         dates.absolute_datetime(value, language),
+        _page_lang(),
         dates.reader_time(value, language),
     )
 
@@ -49,8 +51,9 @@ def datetime(value, fmt="long"):
     if value is None:
         return ""
     return format_html(
-        '<time datetime="{}">{}</time>',
+        '<time datetime="{}"{}>{}</time>',
         value.isoformat(timespec="seconds"),
+        _page_lang(),
         dates.absolute_datetime(value, get_language(), fmt),
     )
 
@@ -130,15 +133,21 @@ def byline(authors, link=True):
     from babel.lists import format_list
 
     names = [
-        format_html('<a href="{}" rel="author">{}</a>', author.get_absolute_url(), author.name)
+        # Each name isolated (a Latin name in an Arabic byline: bdi).
+        format_html(
+            '<bdi><a href="{}" rel="author">{}</a></bdi>', author.get_absolute_url(), author.name
+        )
         if link
-        else conditional_escape(author.name)
+        else format_html("<bdi>{}</bdi>", author.name)
         for author in authors
     ]
     if not names:
         return ""
     # format_list only places the (already escaped) items in a pattern.
-    return mark_safe(format_list(names, locale=dates.locale_for(get_language())))  # noqa: S308
+    joined = mark_safe(format_list(names, locale=dates.locale_for(get_language())))  # noqa: S308
+    # Joined the page's way ("A na B"), inside a "By …" that may be the fallback's.
+    lang = _page_lang()
+    return format_html("<span{}>{}</span>", lang, joined) if lang else joined
 
 
 @register.simple_tag
@@ -188,9 +197,49 @@ def breaking_news():
 
 @register.simple_tag
 def ui_lang():
-    """` lang="en"` on an element of the site's own texts when they are not
-    in the page's language (a language without a catalog of its own takes
-    them from its fallback: lib/fallbacks.py); nothing otherwise."""
+    """` lang="en"` (with ` dir="ltr"` on a right-to-left page) on an
+    element of the site's own texts when they are not in the page's
+    language (a language without a catalog of its own takes them from its
+    fallback: lib/fallbacks.py); nothing otherwise."""
+    page = get_language() or settings.LANGUAGE_CODE
+    return lang_attributes(fallbacks.ui_language(page), page)
+
+
+def _page_lang() -> str:
+    """` lang="sw"` (and ``dir``) on a page value (a date, a list of names) that may
+    stand inside an element marked with ``ui_lang``: Babel formats it in
+    the page's language, not in the fallback's; nothing on a page whose
+    texts are in its own language."""
     page = get_language() or settings.LANGUAGE_CODE
     texts = fallbacks.ui_language(page)
-    return format_html(' lang="{}"', texts) if texts != page else ""
+    return lang_attributes(page, texts)
+
+
+@register.simple_tag
+def dir_of(code):
+    """` dir="rtl"` on an element in language ``code`` (a language's own
+    name in the language menu) when it is written in the other direction
+    than the page; nothing otherwise."""
+    page = get_language() or settings.LANGUAGE_CODE
+    if is_rtl(code) == is_rtl(page):
+        return ""
+    return format_html(' dir="{}"', "rtl" if is_rtl(code) else "ltr")
+
+
+@register.filter
+def bdi(value):
+    """A value from elsewhere (a name, a reader's search) placed in a
+    sentence, isolated from the sentence's direction: a Latin name in an
+    Arabic sentence keeps its punctuation where it belongs."""
+    return format_html("<bdi>{}</bdi>", value) if value else ""
+
+
+@register.simple_tag
+def lang_of(mapping):
+    """` lang="de"` on a per-language label (a section's name,
+    {"de": "Welt", …}) shown in another language than the page's because
+    the page's is missing (lib/i18n.py, pick_with_language); nothing
+    otherwise."""
+    page = get_language() or settings.LANGUAGE_CODE
+    _label, language = pick_with_language(mapping, page)
+    return lang_attributes(language, page)

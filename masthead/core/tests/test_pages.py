@@ -19,7 +19,7 @@ from masthead.core.views import server_error
         ("en", "/en/"),
         ("en-GB,en;q=0.9", "/en/"),
         ("fr-FR,en;q=0.8,de;q=0.5", "/en/"),
-        ("fr", "/de/"),  # the default language
+        ("fr", "/en/"),  # not published: English, French's fallback, not the default
         ("", "/de/"),
     ],
 )
@@ -158,3 +158,47 @@ def test_it_renders_the_500_page_without_the_database(language):
     with translation.override(language):
         assert root.xpath("string(//h1)") == gettext("Server error")
     assert root.xpath("//a/@href") == ["/"]
+
+
+YORUBA = [("de", "Deutsch"), ("en", "English"), ("yo", "Èdè Yorùbá"), ("pt-br", "Português")]
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "fallbacks", "expected"),
+    [
+        ("yo-NG,en;q=0.5", {}, "/yo/"),  # no catalog anywhere, still a language
+        ("pt", {}, "/pt-br/"),  # the regional variant the site publishes
+        ("fr-CH,fr;q=0.9", {}, "/en/"),  # not published: English, fr's fallback
+        ("rm,en;q=0.1", {"rm": "de"}, "/en/"),  # a language the reader also reads comes first
+        ("rm", {"rm": "de"}, "/de/"),  # …else the fallback chain
+        ("gsw", {"gsw": "rm", "rm": "de"}, "/de/"),  # through two links
+        ("x" * 30, {}, "/de/"),  # no such code: the default
+    ],
+)
+def test_every_content_language_is_negotiated_with_the_fallback_chain(
+    client, db, settings, accept_language, fallbacks, expected
+):
+    settings.LANGUAGES = YORUBA
+    settings.UI_FALLBACKS = fallbacks
+    response = client.get("/", headers={"accept-language": accept_language})
+    assert (response.status_code, response["Location"]) == (302, expected)
+
+
+def test_the_language_cookie_comes_first(client, db, settings):
+    settings.LANGUAGES = YORUBA
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "yo"
+    response = client.get("/", headers={"accept-language": "en"})
+    assert response["Location"] == "/yo/"
+
+
+def test_a_language_without_any_catalog_has_its_pages(client, db, settings):
+    settings.LANGUAGES = YORUBA
+    response = client.get("/yo/")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "yo"
+    assert "Accept-Language" not in response.get("Vary", "")  # the address says it all
+    assert b'<html lang="yo" dir="ltr">' in response.content
+    # Its texts come from English, marked so.
+    assert b'<a class="skip-link" href="#main" lang="en">Skip to content</a>' in response.content
+    missing = client.get("/yo/nothing-here/")
+    assert missing.status_code == 404 and b'<html lang="yo"' in missing.content

@@ -58,8 +58,10 @@ def test_the_box_is_on_every_reader_page_and_works_without_javascript(client, in
 
 def test_nothing_found_and_no_words_say_so_in_the_page_language(client, indexed):
     indexed("Der Rat beschließt den Haushalt")
+    # The reader's words isolated from the sentence's direction (bdi).
     assert (
-        "Nichts gefunden für „Xylophon“." in client.get(search_url(q="Xylophon")).content.decode()
+        "Nichts gefunden für „<bdi>Xylophon</bdi>“."
+        in client.get(search_url(q="Xylophon")).content.decode()
     )
     assert "Type a word to search for." in client.get(search_url("en", q="")).content.decode()
     # No query at all: the form only.
