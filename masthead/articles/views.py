@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 
 from masthead.people.models import Author
 from masthead.sections.models import Tag
-from masthead.sections.tree import root_section, section_tree_ids, sections_for
+from masthead.sections.tree import root_section, section_by_slug, section_tree_ids, sections_for
 
 from . import jsonld
 from .alternates import alternates_for, home_url
@@ -195,11 +195,7 @@ def render_article(request, article, *, preview=False):
 def section_detail(request, slug):
     language = get_language()
     sections = sections_for(request)
-    # Its own address in the language first; else a section whose name
-    # falls back to another language's (Section.slug_in).
-    section = next((s for s in sections if s.slugs.get(language) == slug), None) or next(
-        (s for s in sections if s.slug_in(language) == slug), None
-    )
+    section = section_by_slug(sections, language, slug)
     if section is None:
         raise Http404
     articles = (

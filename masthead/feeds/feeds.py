@@ -9,6 +9,7 @@ import copy
 import json
 import uuid
 
+from babel.lists import format_list
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
@@ -16,19 +17,22 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed, rfc3339_date
-from django.utils.html import escape
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from masthead.articles.body import prefetch_body_images, render_body
 from masthead.articles.models import Article
+from masthead.lib.dates import locale_for
+from masthead.lib.i18n import is_rtl
 from masthead.lib.site import absolute_url
 from masthead.lib.text import clean_data, clean_text
 from masthead.media.models import Rendition
 from masthead.media.rendering import feed_image
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
-from masthead.sections.tree import section_tree_ids
+from masthead.sections.tree import section_by_slug, section_tree_ids
 
 FEED_SIZE = 30
 
@@ -151,7 +155,9 @@ class LatestArticlesRss(Feed):
         return item.last_modified
 
     def item_author_name(self, item):
-        return ", ".join(author.name for author in item.byline_authors) or None
+        # Joined the language's way ("A, B und C"), as on the pages.
+        names = [author.name for author in item.byline_authors]
+        return format_list(names, locale=locale_for(item.language)) if names else None
 
     def item_author_link(self, item):
         authors = item.byline_authors
@@ -163,7 +169,7 @@ class LatestArticlesRss(Feed):
     def item_extra_kwargs(self, item):
         extra = {
             "summary": item.teaser,
-            "content_html": render_body(item, feed=True),
+            "content_html": _directed(render_body(item, feed=True), item.language),
             "language": item.language,
             "authors": [
                 {"name": a.name, "url": absolute_url(a.get_absolute_url())}
@@ -173,6 +179,15 @@ class LatestArticlesRss(Feed):
         if item.lead_image:
             extra["image"] = absolute_url(feed_image(item.lead_image).url)
         return extra
+
+
+def _directed(html: SafeString, language: str) -> SafeString:
+    """A right-to-left article's HTML in a block that says so: feed readers
+    lay out an entry's HTML by itself, most without reading the feed's
+    language."""
+    if not is_rtl(language):
+        return html
+    return format_html('<div dir="rtl" lang="{}">{}</div>', language, html)
 
 
 class LatestArticlesAtom(LatestArticlesRss):
@@ -196,7 +211,7 @@ class SectionMixin:
     def get_object(self, request, slug):
         language = get_language()
         sections = list(Section.objects.all())
-        section = next((s for s in sections if s.slugs.get(language) == slug), None)
+        section = section_by_slug(sections, language, slug)
         if section is None:
             raise Http404
         # Like the section page: the section and every section below it.

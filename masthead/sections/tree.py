@@ -12,6 +12,15 @@ def sections_for(request) -> list[Section]:
     return request._masthead_sections
 
 
+def section_by_slug(sections: list[Section], language: str, slug: str) -> Section | None:
+    """The section at ``slug`` in ``language``: one with that address of
+    its own first, else one whose address falls back to another language's
+    (Section.slug_in: a section without an Arabic name on the Arabic site)."""
+    return next((s for s in sections if s.slugs.get(language) == slug), None) or next(
+        (s for s in sections if s.slug_in(language) == slug), None
+    )
+
+
 def section_tree_ids(sections: list[Section], root: Section) -> set[int]:
     """The ids of ``root`` and every section below it."""
     ids, frontier = {root.pk}, [root.pk]

@@ -132,6 +132,10 @@ def test_a_section_without_a_name_in_the_page_language_says_which_it_shows(
     ]
     [nav] = section.xpath("//nav[contains(@class, 'sections')]//a[text()='Welt']")
     assert nav.get("lang") == "de"
+    # Its feeds too, with the Arabic articles.
+    [rss] = section.xpath("//link[@type='application/rss+xml'][contains(@href, 'welt')]")
+    feed = client.get(rss.get("href"))
+    assert feed.status_code == 200 and "خبر عاجل من Berlin" in feed.content.decode()
 
     # Once it has an Arabic name, nothing is marked and the address is Arabic.
     world.names["ar"], world.slugs["ar"] = "العالم", "العالم"

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import feedparser
 import lxml.html
 import pytest
+from babel.lists import format_list
 from django.urls import reverse
 from django.utils import translation
 
@@ -122,7 +123,7 @@ def test_it_gives_every_xml_entry_link_dates_and_author(client, newsroom, feed):
         assert entry.updated_parsed is not None
         assert entry.id
         names = [a.name for a in article.byline_authors]
-        assert entry.author == ", ".join(names)
+        assert entry.author == format_list(names, locale=article.language)  # "A und B"
         assert entry.summary == article.teaser
         assert {t.term for t in entry.tags} >= {t.name for t in article.tags.all()}
 
@@ -333,3 +334,23 @@ def get_feed_by_slug(client, fmt, slug):
         if fmt != "json"
         else json.dumps(json.loads(response.content), ensure_ascii=False)
     )
+
+
+def test_it_joins_the_authors_the_languages_way(client, newsroom):
+    atom = feedparser.parse(get_feed(client, "de", "site", "atom").content)
+    [entry] = [e for e in atom.entries if e.title == "Der Rat beschließt den Haushalt"]
+    assert entry.author == "Lena Hartmann und Jonas Weber"
+
+
+def test_a_right_to_left_articles_html_says_its_direction(client, settings, make_article):
+    settings.LANGUAGES = [("de", "Deutsch"), ("en", "English"), ("ar", "العربية")]
+    make_article("المجلس يقر الميزانية", language="ar", body="<p>أقر المجلس الميزانية.</p>")
+    make_article("Der Rat beschließt den Haushalt")
+
+    arabic = json.loads(client.get("/ar/feed.json").content)
+    [item] = arabic["items"]
+    assert item["content_html"].startswith('<div dir="rtl" lang="ar"><p>أقر')
+    atom = feedparser.parse(client.get("/ar/feed/atom/").content)
+    assert atom.feed.language == "ar"
+    german = json.loads(client.get("/de/feed.json").content)
+    assert german["items"][0]["content_html"].startswith("<p>")
