@@ -26,7 +26,7 @@ from masthead.articles.models import Article
 from masthead.lib import images
 from masthead.lib.forms import RefuseControlCharacters
 from masthead.lib.html import BODY_EXTENSIONS, clean_editor_body, iframes_to_embeds
-from masthead.lib.i18n import content_language_codes, language_name
+from masthead.lib.i18n import content_language_codes, is_rtl, language_name
 from masthead.lib.numbers import MAX_ID, parse_id
 from masthead.lib.text import credit_name, make_slug
 from masthead.media import services as media_services
@@ -240,6 +240,10 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
             self.fields["language"].choices = [
                 (code, language_name(code)) for code in content_language_codes()
             ]
+            # desk-editor.js turns the texts' direction with the language.
+            self.fields["language"].widget.attrs["data-right-to-left"] = " ".join(
+                code for code in content_language_codes() if is_rtl(code)
+            )
         # An emptied slug is made anew from the headline, as on a new article.
         self.fields["slug"].required = False
         self.fields["slug"].help_text = gettext(
@@ -247,11 +251,14 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
         )
         self.fields["headline"].widget.attrs["autocomplete"] = "off"
         # The browser checks the spelling of the article's texts in its
-        # language (desk-editor.js follows a language chosen on a new one).
+        # language, and lays them out in its direction (an Arabic article on
+        # a German desk), whatever the desk's (desk-editor.js follows a
+        # language chosen on a new one).
         for name in ARTICLE_TEXTS:
             if name in self.fields:
                 self.fields[name].widget.attrs |= {
                     "lang": self.article_language,
+                    "dir": "rtl" if is_rtl(self.article_language) else "ltr",
                     "spellcheck": "true",
                     "data-article-language": "",
                 }

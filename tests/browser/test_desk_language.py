@@ -123,3 +123,24 @@ def test_the_browser_checks_spelling_in_the_article_language(demo_site, new_page
     page.select_option("#id_language", "en")
     for selector in ("#id_headline", "#id_standfirst", EDITOR):
         assert page.locator(selector).get_attribute("lang") == "en", selector
+
+
+def test_an_arabic_article_is_written_right_to_left_on_a_german_desk(
+    demo_site, new_page, editor, settings
+):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("ar", "العربية")]
+    page = sign_in(new_page(locale="de-DE"), demo_site, "eda")
+    page.goto(f"{demo_site}/desk/articles/new/")
+    page.wait_for_selector(EDITOR)
+    page.select_option("#id_language", "ar")
+    for selector in ("#id_headline", "#id_standfirst", EDITOR):
+        field = page.locator(selector)
+        assert (field.get_attribute("lang"), field.get_attribute("dir")) == ("ar", "rtl"), selector
+    assert page.locator("html").get_attribute("dir") == "ltr"  # the desk stays German
+    # The editor's text starts at the right edge.
+    direction = page.evaluate(
+        "(selector) => getComputedStyle(document.querySelector(selector)).direction", EDITOR
+    )
+    assert direction == "rtl"
+    page.select_option("#id_language", "en")
+    assert page.locator("#id_headline").get_attribute("dir") == "ltr"

@@ -50,7 +50,7 @@ document.addEventListener("prose-editor:ready", function (event) {
     box.setAttribute("aria-labelledby", label.id);
     label.addEventListener("click", function () { editor.commands.focus(); });
   }
-  ["aria-describedby", "aria-invalid", "lang", "spellcheck", "data-article-language"].forEach(
+  ["aria-describedby", "aria-invalid", "lang", "dir", "spellcheck", "data-article-language"].forEach(
     function (name) {
       if (textarea.hasAttribute(name)) box.setAttribute(name, textarea.getAttribute(name));
     }
@@ -65,10 +65,14 @@ document.addEventListener("prose-editor:ready", function (event) {
   }
 });
 
-// A new article: its texts follow the language chosen for it.
+// A new article: its texts follow the language chosen for it, in its
+// direction (the select lists the right-to-left ones).
 document.addEventListener("change", function (event) {
   if (event.target.id !== "id_language") return;
+  var language = event.target.value;
+  var rtl = (event.target.getAttribute("data-right-to-left") || "").split(" ");
   document.querySelectorAll("[data-article-language]").forEach(function (element) {
-    element.setAttribute("lang", event.target.value);
+    element.setAttribute("lang", language);
+    element.setAttribute("dir", rtl.indexOf(language) >= 0 ? "rtl" : "ltr");
   });
 });
