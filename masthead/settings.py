@@ -361,8 +361,8 @@ UI_FALLBACKS = {
 if not all(UI_FALLBACKS) or not all(UI_FALLBACKS.values()):
     raise ImproperlyConfigured("Write MASTHEAD_UI_FALLBACKS as language=fallback, e.g. sw=en,rm=de")
 # The words of a language's addresses, where they should not be its
-# catalog's: "fr:article=billet,fr:section=rubrique" gives /fr/billet/…
-# and /fr/rubrique/…. The words are article, section, topic, author,
+# catalog's: "fr:article=billet,fr:section=chronique" gives /fr/billet/…
+# and /fr/chronique/…. The words are article, section, topic, author,
 # corrections and search (masthead/lib/urlwords.py). A word that changes
 # keeps its old addresses working: they redirect to the new ones for good
 # (masthead/core/addresses.py).
@@ -374,7 +374,7 @@ for _item in envlist("MASTHEAD_URL_WORDS", ""):
     if not (_language and _key and _word):
         raise ImproperlyConfigured(
             "Write MASTHEAD_URL_WORDS as language:page=word, "
-            "e.g. fr:article=billet,fr:section=rubrique"
+            "e.g. fr:article=billet,fr:section=chronique"
         )
     if _language not in CONTENT_LANGUAGES:
         raise ImproperlyConfigured(
