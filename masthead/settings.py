@@ -20,7 +20,7 @@ from django.utils.translation import to_language
 from django_prose_editor.config import html_tags
 from js_asset import static_lazy
 
-from masthead.lib import embeds
+from masthead.lib import embeds, urlwords
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("MASTHEAD_VAR_DIR", Path.cwd() / "var")).resolve()
@@ -361,6 +361,48 @@ UI_FALLBACKS = {
 }
 if not all(UI_FALLBACKS) or not all(UI_FALLBACKS.values()):
     raise ImproperlyConfigured("Write MASTHEAD_UI_FALLBACKS as language=fallback, e.g. sw=en,rm=de")
+# The words of a language's addresses, where they should not be its
+# catalog's: "fr:article=billet,fr:section=chronique" gives /fr/billet/…
+# and /fr/chronique/…. The words are article, section, topic, author,
+# corrections and search (masthead/lib/urlwords.py). A word that changes
+# keeps its old addresses working: they redirect to the new ones for good
+# (masthead/core/addresses.py).
+URL_WORDS: dict[str, dict[str, str]] = {}
+for _item in envlist("MASTHEAD_URL_WORDS", ""):
+    _language, _, _assignment = _item.partition(":")
+    _key, _, _word = _assignment.partition("=")
+    _language, _key, _word = _language.strip(), _key.strip(), _word.strip()
+    if not (_language and _key and _word):
+        raise ImproperlyConfigured(
+            "Write MASTHEAD_URL_WORDS as language:page=word, "
+            "e.g. fr:article=billet,fr:section=chronique"
+        )
+    if _language not in CONTENT_LANGUAGES:
+        raise ImproperlyConfigured(
+            f"MASTHEAD_URL_WORDS may only name languages of MASTHEAD_LANGUAGES, not {_language!r}"
+        )
+    if _key not in urlwords.KEYS:
+        raise ImproperlyConfigured(
+            f"MASTHEAD_URL_WORDS: {_key!r} is no page with a word of its own; "
+            f"the words are {', '.join(urlwords.KEYS)}"
+        )
+    if not urlwords.is_valid_word(_word):
+        raise ImproperlyConfigured(
+            f"MASTHEAD_URL_WORDS: {_word!r} ({_language}:{_key}) cannot begin an address: "
+            "write one lowercase word of letters and digits, or several joined by hyphens"
+        )
+    if _word in urlwords.RESERVED:
+        raise ImproperlyConfigured(
+            f"MASTHEAD_URL_WORDS: {_word!r} ({_language}:{_key}) begins other addresses already"
+        )
+    if _key in URL_WORDS.get(_language, {}):
+        raise ImproperlyConfigured(f"MASTHEAD_URL_WORDS names {_language}:{_key} twice")
+    if _other := next((k for k, w in URL_WORDS.get(_language, {}).items() if w == _word), None):
+        raise ImproperlyConfigured(
+            f"MASTHEAD_URL_WORDS gives {_language}:{_other} and {_language}:{_key} the same word "
+            f"{_word!r}: each page needs its own"
+        )
+    URL_WORDS.setdefault(_language, {})[_key] = _word
 # The languages of the newsroom's screens (desk, admin): English, the
 # language of the source, and every language Masthead ships a catalog for
 # (masthead/locale/; tests/test_guardrails.py keeps each one complete),

@@ -1,4 +1,9 @@
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.http import (
+    HttpResponse,
+    HttpResponseNotFound,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+)
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
@@ -6,6 +11,8 @@ from django.views.decorators.http import require_GET
 
 from masthead.articles.alternates import home_alternates
 from masthead.lib.site import absolute_url
+
+from .addresses import former_address
 
 
 @require_GET
@@ -23,7 +30,12 @@ def robots_txt(request):
 
 
 def page_not_found(request, exception=None):
-    """The 404 page, in the language of the address (or the reader's)."""
+    """The 404 page, in the language of the address (or the reader's); an
+    address that begins with a former word of its language ("/de/beitrag/…"
+    once articles are "/de/artikel/…") redirects to its address now, for
+    good (addresses.py)."""
+    if location := former_address(request):
+        return HttpResponsePermanentRedirect(location)
     template = loader.get_template("404.html")
     context = {"request_path": request.path, "alternates": home_alternates()}
     return HttpResponseNotFound(template.render(context, request))

@@ -155,7 +155,13 @@ def query_parameters(path: str) -> dict:
         with translation.override(language_from_path(path)):
             namespaces = resolve(path).namespaces
     except Resolver404:
-        return QUERY_PARAMETERS
+        # No page has this address, but it may be a page's former address
+        # (a word that changed, core/addresses.py), whose redirect keeps
+        # the parameters that page reads. Not found, it is not stored.
+        parameters = dict(QUERY_PARAMETERS)
+        for namespaced in NAMESPACE_PARAMETERS.values():
+            parameters |= namespaced
+        return parameters
     parameters = dict(QUERY_PARAMETERS)
     for namespace in namespaces:
         parameters |= NAMESPACE_PARAMETERS.get(namespace, {})

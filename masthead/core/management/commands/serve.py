@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from masthead.core.addresses import record_address_words
 from masthead.lib import jobs
 
 
@@ -44,6 +45,9 @@ class Command(BaseCommand):
             self.stderr.write("DEBUG is on; `masthead serve` is meant for DEBUG=false.")
         if not no_migrate:
             call_command("migrate", interactive=False, verbosity=0)
+        # The words the addresses use now, so that the words they replaced
+        # redirect (migrate noted them too; with --no-migrate only this does).
+        record_address_words()
         call_command("collectstatic", interactive=False, verbosity=0)
         command = [
             sys.executable, "-m", "gunicorn", "masthead.wsgi:application",
