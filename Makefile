@@ -1,8 +1,8 @@
 # The two commands of the README, and a few more for development.
 .PHONY: demo check test test-sqlite test-postgres lint format messages serve bench
 
-demo:            ## set up and run the demo site on http://127.0.0.1:8000/
-	scripts/demo.sh
+demo:            ## set up and run the demo site on http://127.0.0.1:8000/ (LANGUAGES=de,en,fr,ar for more)
+	scripts/demo.sh $(if $(LANGUAGES),--languages $(LANGUAGES))
 
 check:           ## a newcomer's first command: the tests on SQLite, without root or system packages
 	scripts/bootstrap.sh requirements-dev.txt

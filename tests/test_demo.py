@@ -161,3 +161,39 @@ def test_fresh_is_refused_while_a_demo_is_serving(demo):
     # (test_fresh_starts_over runs it).
     with open(var / "demo.lock", "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _languages(env) -> list[str]:
+    return _shell(
+        env,
+        "from masthead.articles.models import Article\n"
+        "print(sorted(set(Article.objects.values_list('language', flat=True))))\n",
+    ).strip()
+
+
+def test_more_languages_join_the_kept_site_and_stay_when_left_out(demo):
+    var, env, on_db, _ = demo
+    _edit_an_article(on_db)
+    more = _demo(env, "--languages", "de,en,fr,ar", "--no-serve")
+    assert more.returncode == 0, more.stderr
+    assert "kept from the last run" in more.stdout
+    assert "Languages:   de (default), en, fr, ar" in more.stdout
+    assert "Added the demo's articles in fr, ar." in more.stdout
+    assert EDITED in _headlines(on_db)
+    assert _languages(on_db) == "['ar', 'de', 'en', 'fr']"
+    count = len(_headlines(on_db))
+
+    fewer = _demo(env, "--no-serve")
+    assert fewer.returncode == 0, fewer.stderr
+    assert "Languages:   de (default), en\n" in fewer.stdout
+    assert "Kept but not shown: the articles in ar, fr" in fewer.stdout
+    assert len(_headlines(on_db)) == count
+
+
+def test_a_wrong_language_list_is_refused_before_anything_is_touched(demo):
+    var, env, _, _ = demo
+    before = {p.name: _digest(p) for p in var.iterdir() if p.is_file()}
+    result = _demo(env, "--languages", "en,fr", "--fresh", "--no-serve")
+    assert result.returncode != 0
+    assert "--languages must include de" in result.stderr
+    assert {p.name: _digest(p) for p in var.iterdir() if p.is_file()} == before

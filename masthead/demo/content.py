@@ -6,16 +6,23 @@ resemblance to real persons or organisations is coincidental.
 
 Ages are relative to the moment the demo data is loaded, so the front page
 always shows a mix of minutes, hours, days and weeks.
+
+The stories are in German and English; five of them are also in French and
+Arabic, for `masthead demo --languages de,en,fr,ar` (the loader takes the
+versions of the site's languages). French sets its quotation marks, colons
+and semicolons with no-break spaces (U+00A0, U+202F before ";"), and one
+Arabic headline holds a name in Latin script, for the checks of
+bidirectional text.
 """
 
 from datetime import timedelta
 
 SECTIONS = [
-    {"key": "world", "parent": None, "name": {"de": "Welt", "en": "World"}, "slug": {"de": "welt", "en": "world"}},
-    {"key": "europe", "parent": "world", "name": {"de": "Europa", "en": "Europe"}, "slug": {"de": "europa", "en": "europe"}},
-    {"key": "business", "parent": None, "name": {"de": "Wirtschaft", "en": "Business"}, "slug": {"de": "wirtschaft", "en": "business"}},
-    {"key": "science", "parent": None, "name": {"de": "Wissenschaft", "en": "Science"}, "slug": {"de": "wissenschaft", "en": "science"}},
-    {"key": "culture", "parent": None, "name": {"de": "Kultur", "en": "Culture"}, "slug": {"de": "kultur", "en": "culture"}},
+    {"key": "world", "parent": None, "name": {"de": "Welt", "en": "World", "fr": "Monde", "ar": "العالم"}, "slug": {"de": "welt", "en": "world", "fr": "monde", "ar": "العالم"}},
+    {"key": "europe", "parent": "world", "name": {"de": "Europa", "en": "Europe", "fr": "Europe", "ar": "أوروبا"}, "slug": {"de": "europa", "en": "europe", "fr": "europe", "ar": "أوروبا"}},
+    {"key": "business", "parent": None, "name": {"de": "Wirtschaft", "en": "Business", "fr": "Économie", "ar": "اقتصاد"}, "slug": {"de": "wirtschaft", "en": "business", "fr": "economie", "ar": "اقتصاد"}},
+    {"key": "science", "parent": None, "name": {"de": "Wissenschaft", "en": "Science", "fr": "Sciences", "ar": "علوم"}, "slug": {"de": "wissenschaft", "en": "science", "fr": "sciences", "ar": "علوم"}},
+    {"key": "culture", "parent": None, "name": {"de": "Kultur", "en": "Culture", "fr": "Culture", "ar": "ثقافة"}, "slug": {"de": "kultur", "en": "culture", "fr": "culture", "ar": "ثقافة"}},
 ]  # fmt: skip
 
 AUTHORS = [
@@ -25,6 +32,8 @@ AUTHORS = [
         "bio": {
             "de": "Lena Hartmann berichtet über Klima, Umwelt und internationale Themen. Bevor sie in die Redaktion kam, war sie drei Jahre lang Korrespondentin in Lissabon.",
             "en": "Lena Hartmann reports on climate, the environment and international affairs. Before joining the newsroom she spent three years as a correspondent in Lisbon.",
+            "fr": "Lena Hartmann couvre le climat, l’environnement et l’actualité internationale. Avant de rejoindre la rédaction, elle a été pendant trois ans correspondante à Lisbonne.",
+            "ar": "تغطي لينا هارتمان قضايا المناخ والبيئة والشؤون الدولية. وقبل انضمامها إلى هيئة التحرير عملت مراسلة في لشبونة لمدة ثلاث سنوات.",
         },
     },
     {
@@ -33,6 +42,8 @@ AUTHORS = [
         "bio": {
             "de": "Jonas Weidner leitet das Wirtschaftsressort und schreibt über Energie, Mobilität und den Mittelstand im Wendeltal. Er fährt jeden Tag mit der Bahn in die Redaktion – meistens pünktlich.",
             "en": "Jonas Weidner is business editor and writes about energy, transport and the Wendeltal’s small and medium-sized firms. He commutes to the newsroom by train every day – usually on time.",
+            "fr": "Jonas Weidner dirige le service Économie et écrit sur l’énergie, les transports et les PME du Wendeltal. Il vient tous les jours à la rédaction en train – le plus souvent à l’heure.",
+            "ar": "يرأس يوناس فايدنر القسم الاقتصادي ويكتب عن الطاقة والنقل والشركات الصغيرة والمتوسطة في وادي فندل. يستقل القطار كل يوم إلى مقر التحرير، ويصل في موعده في أغلب الأحيان.",
         },
     },
     {
@@ -41,21 +52,23 @@ AUTHORS = [
         "bio": {
             "de": "Mira Şahin schreibt über Kultur, Bildung und Wissenschaft. Sie hat Theaterwissenschaft studiert und sitzt bei Premieren am liebsten in der letzten Reihe.",
             "en": "Mira Şahin writes about culture, education and science. She studied theatre and prefers the back row on opening nights.",
+            "fr": "Mira Şahin écrit sur la culture, l’éducation et les sciences. Elle a étudié les arts du spectacle et, les soirs de première, préfère le dernier rang.",
+            "ar": "تكتب ميرا شاهين عن الثقافة والتعليم والعلوم. درست علوم المسرح، وتفضل الجلوس في الصف الأخير في ليالي العروض الأولى.",
         },
     },
 ]
 
 TAGS = [
-    {"key": "climate", "name": {"de": "Klima", "en": "Climate"}, "slug": {"de": "klima", "en": "climate"}},
-    {"key": "energy", "name": {"de": "Energie", "en": "Energy"}, "slug": {"de": "energie", "en": "energy"}},
-    {"key": "transport", "name": {"de": "Verkehr", "en": "Transport"}, "slug": {"de": "verkehr", "en": "transport"}},
-    {"key": "local-politics", "name": {"de": "Kommunalpolitik", "en": "Local politics"}, "slug": {"de": "kommunalpolitik", "en": "local-politics"}},
-    {"key": "research", "name": {"de": "Forschung", "en": "Research"}, "slug": {"de": "forschung", "en": "research"}},
-    {"key": "education", "name": {"de": "Bildung", "en": "Education"}, "slug": {"de": "bildung", "en": "education"}},
-    {"key": "sport", "name": {"de": "Sport", "en": "Sport"}, "slug": {"de": "sport", "en": "sport"}},
-    {"key": "theatre", "name": {"de": "Theater", "en": "Theatre"}, "slug": {"de": "theater", "en": "theatre"}},
-    {"key": "startups", "name": {"de": "Start-ups", "en": "Start-ups"}, "slug": {"de": "start-ups", "en": "start-ups"}},
-    {"key": "housing", "name": {"de": "Wohnen", "en": "Housing"}, "slug": {"de": "wohnen", "en": "housing"}},
+    {"key": "climate", "name": {"de": "Klima", "en": "Climate", "fr": "Climat", "ar": "المناخ"}, "slug": {"de": "klima", "en": "climate", "fr": "climat", "ar": "المناخ"}},
+    {"key": "energy", "name": {"de": "Energie", "en": "Energy", "fr": "Énergie", "ar": "الطاقة"}, "slug": {"de": "energie", "en": "energy", "fr": "energie", "ar": "الطاقة"}},
+    {"key": "transport", "name": {"de": "Verkehr", "en": "Transport", "fr": "Transports", "ar": "النقل"}, "slug": {"de": "verkehr", "en": "transport", "fr": "transports", "ar": "النقل"}},
+    {"key": "local-politics", "name": {"de": "Kommunalpolitik", "en": "Local politics", "fr": "Politique locale", "ar": "السياسة المحلية"}, "slug": {"de": "kommunalpolitik", "en": "local-politics", "fr": "politique-locale", "ar": "السياسة-المحلية"}},
+    {"key": "research", "name": {"de": "Forschung", "en": "Research", "fr": "Recherche", "ar": "البحث العلمي"}, "slug": {"de": "forschung", "en": "research", "fr": "recherche", "ar": "البحث-العلمي"}},
+    {"key": "education", "name": {"de": "Bildung", "en": "Education", "fr": "Éducation", "ar": "التعليم"}, "slug": {"de": "bildung", "en": "education", "fr": "education", "ar": "التعليم"}},
+    {"key": "sport", "name": {"de": "Sport", "en": "Sport", "fr": "Sport", "ar": "الرياضة"}, "slug": {"de": "sport", "en": "sport", "fr": "sport", "ar": "الرياضة"}},
+    {"key": "theatre", "name": {"de": "Theater", "en": "Theatre", "fr": "Théâtre", "ar": "المسرح"}, "slug": {"de": "theater", "en": "theatre", "fr": "theatre", "ar": "المسرح"}},
+    {"key": "startups", "name": {"de": "Start-ups", "en": "Start-ups", "fr": "Start-up", "ar": "الشركات الناشئة"}, "slug": {"de": "start-ups", "en": "start-ups", "fr": "start-up", "ar": "الشركات-الناشئة"}},
+    {"key": "housing", "name": {"de": "Wohnen", "en": "Housing", "fr": "Logement", "ar": "السكن"}, "slug": {"de": "wohnen", "en": "housing", "fr": "logement", "ar": "السكن"}},
 ]  # fmt: skip
 
 STORIES = [
@@ -98,6 +111,38 @@ STORIES = [
                     "<h2>Six decades of data</h2>"
                     '<p>The Hochkamm station has been part of the state monitoring network since 1961 and is now run by the University of Haldenau. Besides snow and temperature, it records wind, solar radiation and the composition of the air. Full data for the winter is due in April and will be <a href="https://example.org/hochkamm/data">available online</a>.</p>'
                     "<p>Vogelsang cautions against reading too much into a single month. “One winter doesn’t make a trend. But we now have sixty years of measurements, and they tell a fairly clear story,” she said.</p>"
+                ),
+            },
+            "fr": {
+                "slug": "la-station-du-hochkamm-mesure-l-enneigement-le-plus-faible-depuis-1961",
+                "headline": "La station du Hochkamm mesure l’enneigement le plus faible depuis 1961",
+                "standfirst": "En février, la neige n’a atteint en moyenne que 31 centimètres sur le Hochkamm, du jamais-vu depuis le début des relevés. Pour les scientifiques de la station de montagne, ce n’est pas une simple anomalie.",
+                "body": (
+                    "<p>La station de recherche du Hochkamm a enregistré le mois de février le moins enneigé depuis le début de ses relevés, il y a plus de soixante ans. Sur le site de mesure, à 1 412 mètres d’altitude, l’épaisseur moyenne de la neige a été de 31 centimètres sur le mois, contre 94 centimètres en moyenne sur le long terme. Ces chiffres provisoires ont été publiés par l’équipe de Katrin Vogelsang, qui dirige la station.</p>"
+                    "<p>« Nous avons déjà connu des hivers pauvres en neige, mais celui-ci s’inscrit dans une tendance que nous observons depuis vingt ans », explique la chercheuse. Surtout, il pleut désormais bien plus souvent jusque sur les crêtes. En février, les précipitations sont tombées sous forme de pluie pendant onze jours, ce qui était autrefois exceptionnel à cette période de l’année.</p>"
+                    "<h2>Des conséquences pour l’eau et pour la forêt</h2>"
+                    "<p>Le faible enneigement n’est pas seulement un problème pour les remontées mécaniques du versant nord, qui n’ont pu tourner que 19 jours cette saison. Dans le Wendeltal, la neige joue le rôle d’un réservoir naturel : elle fond lentement au printemps et alimente les sources et les nappes phréatiques. Sans elle, l’eau s’écoule beaucoup plus vite par la Wendel.</p>"
+                    "<p>La régie des eaux de Haldenau suit donc la situation de près. L’approvisionnement en eau potable est assuré pour l’instant, a indiqué un porte-parole, mais la régie se demande s’il faudra agrandir plus tôt que prévu le réservoir de Rotmoor.</p>"
+                    "<p>La forêt de montagne souffre elle aussi. Selon les forestiers, de nombreux épicéas, déjà affaiblis par la sécheresse de l’an dernier, sont entrés dans l’hiver en mauvais état. Sans fonte des neiges, l’humidité leur manquera au printemps.</p>"
+                    "<h2>Soixante ans de mesures</h2>"
+                    '<p>La station du Hochkamm appartient depuis 1961 au réseau de mesure du Land ; elle est aujourd’hui exploitée par l’université de Haldenau. Outre la neige et la température, elle enregistre le vent, le rayonnement solaire et la composition de l’air. Les données complètes de l’hiver sont attendues en avril et seront alors <a href="https://example.org/hochkamm/donnees">consultables en ligne</a>.</p>'
+                    "<p>Katrin Vogelsang met toutefois en garde contre les conclusions hâtives tirées d’un seul mois. « Un hiver ne fait pas une tendance. Mais nous disposons désormais de soixante ans de données, et elles parlent un langage assez clair », souligne-t-elle.</p>"
+                ),
+            },
+            "ar": {
+                "slug": "محطة-هوخكام-تسجل-أدنى-سماكة-للثلوج-منذ-1961",
+                "headline": "محطة هوخكام تسجل أدنى سماكة للثلوج منذ بدء القياسات عام 1961",
+                "standfirst": "لم يتجاوز متوسط سماكة الثلوج على قمة هوخكام في فبراير 31 سنتيمترًا، وهو أدنى مستوى منذ بدء القياسات. ويرى علماء المحطة الجبلية أن الأمر أبعد من أن يكون حالة عابرة.",
+                "body": (
+                    "<p>سجلت محطة الأبحاث على قمة هوخكام أقل شهر فبراير ثلوجًا منذ أن بدأت قياساتها قبل أكثر من ستة عقود. فقد بلغ متوسط سماكة الغطاء الثلجي في موقع القياس، الواقع على ارتفاع 1412 مترًا فوق سطح البحر، 31 سنتيمترًا خلال الشهر، مقابل متوسط طويل الأمد يبلغ 94 سنتيمترًا. ونشر هذه الأرقام الأولية فريق المحطة بقيادة مديرتها كاترين فوغلزانغ.</p>"
+                    "<p>وقالت فوغلزانغ: «عرفنا شتاءات شحيحة الثلوج من قبل، لكن هذا الشتاء يندرج في نمط نرصده منذ عشرين عامًا». وأضافت أن المطر بات يهطل أكثر من ذي قبل حتى على القمم، إذ هطلت الأمطار بدلًا من الثلوج في أحد عشر يومًا من فبراير، وهو أمر كان نادرًا في هذا الوقت من السنة.</p>"
+                    "<h2>تداعيات على المياه والغابات</h2>"
+                    "<p>ولا تقتصر مشكلة الغطاء الثلجي الرقيق على مصاعد التزلج في المنحدر الشمالي، التي لم تعمل هذا الموسم سوى 19 يومًا. ففي وادي فندل تؤدي الثلوج دور خزان طبيعي، إذ تذوب ببطء في الربيع وتغذي الينابيع والمياه الجوفية، ومن دونها تجري المياه بسرعة أكبر بكثير عبر نهر فندل.</p>"
+                    "<p>لذلك تتابع شركة المرافق البلدية في هالدناو التطورات عن كثب. وقال متحدث باسمها إن إمدادات مياه الشرب مضمونة في الوقت الحالي، لكن الشركة تدرس ما إذا كان عليها توسيع خزان روتمور في وقت أبكر مما كان مقررًا.</p>"
+                    "<p>وتعاني الغابات الجبلية بدورها، إذ يقول عاملون في الحراجة إن كثيرًا من أشجار التنوب دخلت فصل الشتاء منهكة أصلًا بعد جفاف العام الماضي، وستفتقر إلى الرطوبة في الربيع إذا شح ذوبان الثلوج.</p>"
+                    "<h2>ستة عقود من البيانات</h2>"
+                    '<p>تنتمي محطة هوخكام منذ عام 1961 إلى شبكة الرصد التابعة للولاية، وتديرها اليوم جامعة هالدناو. وإلى جانب الثلوج ودرجات الحرارة، ترصد المحطة الرياح والإشعاع الشمسي وتركيب الهواء. ومن المنتظر أن تصدر البيانات الكاملة لفصل الشتاء في أبريل، وستكون حينها <a href="https://example.org/hochkamm/data">متاحة على الإنترنت</a>.</p>'
+                    "<p>غير أن فوغلزانغ تحذر من استخلاص استنتاجات كبيرة من شهر واحد، وتقول: «شتاء واحد لا يصنع اتجاهًا. لكن لدينا الآن بيانات ستين عامًا، وهي تتحدث بلغة واضحة إلى حد بعيد».</p>"
                 ),
             },
         },
@@ -234,6 +279,38 @@ STORIES = [
                     '<p>Experts also see the flooding as a sign of changing rainfall patterns in the Andes. Rainy seasons there have recently become shorter but more intense, says geographer Dr Elena Sandoval of the University of Haldenau. Details of the appeal are available <a href="https://example.org/tamaru/donate">on the association’s website</a>.</p>'
                 ),
             },
+            "fr": {
+                "slug": "apres-les-inondations-des-ingenieurs-de-haldenau-partent-pour-tamaru",
+                "headline": "Après les inondations : des ingénieurs de Haldenau partent en renfort à Tamarú, sa ville jumelle",
+                "standfirst": "Des pluies diluviennes ont privé d’eau potable la ville péruvienne jumelée avec Haldenau. Quatre spécialistes de la régie municipale partent aider à reconstruire le réseau.",
+                "body": (
+                    "<p>Quatre ingénieures et ingénieurs de la régie municipale de Haldenau s’envoleront dans les prochains jours pour Tamarú. Cette petite ville des Andes péruviennes est jumelée avec Haldenau depuis 1994. Après plusieurs jours de pluies torrentielles, un glissement de terrain y a détruit au début du mois la principale conduite qui achemine l’eau depuis les sources. Depuis, quelque 14 000 habitants sont ravitaillés par camions-citernes.</p>"
+                    "<p>La municipalité de Tamarú avait sollicité l’aide technique de Haldenau. « Des pompes et des tuyaux, nous en avons. Ce qui nous manque, ce sont des gens capables de concevoir une conduite sur un terrain aussi escarpé », a expliqué la maire, Rosa Quispe Mamani, lors d’une visioconférence avec l’hôtel de ville de Haldenau.</p>"
+                    "<h2>Trois semaines sur place</h2>"
+                    "<p>L’équipe, emmenée par l’ingénieur hydraulicien Felix Amrhein, doit rester trois semaines. Première étape : une conduite provisoire pour raccorder de nouveau le centre-ville. Les ingénieurs veulent ensuite concevoir, avec leurs collègues péruviens, une solution durable, capable de mieux résister aux prochaines intempéries.</p>"
+                    "<p>« Nous n’y allons pas pour donner des leçons, a assuré Felix Amrhein avant son départ. Les gens là-bas connaissent leurs montagnes. Nous apportons notre expérience de la stabilisation des pentes et de la planification des réseaux – et, espérons-le, quelques bonnes idées. »</p>"
+                    "<p>La ville de Haldenau finance la mission sur son budget de coopération décentralisée. Le conseil municipal a débloqué les fonds à l’unanimité lors d’une séance extraordinaire.</p>"
+                    "<h2>Les habitants se mobilisent</h2>"
+                    "<p>Parallèlement, l’association d’amitié Haldenau-Tamarú collecte des dons pour les familles dont la maison a été endommagée. Plus de 62 000 euros ont déjà été réunis, selon l’association. L’argent sera distribué par l’intermédiaire d’une paroisse de Tamarú avec laquelle elle travaille depuis des années.</p>"
+                    '<p>Pour les spécialistes, ces inondations traduisent aussi l’évolution du régime des pluies dans les Andes. Les saisons des pluies y sont devenues plus courtes, mais plus violentes, observe la géographe Elena Sandoval, de l’université de Haldenau. Les informations sur la collecte sont disponibles <a href="https://example.org/tamaru/dons">sur le site de l’association</a>.</p>'
+                ),
+            },
+            "ar": {
+                "slug": "خبراء-مياه-من-هالدناو-يتوجهون-إلى-تامارو",
+                "headline": "بعد الفيضانات: خبراء مياه من هالدناو يتوجهون إلى مدينة تامارو التوأم",
+                "standfirst": "قطعت أمطار غزيرة مياه الشرب عن المدينة البيروفية المتوأمة مع هالدناو، ويتوجه أربعة مهندسين من شركة المرافق البلدية للمساعدة في إعادة بناء الشبكة.",
+                "body": (
+                    "<p>يتوجه أربعة مهندسين ومهندسات من شركة المرافق البلدية في هالدناو خلال الأيام المقبلة إلى تامارو، البلدة الصغيرة في جبال الأنديز البيروفية، المتوأمة مع هالدناو منذ عام 1994. فبعد أيام من الأمطار الغزيرة مطلع الشهر، دمر انهيار أرضي هناك خط الأنابيب الرئيسي الذي ينقل المياه من الينابيع، ومنذ ذلك الحين يعتمد نحو 14 ألف شخص على الصهاريج.</p>"
+                    "<p>وكانت بلدية تامارو قد طلبت مساعدة فنية من هالدناو. وقالت رئيسة البلدية روسا كيسبي ماماني خلال اتصال بالفيديو مع بلدية هالدناو: «لدينا المضخات والأنابيب. ما ينقصنا هو أشخاص قادرون على تصميم خط أنابيب في أرض بهذا الانحدار».</p>"
+                    "<h2>ثلاثة أسابيع في الميدان</h2>"
+                    "<p>ومن المقرر أن يبقى الفريق، الذي يقوده مهندس المياه فيليكس أمراين، ثلاثة أسابيع. وتتمثل المهمة الأولى في مد خط مؤقت يعيد وصل وسط البلدة بالشبكة، على أن يعمل المهندسون بعد ذلك مع زملائهم البيروفيين على حل دائم يصمد بشكل أفضل أمام العواصف المقبلة.</p>"
+                    "<p>وقال أمراين قبل مغادرته: «لسنا ذاهبين لنلقي الدروس على أحد. أهل المنطقة يعرفون جبالهم جيدًا. نحن نحمل معنا خبرتنا في تثبيت المنحدرات وتخطيط الشبكات، ونأمل أن نحمل أيضًا بعض الأفكار المفيدة».</p>"
+                    "<p>وتتحمل مدينة هالدناو تكاليف المهمة من ميزانيتها المخصصة للتعاون الإنمائي بين البلديات، بعدما أقر المجلس البلدي الاعتمادات بالإجماع في جلسة استثنائية.</p>"
+                    "<h2>تبرعات من السكان</h2>"
+                    "<p>وفي موازاة ذلك، تجمع جمعية الصداقة بين هالدناو وتامارو تبرعات للعائلات التي تضررت منازلها. وبحسب الجمعية، تجاوزت التبرعات حتى الآن 62 ألف يورو، وستوزع عبر أبرشية في تامارو تتعاون معها الجمعية منذ سنوات.</p>"
+                    '<p>ويرى خبراء أن الفيضانات تعكس أيضًا تغيرًا في أنماط هطول الأمطار في الأنديز، إذ باتت مواسم الأمطار هناك أقصر وأشد عنفًا، بحسب الجغرافية إيلينا ساندوفال من جامعة هالدناو. وتتوفر معلومات عن حملة التبرعات <a href="https://example.org/tamaru/donate">على موقع الجمعية</a>.</p>'
+                ),
+            },
         },
         "correction": None,
     },
@@ -368,11 +445,43 @@ STORIES = [
                     '<p>Environmental groups welcomed the project but urged the authorities to move quickly. By their calculations, the railway could save around 1.4 million car kilometres a year in cross-border traffic. There is opposition in Grenzhammer, however, where residents fear noise and have formed a campaign group. The transport authority has promised noise barriers and is holding <a href="https://example.org/border-railway/info">a public information evening</a> next month.</p>'
                 ),
             },
+            "fr": {
+                "slug": "la-ligne-transfrontaliere-vers-lesna-nad-wendlou-doit-rouvrir-en-2027",
+                "headline": "La ligne ferroviaire transfrontalière vers Lesná nad Wendlou doit rouvrir en 2027",
+                "standfirst": "Plus aucun train ne circule entre Kesselbrunn et la ville tchèque voisine depuis 1994. Le financement de la réouverture est désormais bouclé, l’Union européenne prenant en charge près de la moitié de la facture.",
+                "body": (
+                    "<p>La ligne désaffectée entre Kesselbrunn et Lesná nad Wendlou va reprendre vie. L’autorité organisatrice des transports du Wendeltal et la région partenaire tchèque ont signé l’accord de financement. Le projet coûtera au total 102 millions d’euros, dont 48 millions apportés par l’Union européenne. Le reste sera partagé entre l’État fédéral, le Land et la partie tchèque.</p>"
+                    "<p>À partir de décembre 2027, un train par heure doit circuler sur les 23 kilomètres de la ligne. Le trajet entre la gare centrale de Haldenau et Lesná prendra alors une cinquantaine de minutes, sans changement. Aujourd’hui, les navetteurs mettent presque deux fois plus de temps en car et en train régional.</p>"
+                    "<h2>Ce qui est prévu</h2>"
+                    "<ul><li>De nouveaux arrêts à Kesselbrunn-Ost, à Grenzhammer et dans la zone d’activités de Lesná.</li><li>Un pont neuf à la place de l’ouvrage vétuste qui franchit la Wendel.</li><li>Des trains à batteries, si bien qu’aucune caténaire ne sera nécessaire.</li></ul>"
+                    "<p>« Pendant trente ans, cette ligne a été une cicatrice dans le paysage. Elle va redevenir un trait d’union », s’est réjouie la cheffe de projet, Petra Hollmann, lors de la signature dans l’ancienne gare de Kesselbrunn, dont les voies sont envahies depuis des décennies par les bouleaux.</p>"
+                    "<h2>L’espoir des deux côtés de la frontière</h2>"
+                    "<p>De nombreux habitants de Lesná nad Wendlou travaillent dans des entreprises du côté allemand, tandis que la petite ville attire les excursionnistes du Wendeltal. Sa maire, Jana Dvořáková, a salué « un jour qu’une génération entière attendait ». Sa mère, a-t-elle raconté, prenait encore le train pour aller danser à Kesselbrunn quand elle était jeune.</p>"
+                    '<p>Les associations de défense de l’environnement saluent le projet, mais demandent d’aller vite. Selon leurs calculs, le train pourrait économiser chaque année quelque 1,4 million de kilomètres parcourus en voiture de part et d’autre de la frontière. À Grenzhammer, en revanche, des riverains redoutent le bruit et ont créé un collectif. L’autorité des transports a promis des murs antibruit et organise le mois prochain <a href="https://example.org/grenzbahn/info">une réunion publique d’information</a>.</p>'
+                ),
+            },
+            "ar": {
+                "slug": "خط-القطار-الحدودي-إلى-ليسنا-يعود-عام-2027",
+                "headline": "خط القطار الحدودي إلى ليسنا ناد فندلو يعود إلى الخدمة عام 2027",
+                "standfirst": "لم يسر أي قطار بين كيسلبرون والبلدة التشيكية المجاورة منذ عام 1994. والآن اكتمل تمويل إعادة تشغيل الخط، ويتحمل الاتحاد الأوروبي نحو نصف التكلفة.",
+                "body": (
+                    "<p>يعود خط السكة الحديدية المهجور بين كيسلبرون وليسنا ناد فندلو إلى الحياة، بعدما وقعت هيئة النقل في وادي فندل والإقليم التشيكي الشريك اتفاقية التمويل. وتبلغ التكلفة الإجمالية للمشروع 102 مليون يورو، يساهم الاتحاد الأوروبي منها بـ48 مليونًا، فيما تتقاسم الحكومة الاتحادية وحكومة الولاية والجانب التشيكي المبلغ المتبقي.</p>"
+                    "<p>ومن المقرر أن يسير قطار كل ساعة على الخط البالغ طوله 23 كيلومترًا اعتبارًا من ديسمبر 2027. وستستغرق الرحلة من محطة هالدناو المركزية إلى ليسنا نحو 50 دقيقة من دون تبديل القطار، في حين يحتاج من يتنقلون يوميًا اليوم إلى ضعف هذا الوقت تقريبًا بالحافلة والقطار الإقليمي.</p>"
+                    "<h2>ماذا يتضمن المشروع؟</h2>"
+                    "<ul><li>محطات توقف جديدة في كيسلبرون الشرقية وغرنتسهامر والمنطقة الصناعية في ليسنا.</li><li>جسر جديد بدلًا من الجسر المتهالك فوق نهر فندل.</li><li>قطارات تعمل بالبطاريات، فلا يحتاج الخط إلى أسلاك كهربائية علوية.</li></ul>"
+                    "<p>وقالت مديرة المشروع في هيئة النقل بترا هولمان خلال مراسم التوقيع في محطة كيسلبرون القديمة، التي غطت أشجار البتولا قضبانها منذ زمن بعيد: «ظل هذا الخط ثلاثين عامًا ندبة في المشهد، والآن سيعود صلة وصل من جديد».</p>"
+                    "<h2>آمال على جانبي الحدود</h2>"
+                    "<p>يعمل كثير من سكان ليسنا ناد فندلو في شركات على الجانب الألماني، فيما تجتذب البلدة الصغيرة المتنزهين القادمين من وادي فندل. ووصفت رئيسة بلديتها يانا دفورجاكوفا يوم التوقيع بأنه «يوم انتظره جيل بأكمله»، وروت أن والدتها كانت في شبابها تستقل القطار إلى كيسلبرون لتذهب إلى حفلات الرقص.</p>"
+                    '<p>ورحبت منظمات بيئية بالمشروع، لكنها حثت على الإسراع في تنفيذه. ووفق حساباتها، يمكن أن يوفر القطار نحو 1.4 مليون كيلومتر تقطعها السيارات سنويًا في التنقل عبر الحدود. في المقابل، يخشى سكان في غرنتسهامر الضجيج وقد شكلوا مجموعة احتجاجية، فيما وعدت هيئة النقل بجدران عازلة للصوت، وتنظم الشهر المقبل <a href="https://example.org/border-railway/info">لقاءً مفتوحًا لإطلاع السكان على المشروع</a>.</p>'
+                ),
+            },
         },
         "correction": {
             "age": timedelta(hours=30),
             "de": "In einer früheren Fassung dieses Artikels hieß es, die Europäische Union beteilige sich mit 84 Millionen Euro an dem Projekt. Richtig ist: Der EU-Zuschuss beträgt 48 Millionen Euro. Wir haben den Fehler korrigiert.",
             "en": "An earlier version of this article said the European Union was contributing €84 million to the project. In fact, the EU grant is €48 million. We have corrected the error.",
+            "fr": "Une version précédente de cet article indiquait que l’Union européenne participait au projet à hauteur de 84 millions d’euros. En réalité, la subvention européenne s’élève à 48 millions d’euros. Nous avons corrigé l’erreur.",
+            "ar": "ذكرت نسخة سابقة من هذا المقال أن الاتحاد الأوروبي يساهم في المشروع بمبلغ 84 مليون يورو. والصحيح أن المنحة الأوروبية تبلغ 48 مليون يورو. وقد صححنا الخطأ.",
         },
     },
     # ------------------------------------------------------------------ 4 days
@@ -502,6 +611,38 @@ STORIES = [
                     "<p>The new money will fund a second workshop, probably in the Kesselbrunn area. Staff numbers are set to rise to 40 by the end of next year, and Akkuhof also wants to develop its own diagnostic software.</p>"
                     "<p>The biggest obstacle, it turns out, is not the chemistry but the manufacturers’ electronics. Many batteries have a management system that locks itself once a cell has been replaced. “Some manufacturers deliberately make life hard for us,” Brückner said. “Yet the most sustainable battery is the one you never have to build in the first place.”</p>"
                     '<p>The founders are pinning their hopes on new European rules designed to make batteries easier to repair. Anyone who wants their battery checked can <a href="https://example.org/akkuhof/book">book an appointment online</a>.</p>'
+                ),
+            },
+            "fr": {
+                "slug": "akkuhof-leve-3-2-millions-d-euros-pour-les-batteries-de-velo-electrique",
+                "headline": "La start-up Akkuhof lève 3,2 millions d’euros pour offrir une seconde vie aux batteries de vélo électrique",
+                "standfirst": "L’entreprise de Haldenau répare les batteries de vélo usagées au lieu de les mettre au rebut. Grâce à sa première grande levée de fonds, elle veut ouvrir un deuxième atelier.",
+                "body": (
+                    "<p>Quand la batterie d’un vélo électrique faiblit, elle finit le plus souvent au recyclage, alors que seules quelques cellules sont défectueuses. C’est là qu’intervient Akkuhof. La start-up de Haldenau teste les batteries usagées cellule par cellule, remplace les plus faibles et rend la batterie avec une garantie de deux ans. Elle vient de lever 3,2 millions d’euros lors de sa première grande levée de fonds.</p>"
+                    "<p>Le tour de table est mené par Wendeltal Kapital, un fonds de capital-risque régional, aux côtés d’un réseau de vélocistes et de plusieurs investisseurs privés de la région.</p>"
+                    "<h2>Du garage à la zone d’activités</h2>"
+                    "<p>Lea Brückner et Samuel Oduya ont fondé Akkuhof en 2021, d’abord dans un garage de Rotmoor. Elle est ingénieure électricienne ; lui tenait auparavant un magasin de vélos. « Chaque semaine, des clients venaient me voir parce qu’on leur demandait 700 euros pour une batterie neuve. Pour la plupart, une réparation aurait suffi », raconte Samuel Oduya.</p>"
+                    "<p>Aujourd’hui, 14 personnes travaillent dans l’atelier de la zone d’activités de Haldenau-Süd. Une batterie reconditionnée par Akkuhof coûte en moyenne 40 % de moins qu’une neuve. L’an dernier, l’entreprise dit avoir réparé quelque 6 500 batteries, pour un chiffre d’affaires de 1,9 million d’euros.</p>"
+                    "<h2>Une électronique verrouillée</h2>"
+                    "<p>Les fonds levés doivent financer un deuxième atelier, probablement dans la région de Kesselbrunn. L’effectif doit passer à 40 salariés d’ici à la fin de l’année prochaine. Akkuhof veut aussi développer son propre logiciel de diagnostic.</p>"
+                    "<p>Car le principal obstacle n’est pas la chimie, mais l’électronique des fabricants. De nombreuses batteries sont équipées d’un système de gestion qui se bloque dès qu’une cellule a été remplacée. « Certains fabricants nous compliquent délibérément la tâche, déplore Lea Brückner. Pourtant, la batterie la plus durable, c’est celle qu’on n’a pas besoin de fabriquer. »</p>"
+                    '<p>Les fondateurs misent donc sur les nouvelles règles européennes, censées faciliter la réparation des batteries. Pour faire contrôler sa batterie, il est possible de <a href="https://example.org/akkuhof/rendez-vous">prendre rendez-vous en ligne</a>.</p>'
+                ),
+            },
+            "ar": {
+                "slug": "شركة-akkuhof-تجمع-3-2-مليون-يورو",
+                "headline": "شركة Akkuhof الناشئة تجمع 3.2 مليون يورو لتمنح بطاريات الدراجات الكهربائية حياة ثانية",
+                "standfirst": "تعيد الشركة التي تتخذ من هالدناو مقرًا لها تأهيل بطاريات الدراجات المستعملة بدلًا من التخلص منها، وتعتزم افتتاح ورشة ثانية بأموال أول جولة تمويل كبيرة لها.",
+                "body": (
+                    "<p>حين تضعف بطارية دراجة كهربائية، ينتهي بها المطاف في الغالب في مراكز إعادة التدوير، مع أن الخلل لا يصيب في أحيان كثيرة سوى عدد قليل من خلاياها. وهنا يأتي دور Akkuhof، الشركة الناشئة من هالدناو التي تفحص البطاريات المستعملة خلية خلية، وتستبدل الضعيف منها، ثم تعيد البطارية إلى صاحبها بضمان لمدة عامين. وقد جمعت الشركة الآن 3.2 مليون يورو في أول جولة تمويل كبيرة لها.</p>"
+                    "<p>ويقود الجولة صندوق رأس المال الجريء الإقليمي «Wendeltal Kapital»، بمشاركة شبكة من تجار الدراجات وعدد من المستثمرين الأفراد من المنطقة.</p>"
+                    "<h2>من مرأب إلى منطقة صناعية</h2>"
+                    "<p>أسست ليا بروكنر وصامويل أودويا شركة Akkuhof عام 2021، وكانت البداية في مرأب في روتمور. بروكنر مهندسة كهرباء، أما أودويا فكان يدير متجرًا للدراجات. ويقول أودويا: «كان يأتيني كل أسبوع زبائن طلب منهم دفع 700 يورو ثمنًا لبطارية جديدة، مع أن الإصلاح كان سيكفي معظمهم».</p>"
+                    "<p>يعمل اليوم 14 شخصًا في ورشة الشركة في المنطقة الصناعية جنوب هالدناو. وتقل تكلفة البطارية المجددة لدى Akkuhof بنحو 40 في المئة في المتوسط عن سعر البطارية الجديدة. وتقول الشركة إنها أصلحت العام الماضي نحو 6500 بطارية وحققت إيرادات بلغت 1.9 مليون يورو.</p>"
+                    "<h2>إلكترونيات مقفلة</h2>"
+                    "<p>وستمول الأموال الجديدة ورشة ثانية، يرجح أن تكون في منطقة كيسلبرون، على أن يرتفع عدد الموظفين إلى 40 بحلول نهاية العام المقبل. كما تعتزم Akkuhof تطوير برنامج تشخيص خاص بها.</p>"
+                    "<p>فالعقبة الكبرى ليست الكيمياء، بل إلكترونيات الشركات المصنعة؛ إذ تحتوي بطاريات كثيرة على نظام إدارة يقفل نفسه بعد استبدال إحدى الخلايا. وتقول بروكنر: «بعض الشركات المصنعة تصعب علينا المهمة عمدًا، مع أن البطارية الأكثر استدامة هي تلك التي لا نحتاج إلى تصنيعها أصلًا».</p>"
+                    '<p>ولذلك يعلق المؤسسان آمالهما على القواعد الأوروبية الجديدة الرامية إلى تسهيل إصلاح البطاريات. ويمكن لمن يرغب في فحص بطاريته <a href="https://example.org/akkuhof/book">حجز موعد عبر الإنترنت</a>.</p>'
                 ),
             },
         },
@@ -751,10 +892,14 @@ SHOWCASE_PICTURES = {
         "alt": {
             "de": "Gezeichnete Straßenszene: Häuserzeile mit vielen Fenstern unter hellem Himmel",
             "en": "Drawn street scene: a row of buildings with many windows under a pale sky",
+            "fr": "Scène de rue dessinée : une rangée d’immeubles aux nombreuses fenêtres sous un ciel clair",
+            "ar": "مشهد شارع مرسوم: صف من المباني بنوافذ كثيرة تحت سماء صافية",
         },
         "caption": {
             "de": "Die Altstadt von Haldenau, wie sie die Ausstellung zeigt.",
             "en": "Haldenau's old town as the exhibition shows it.",
+            "fr": "La vieille ville de Haldenau telle que la montre l’exposition.",
+            "ar": "البلدة القديمة في هالدناو كما يعرضها المعرض.",
         },
     },
     "harbour": {
@@ -763,8 +908,15 @@ SHOWCASE_PICTURES = {
         "alt": {
             "de": "Gezeichnete Stadtansicht: hohe und niedrige Gebäude am Rand einer Straße",
             "en": "Drawn townscape: tall and low buildings along a street",
+            "fr": "Vue de ville dessinée : des bâtiments hauts et bas le long d’une rue",
+            "ar": "منظر مدينة مرسوم: مبانٍ عالية وأخرى منخفضة على جانب شارع",
         },
-        "caption": {"de": "Das Hafenviertel um 1970.", "en": "The harbour district around 1970."},
+        "caption": {
+            "de": "Das Hafenviertel um 1970.",
+            "en": "The harbour district around 1970.",
+            "fr": "Le quartier du port vers 1970.",
+            "ar": "حي الميناء نحو عام 1970.",
+        },
     },
     "gallery-1": {
         "seed": 31,
@@ -772,8 +924,15 @@ SHOWCASE_PICTURES = {
         "alt": {
             "de": "Gezeichnete Häuserfront mit Fensterreihen",
             "en": "Drawn house fronts with rows of windows",
+            "fr": "Façades dessinées avec des rangées de fenêtres",
+            "ar": "واجهات منازل مرسومة بصفوف من النوافذ",
         },
-        "caption": {"de": "Marktstraße, 1964", "en": "Market Street, 1964"},
+        "caption": {
+            "de": "Marktstraße, 1964",
+            "en": "Market Street, 1964",
+            "fr": "Rue du Marché, 1964",
+            "ar": "شارع السوق، 1964",
+        },
     },
     "gallery-2": {
         "seed": 37,
@@ -781,8 +940,15 @@ SHOWCASE_PICTURES = {
         "alt": {
             "de": "Gezeichnete Straße mit Passanten vor dunklen Gebäuden",
             "en": "Drawn street with passers-by in front of dark buildings",
+            "fr": "Rue dessinée avec des passants devant des bâtiments sombres",
+            "ar": "شارع مرسوم يمر فيه مشاة أمام مبانٍ داكنة",
         },
-        "caption": {"de": "Am Wendelufer, 1988", "en": "On the Wendel embankment, 1988"},
+        "caption": {
+            "de": "Am Wendelufer, 1988",
+            "en": "On the Wendel embankment, 1988",
+            "fr": "Sur les quais de la Wendel, 1988",
+            "ar": "على ضفة نهر فندل، 1988",
+        },
     },
     "gallery-3": {
         "seed": 41,
@@ -790,8 +956,15 @@ SHOWCASE_PICTURES = {
         "alt": {
             "de": "Gezeichnete Skyline mit einem hohen Gebäude in der Mitte",
             "en": "Drawn skyline with a tall building in the middle",
+            "fr": "Ligne d’horizon dessinée avec un immeuble élevé au centre",
+            "ar": "أفق مدينة مرسوم يتوسطه مبنى شاهق",
         },
-        "caption": {"de": "Neubauten am Bahnhof, 2019", "en": "New buildings by the station, 2019"},
+        "caption": {
+            "de": "Neubauten am Bahnhof, 2019",
+            "en": "New buildings by the station, 2019",
+            "fr": "Immeubles neufs près de la gare, 2019",
+            "ar": "مبانٍ جديدة قرب محطة القطار، 2019",
+        },
     },
     "river": {
         "seed": 61,
@@ -799,8 +972,15 @@ SHOWCASE_PICTURES = {
         "alt": {
             "de": "Gezeichnete Uferstraße mit niedrigen Häusern",
             "en": "Drawn riverside street with low houses",
+            "fr": "Rue dessinée au bord de l’eau, bordée de maisons basses",
+            "ar": "شارع مرسوم على ضفة النهر تصطف فيه بيوت منخفضة",
         },
-        "caption": {"de": "Die Uferstraße heute.", "en": "The riverside street today."},
+        "caption": {
+            "de": "Die Uferstraße heute.",
+            "en": "The riverside street today.",
+            "fr": "La rue du bord de l’eau aujourd’hui.",
+            "ar": "الشارع المحاذي للنهر اليوم.",
+        },
     },
     "market": {
         "seed": 53,
@@ -808,10 +988,14 @@ SHOWCASE_PICTURES = {
         "alt": {
             "de": "Gezeichnetes Hochformat: schmale Häuser und eine Straße im Vordergrund",
             "en": "Drawn portrait view: narrow houses and a street in front",
+            "fr": "Vue dessinée au format portrait : des maisons étroites et une rue au premier plan",
+            "ar": "منظر عمودي مرسوم: بيوت ضيقة وشارع في المقدمة",
         },
         "caption": {
             "de": "Der Wochenmarkt vor dem Rathaus.",
             "en": "The weekly market outside the town hall.",
+            "fr": "Le marché hebdomadaire devant l’hôtel de ville.",
+            "ar": "السوق الأسبوعية أمام مبنى البلدية.",
         },
     },
 }
@@ -859,6 +1043,42 @@ SHOWCASE = {
                 "{video}"
                 "{river}"
                 "<p>The exhibition is open until the end of March, Tuesday to Sunday from 10 am to 6 pm. Admission is free.</p>"
+            ),
+        },
+        "fr": {
+            "slug": "exposition-photo-haldenau-en-mutation",
+            "headline": "Soixante ans en 120 images : une exposition photo raconte la métamorphose de Haldenau",
+            "standfirst": "Le musée municipal présente à partir de samedi des clichés couvrant six décennies. Beaucoup proviennent d’albums de famille que des habitants lui ont prêtés.",
+            "body": (
+                "<p>Pour savoir à quoi ressemblait Haldenau autrefois, il suffira de pousser la porte du musée municipal à partir de samedi. L’exposition « Haldenau en mutation » présente 120 photographies prises entre 1959 et 2019, du quartier du port avant sa démolition aux immeubles neufs près de la gare.</p>"
+                "{harbour}"
+                "<p>Plus de la moitié des images ne sortent pas des archives, mais de boîtes à chaussures et d’albums photo. L’an dernier, le musée avait invité les habitants à lui apporter leurs vieux clichés. « Nous attendions peut-être deux cents photos ; nous en avons reçu plus de trois mille », raconte la commissaire de l’exposition, Hanna Reuter.</p>"
+                "<h2>Trois rues, trois décennies</h2>"
+                "{gallery}"
+                "<p>Une salle montre les mêmes lieux à différentes époques. Rue du Marché, on voit ainsi les épiceries devenir des cafés, puis des bureaux.</p>"
+                "{market}"
+                "<p>L’exposition comprend un court film dans lequel des habitants racontent comment ils ont vécu ces transformations. Le musée l’a mis en ligne en avant-première.</p>"
+                "{video}"
+                "{river}"
+                "<p>L’exposition est ouverte jusqu’à fin mars, du mardi au dimanche, de 10 heures à 18 heures. L’entrée est gratuite.</p>"
+            ),
+        },
+        "ar": {
+            "slug": "معرض-صور-هالدناو-تتغير",
+            "headline": "ستون عامًا في 120 صورة: معرض فوتوغرافي يروي تحولات هالدناو",
+            "standfirst": "يعرض متحف المدينة ابتداءً من يوم السبت صورًا تمتد على ستة عقود، كثير منها من ألبومات عائلية أعارها السكان للمتحف.",
+            "body": (
+                "<p>من يرغب في معرفة كيف كانت هالدناو في الماضي، يكفيه أن يزور متحف المدينة ابتداءً من السبت. إذ يضم معرض «هالدناو تتغير» 120 صورة فوتوغرافية التقطت بين عامي 1959 و2019، من حي الميناء قبل هدمه إلى المباني الجديدة قرب محطة القطار.</p>"
+                "{harbour}"
+                "<p>ولا يأتي أكثر من نصف الصور من الأرشيف، بل من علب الأحذية وألبومات الصور العائلية، بعدما دعا المتحف السكان العام الماضي إلى إحضار صورهم القديمة. وتقول أمينة المعرض هانا رويتر: «توقعنا نحو مئتي صورة، فتلقينا أكثر من ثلاثة آلاف».</p>"
+                "<h2>ثلاثة شوارع وثلاثة عقود</h2>"
+                "{gallery}"
+                "<p>وتعرض إحدى قاعات المعرض الأماكن نفسها في أزمنة مختلفة، ففي شارع السوق مثلًا يمكن تتبع تحول محلات البقالة إلى مقاهٍ ثم إلى مكاتب في نهاية المطاف.</p>"
+                "{market}"
+                "<p>ويرافق المعرض فيلم قصير يروي فيه سكان كيف عاشوا هذه التحولات، وقد نشره المتحف مسبقًا.</p>"
+                "{video}"
+                "{river}"
+                "<p>يفتح المعرض أبوابه حتى نهاية مارس، من الثلاثاء إلى الأحد، من العاشرة صباحًا حتى السادسة مساءً. والدخول مجاني.</p>"
             ),
         },
     },

@@ -10,7 +10,7 @@ from masthead.demo import content
 from masthead.demo.load import load_demo
 
 # Keys whose values (or whose per-language values) are text readers see.
-TEXT_KEYS = {"name", "bio", "headline", "standfirst", "body", "de", "en"}
+TEXT_KEYS = {"name", "bio", "headline", "standfirst", "body", "de", "en", "fr", "ar"}
 
 
 def dirty(value, key=None):
@@ -26,7 +26,7 @@ def dirty(value, key=None):
 
 
 @pytest.mark.django_db
-def test_the_demo_loader_stores_no_control_characters(monkeypatch):
+def test_the_demo_loader_stores_no_control_characters(monkeypatch, four_languages):
     for name in ("SECTIONS", "AUTHORS", "TAGS", "STORIES"):
         monkeypatch.setattr(content, name, dirty(copy.deepcopy(getattr(content, name))))
     assert "\x01" in content.STORIES[0]["versions"]["de"]["headline"]

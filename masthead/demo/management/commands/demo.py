@@ -13,8 +13,10 @@ from django.db import connections, transaction
 
 from masthead.accounts.roles import Role
 from masthead.articles.models import Article
-from masthead.demo.load import load_demo
+from masthead.demo.languages import OPTION, parse_languages
+from masthead.demo.load import demo_languages, load_demo
 from masthead.lib import jobs
+from masthead.lib.i18n import content_language_codes
 from masthead.pagecache.generation import bump
 from masthead.people.models import Author
 
@@ -34,7 +36,8 @@ REPORTER_AUTHOR = ("ron", "lena-hartmann")
 class Command(BaseCommand):
     help = (
         "Run the demo site: its own SQLite database under ./var/ (demo.sqlite3), "
-        "built with the demo content on the first run and kept on later runs; "
+        "built with the demo content on the first run and kept on later runs "
+        "(languages added with --languages get theirs); "
         "print the back-office login and serve it on http://127.0.0.1:8000."
     )
 
@@ -44,13 +47,23 @@ class Command(BaseCommand):
             "--no-serve", action="store_true", help="Only create the site, do not serve it."
         )
         parser.add_argument(
+            OPTION,
+            metavar="CODES",
+            help="The content languages, comma-separated, the default language among them, "
+            "e.g. de,en,fr,ar (default: MASTHEAD_LANGUAGES, else de,en). The demo has "
+            f"articles in {', '.join(demo_languages())}; other languages get none. "
+            "Languages added to a kept site get their articles; languages left out "
+            "keep theirs, unseen.",
+        )
+        parser.add_argument(
             "--fresh",
             action="store_true",
             help="Delete the demo's database and uploads and start over "
             "(refused while a demo is serving from them).",
         )
 
-    def handle(self, *args, bind, no_serve, fresh, **options):
+    def handle(self, *args, bind, no_serve, fresh, languages, **options):
+        languages = self.check_languages(languages)
         var = settings.VAR_DIR
         database = Path(settings.DATABASES["default"]["NAME"])
         own = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") and (
@@ -77,27 +90,27 @@ class Command(BaseCommand):
         fcntl.flock(lock, fcntl.LOCK_SH)
 
         call_command("migrate", interactive=False, verbosity=0)
-        if not Article.objects.exists():
-            count = load_demo()
+        kept = Article.objects.exists()
+        if kept and not own:
+            raise CommandError(
+                "This database already has articles; the demo needs an empty one. "
+                "Unset DATABASE_URL to use the demo's own SQLite database."
+            )
+        # The languages without any article yet: on a kept site, those
+        # named for the first time (load_demo leaves the others alone).
+        added = [code for code in languages if not Article.objects.filter(language=code).exists()]
+        if load_demo(languages=languages):
             # The pictures' renditions, made now rather than by the worker
             # beside the server: the first page a visitor opens shows the
             # site as readers get it, and a demo built with --no-serve has
             # no jobs left waiting for a worker.
             jobs.run_due_jobs()
-            kept = False
-        elif own:
-            count = Article.objects.count()
-            kept = True
-        else:
-            raise CommandError(
-                "This database already has articles; the demo needs an empty one. "
-                "Unset DATABASE_URL to use the demo's own SQLite database."
-            )
         password = self.password(var)
         self.create_personas(password)
         bump()
         users = ", ".join(f"{username} ({role.value})" for username, role in PERSONAS)
         host = f"http://{bind}"
+        count = Article.objects.in_site_languages().count()
         if kept:
             ready = (
                 f"Demo site ready: {count} articles, kept from the last run "
@@ -106,11 +119,12 @@ class Command(BaseCommand):
         else:
             ready = f"Demo site ready: {count} articles.\n"
         self.stdout.write(
-            self.style.SUCCESS(ready) + f"  Site:        {host}/\n"
+            self.style.SUCCESS(ready) + f"  Languages:   {self.language_list(languages)}\n"
+            f"  Site:        {host}/\n"
             f"  Newsroom:    {host}/desk/\n"
             f"  User:        admin\n"
             f"  Users:       {users}\n"
-            f"  Password:    {password}\n"
+            f"  Password:    {password}\n" + self.language_notes(languages, added if kept else [])
         )
         if not no_serve:
             # `serve` replaces this process with gunicorn: it inherits the lock.
@@ -118,6 +132,57 @@ class Command(BaseCommand):
             # Absolute links name the address the demo serves on (unless set).
             os.environ.setdefault("SITE_URL", host)
             call_command("serve", bind=bind, verbosity=options["verbosity"])
+
+    def check_languages(self, value: str | None) -> list[str]:
+        """The site's content languages, which --languages must name: the
+        settings read them before this command runs (masthead/cli.py)."""
+        configured = content_language_codes()
+        if value is None:
+            return configured
+        try:
+            codes = parse_languages(value, settings.LANGUAGE_CODE)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        if codes != configured:
+            wanted = ",".join(codes)
+            raise CommandError(
+                f"{OPTION} {wanted} came too late: the settings were read with "
+                f"the languages {','.join(configured)}. Run it as "
+                f"`masthead demo {OPTION} {wanted}`, or set MASTHEAD_LANGUAGES={wanted}."
+            )
+        return codes
+
+    def language_list(self, languages: list[str]) -> str:
+        return ", ".join(
+            f"{code} (default)" if code == settings.LANGUAGE_CODE else code for code in languages
+        )
+
+    def language_notes(self, languages: list[str], added: list[str]) -> str:
+        """What the demo did with each language, where that is not simply
+        "loaded": added to a kept site, without demo content, or kept in
+        the database but not shown."""
+        notes = []
+        with_content = [code for code in added if code in demo_languages()]
+        if with_content:
+            notes.append(f"Added the demo's articles in {', '.join(with_content)}.")
+        if without := [code for code in languages if code not in demo_languages()]:
+            notes.append(
+                f"The demo has no articles in {', '.join(without)}: "
+                "those pages stay empty until someone writes some."
+            )
+        unseen = (
+            Article.objects.exclude(language__in=languages)
+            .values_list("language", flat=True)
+            .distinct()
+            .order_by("language")
+        )
+        if unseen := list(unseen):
+            shown = ",".join([*languages, *unseen])
+            notes.append(
+                f"Kept but not shown: the articles in {', '.join(unseen)} "
+                f"(`masthead demo {OPTION} {shown}` shows them)."
+            )
+        return "".join(f"  {note}\n" for note in notes)
 
     def delete_demo_site(self, database: Path) -> None:
         connections.close_all()
