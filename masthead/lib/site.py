@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core import checks
 from django.http import HttpRequest
 from django.http.request import split_domain_port, validate_host
+from django.utils.encoding import iri_to_uri
 
 from masthead.lib.i18n import language_from_path
 
@@ -39,11 +40,14 @@ def absolute_url(path: str) -> str:
     the site's address for the language of the path. Paths outside the
     language prefixes (robots.txt, sitemaps, static and media files,
     previews) are on ``SITE_URL``. Full addresses (files on another host)
-    are returned as they are."""
+    are returned as they are. A path in another script ("/ar/…/علوم/",
+    as ``request.path`` has it) is percent-encoded, as ``reverse()`` gives
+    it: one spelling of each address in canonical links, feeds and
+    sitemaps."""
     if path.startswith(("http://", "https://")):
         return path
     language = language_from_path(path) if settings.SITE_URLS else None
-    return site_url(language) + path
+    return site_url(language) + iri_to_uri(path)
 
 
 def site_urls() -> set[str]:

@@ -186,3 +186,14 @@ def test_the_language_menu_names_each_language_in_itself(client, languages, make
     assert menu(arabic)["de"] == ("Deutsch", "ltr")
     assert menu(arabic)["ar"] == ("العربية", None)
     assert menu(arabic)["fa"] == ("فارسی", None)
+
+
+@pytest.mark.django_db
+def test_an_address_in_another_script_has_one_spelling(client, languages, make_article, world):
+    world.names["ar"], world.slugs["ar"] = "العالم", "العالم"
+    world.save()
+    make_article("خبر اليوم", language="ar")
+    section = page(client, world.url_in("ar"))
+    [canonical] = section.xpath("//link[@rel='canonical']")
+    assert canonical.get("href").endswith("/%D8%A7%D9%84%D8%B9%D8%A7%D9%84%D9%85/")
+    assert section.xpath("//meta[@property='og:url']")[0].get("content") == canonical.get("href")
