@@ -103,6 +103,7 @@ urlpatterns = [
     path("media/<int:pk>/", media.media_edit, name="media_edit"),
     path("media/<int:pk>/delete/", media.media_delete, name="media_delete"),
     path("jobs/", jobs.job_list, name="jobs"),
+    path("translations/", views.translations, name="translations"),
     path("jobs/<uuid:pk>/retry/", jobs.job_retry, name="job_retry"),
     path("sessions/", signin_views.session_list, name="sessions"),
     path(

@@ -1,4 +1,5 @@
-"""The newsroom back office: article list, editor, preview and quick actions.
+"""The newsroom back office: article list, editor, preview and quick actions,
+and what the content languages still lack.
 
 Views stay thin: check who may do what (``desk_view`` from
 masthead/accounts/decorators.py, ``article_for``: both ask
@@ -37,6 +38,7 @@ from masthead.search.backends import engine
 from masthead.search.paging import ranked_page
 from masthead.search.query import parse
 
+from . import translations as translation_report
 from .forms import ArticleForm, BreakingForm, CorrectionForm, DashboardFilterForm, PinForm
 from .states import DRAFT, PUBLISHED, REVIEW, SCHEDULED, UNPUBLISHED, state_of
 
@@ -578,3 +580,19 @@ def article_translate(request, pk, language):
         )
     messages.success(request, text % values)
     return redirect("desk:article_edit", pk=version.pk)
+
+
+@desk_view(rules.MANAGE_TAXONOMY)
+def translations(request):
+    """What each content language still lacks, with links to where it is
+    mended (masthead/desk/translations.py). Editors and administrators,
+    who manage sections, tags and authors, see it."""
+    return render(
+        request,
+        "desk/translations.html",
+        {
+            "nav": "translations",
+            "languages": translation_report.report(),
+            "default_language": settings.LANGUAGE_CODE,
+        },
+    )

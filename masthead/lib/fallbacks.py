@@ -10,12 +10,14 @@ screen reader pronounces them as what they are.
 
 The chain is made by a subclass of Django's ``DjangoTranslation`` that
 sets its own fallback (Django's ``_add_fallback``), installed in Django's
-cache of translations for each content language (``install``). That is
-the one place Masthead reaches into Django's translation machinery;
-tests/test_fallbacks.py pins the behaviour.
+cache of translations for each content language and each fallback down
+its chain (``install``). That is the one place Masthead reaches into
+Django's translation machinery; tests/test_fallbacks.py pins the
+behaviour.
 """
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -44,17 +46,23 @@ def shipped_language(wanted: str | None) -> str | None:
     return base if base in codes else None
 
 
+def fallback_chain(language: str) -> list[str]:
+    """``language``, then the languages its missing texts come from, in
+    turn, down to English, the source: ``["rm", "de", "en"]`` with
+    ``MASTHEAD_UI_FALLBACKS=rm=de``. A circle in the settings ends at the
+    source."""
+    chain = [language]
+    while chain[-1] != SOURCE_LANGUAGE:
+        following = fallback_of(chain[-1])
+        chain.append(SOURCE_LANGUAGE if following in chain else following)
+    return chain
+
+
 def ui_language(language: str) -> str:
     """The language the site's texts are in on a page in ``language``:
     itself when Masthead has a catalog for it, else the first of its
     fallbacks that has one."""
-    seen = [language]
-    while shipped_language(seen[-1]) is None:
-        following = fallback_of(seen[-1])
-        if following in seen:  # a circle in the settings: the source texts
-            return SOURCE_LANGUAGE
-        seen.append(following)
-    return seen[-1]
+    return next(code for code in fallback_chain(language) if shipped_language(code))
 
 
 class ChainedTranslation(trans_real.DjangoTranslation):
@@ -74,12 +82,16 @@ class ChainedTranslation(trans_real.DjangoTranslation):
 
 def install(language: str) -> None:
     """Make ``language``'s translation take missing texts from its
-    fallback (idempotent; Django empties its cache when tests change the
-    languages, so the language middleware calls this for each page)."""
-    if language == SOURCE_LANGUAGE:
-        return
-    if not isinstance(_cached().get(language), ChainedTranslation):
-        _cached()[language] = ChainedTranslation(language, fallback_of(language))
+    fallback, and the fallback's from its own, down the chain (idempotent;
+    Django empties its cache when tests change the languages, so the
+    language middleware calls this for each page)."""
+    chain = fallback_chain(language)
+    # From the end, so that each fallback is chained before the language
+    # that falls back to it: Django's own translation of a fallback would
+    # take its missing texts from the default language.
+    for code, fallback in reversed(list(pairwise(chain))):
+        if not isinstance(_cached().get(code), ChainedTranslation):
+            _cached()[code] = ChainedTranslation(code, fallback)
 
 
 def _cached() -> dict:

@@ -115,7 +115,14 @@ def test_keyboard_focus_is_clearly_visible(demo_site, page):
     assert not poor, "focus hard to see on:\n" + "\n".join(poor)
 
 
-MEDIA_PAGES = ["media", "media-edit", "media-upload", "article-with-image", "front-page"]
+MEDIA_PAGES = [
+    "media",
+    "media-edit",
+    "media-upload",
+    "article-with-image",
+    "front-page",
+    "translations",
+]
 
 
 @pytest.mark.parametrize("kind", MEDIA_PAGES)
@@ -130,6 +137,7 @@ def test_the_media_library_has_no_axe_violations(demo_site, new_page, editor, ki
         "media-edit": f"/desk/media/{image.pk}/",
         "media-upload": "/desk/media/upload/",
         "front-page": "/desk/front-page/",
+        "translations": "/desk/translations/",
         "article-with-image": (
             f"/desk/articles/{Article.objects.filter(lead_image=image).first().pk}/"
         ),

@@ -109,6 +109,7 @@ def test_the_media_library_pages_are_valid_html(db, settings, tmp_path, editor):
         "article-new": reverse("desk:article_create"),
         # With a pinned lead and breaking news (articles/frontpage.py).
         "front-page": reverse("desk:front_page"),
+        "translations": reverse("desk:translations"),
         "home-breaking": "/de/",
         # The questions before restoring and unpublishing, and a comparison.
         "restore": reverse("desk:article_revision_restore", args=[pictured.pk, 1]),

@@ -133,6 +133,7 @@ NEWSROOM_ROUTES = [
     Route("audit", "audit", "get", (rules.VIEW_AUDIT,), on_article=False),
     Route("editor-texts", "editor_texts", "get", (rules.USE_DESK,), on_article=False),
     Route("jobs", "jobs", "get", (rules.MANAGE_USERS,), on_article=False),
+    Route("translations", "translations", "get", (rules.MANAGE_TAXONOMY,), on_article=False),
     Route("front-page", "front_page", "get", (rules.ARRANGE_FRONT_PAGE,), on_article=False),
     # One's own account (two-factor sign-in: test_two_factor_*.py). Without
     # two-factor sign-in on, the pages that change it send back to the account page.

@@ -17,7 +17,7 @@ GERMAN = ["Zum Inhalt springen", "Korrekturen", "Durchsuchen", "Suche", "Sprache
 def swahili(settings):
     settings.LANGUAGES = THREE
     yield
-    for code in ("sw", "de"):
+    for code in ("sw", "rm", "fr", "de"):
         translation.trans_real._translations.pop(code, None)
 
 
@@ -65,3 +65,25 @@ def test_a_page_with_its_own_catalog_marks_nothing(client, swahili):
 def test_the_fallback_is_a_setting(client, swahili):
     page = client.get("/sw/").content.decode()
     assert '<a class="skip-link" href="#main" lang="fr">Aller au contenu</a>' in page
+
+
+@pytest.mark.django_db
+@override_settings(UI_FALLBACKS={"sw": "rm", "rm": "fr"})
+def test_a_fallbacks_own_fallback_follows_not_the_default_language(client, swahili):
+    """Swahili falls back to Romansh, which Masthead has no catalog for
+    either, and Romansh to French: the page is French, as its ``lang`` says,
+    not German (Django's own translation of Romansh would take the default
+    language's texts)."""
+    assert fallbacks.fallback_chain("sw") == ["sw", "rm", "fr", "en"]
+    page = client.get("/sw/").content.decode()
+    assert '<a class="skip-link" href="#main" lang="fr">Aller au contenu</a>' in page
+    for german in GERMAN:
+        assert german not in page, german
+
+
+@override_settings(UI_FALLBACKS={"sw": "rm", "rm": "sw"})
+def test_a_circle_of_fallbacks_ends_at_the_source(swahili):
+    assert fallbacks.fallback_chain("sw") == ["sw", "rm", "en"]
+    fallbacks.install("sw")
+    with translation.override("sw"):
+        assert translation.gettext("Skip to content") == "Skip to content"
