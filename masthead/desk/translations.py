@@ -36,7 +36,7 @@ from django.utils import translation
 from django.utils.translation import pgettext, to_locale
 
 from masthead.articles.models import Article
-from masthead.lib import fallbacks
+from masthead.lib import fallbacks, urlwords
 from masthead.lib.i18n import content_language_codes, language_name
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
@@ -196,6 +196,12 @@ def url_words(language: str) -> list[UrlWord]:
     translation, with its fallbacks) and the language it comes from."""
     fallbacks.install(language)  # its fallbacks, as its pages have them
     catalogs = [(code, _catalog_of(code)) for code in fallbacks.fallback_chain(language)]
+    # A word MASTHEAD_URL_WORDS sets is the language's own, over the catalog's
+    # (lib/urlwords.py); it replaces the first segment of every address of its
+    # kind of page ("section/<uslug:slug>/feed/rss/" too).
+    chosen = settings.URL_WORDS.get(language, {})
+    with translation.override(SOURCE):
+        kinds = {str(path).partition("/")[0]: key for key, path in urlwords.KEYS.items()}
     words = []
     with translation.override(language):
         for msgid in _source().url_msgids:
@@ -204,6 +210,10 @@ def url_words(language: str) -> list[UrlWord]:
                 SOURCE,
             )
             word = pgettext(URL_CONTEXT, msgid)
+            first, slash, rest = msgid.partition("/")
+            if chosen.get(kinds.get(first, "")):
+                word = chosen[kinds[first]] + slash + word.partition("/")[2]
+                origin = language
             words.append(UrlWord(msgid, word, origin, own=origin == language))
     return words
 

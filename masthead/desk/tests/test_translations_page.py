@@ -147,6 +147,16 @@ def test_a_fallback_gives_its_own_address_words(four, settings):
     assert (tag.word, tag.origin, tag.own) == ("theme/<uslug:slug>/", "fr", False)
 
 
+def test_a_word_the_settings_choose_is_the_languages_own(four, settings):
+    settings.URL_WORDS = {"sw": {"section": "sehemu"}}
+    words = {w.msgid: w for w in translations.url_words("sw")}
+    for msgid in ("section/<uslug:slug>/", "section/<uslug:slug>/feed/rss/"):
+        word = words[msgid]
+        expected = msgid.replace("section", "sehemu")
+        assert (word.word, word.origin, word.own) == (expected, "sw", True)
+    assert words["article/<uslug:slug>/"].own is False  # still English's
+
+
 def test_it_counts_untranslated_and_fuzzy_texts_of_a_catalog(four, settings, tmp_path, editor):
     """A catalog a site adds itself (here Swahili), with one text
     translated, one untranslated and one marked fuzzy."""
