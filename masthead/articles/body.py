@@ -60,9 +60,9 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
 
-from masthead.lib import embeds
+from masthead.lib import embeds, fallbacks
 from masthead.lib.html import EMBED_NODE, FIGURE_SIZES, iframes_to_embeds
-from masthead.lib.i18n import language_name
+from masthead.lib.i18n import lang_attributes, language_name
 from masthead.lib.site import absolute_url
 from masthead.media.models import Image
 from masthead.media.rendering import feed_image, picture_html
@@ -250,9 +250,15 @@ def _caption_html(picture: Picture, image: Image, language: str) -> str:
     credit = ""
     if image.credit:
         # Translators: below a picture; the credit is the photographer or agency
+        # The name isolated from the sentence's direction (bdi); "Photo:"
+        # marked with its language when it is a fallback's (lib/fallbacks.py).
+        line = escape(gettext("Photo: %(credit)s")) % {
+            "credit": format_html("<bdi>{}</bdi>", image.credit)
+        }
         credit = format_html(
-            '<span class="credit">{}</span>',
-            gettext("Photo: %(credit)s") % {"credit": image.credit},
+            '<span class="credit"{}>{}</span>',
+            lang_attributes(fallbacks.ui_language(language), language),
+            mark_safe(line),  # noqa: S308 (the text escaped, the name by format_html)
         )
     text = " ".join(part for part in (caption, credit) if part)
     return f"<figcaption>{text}</figcaption>" if text else ""

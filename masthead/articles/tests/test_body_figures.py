@@ -62,7 +62,7 @@ def test_it_shows_a_picture_as_an_accessible_figure(make_article):
     assert 'loading="lazy"' in html
     # The image's own caption in the article's language, and the credit.
     assert "<figcaption>Die Sitzung am Dienstag" in html
-    assert '<span class="credit">Foto: Anna Berg</span>' in html
+    assert '<span class="credit">Foto: <bdi>Anna Berg</bdi></span>' in html
 
 
 def test_it_prefers_the_caption_of_this_use(make_article):

@@ -121,5 +121,5 @@ def test_a_credit_typed_with_its_prefix_shows_it_once(post_article, client):
     article = Article.objects.get()
     assert article.lead_image.credit == "Jana Berger"
     page = client.get(article.get_absolute_url()).content.decode()
-    assert "Foto: Jana Berger" in page
+    assert "Foto: <bdi>Jana Berger</bdi>" in page
     assert "Foto: Foto:" not in page

@@ -39,7 +39,7 @@ def test_it_chooses_an_image_from_the_library(post_article, rathaus, client):
     page = client.get(article.get_absolute_url()).content.decode()
     assert 'alt="Das Rathaus im Schnee"' in page
     assert "Winter am Markt" in page
-    assert "Foto: Jana Berger" in page
+    assert "Foto: <bdi>Jana Berger</bdi>" in page
 
 
 def test_the_form_shows_the_picture_and_no_bare_file_name(editor_client, make_article, rathaus):
