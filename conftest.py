@@ -15,26 +15,13 @@ from masthead.articles import services
 from masthead.articles.models import Article
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
-from masthead.testing import PERSONAS, make_user
+from masthead.testing import PERSONAS, make_user, suite_settings
 
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
-    # Hashed static names need `collectstatic`; tests use the plain names.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.MEDIA_ROOT = tmp_path / "media"
-    # Pages render live in tests (query counts, fresh content); the page
-    # cache's own tests turn it on (masthead/pagecache/tests/test_pagecache.py).
-    settings.PAGE_CACHE_SECONDS = 0
-    # The site's address is the test client's host (absolute links, and
-    # which requests the page cache may store: masthead/lib/site.py).
-    settings.SITE_URL = "http://testserver"
-    settings.SITE_URLS = {}
-    # Signing in is part of many tests; a slow hash only slows them down.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    for name, value in suite_settings(tmp_path / "media").items():
+        setattr(settings, name, value)
 
 
 # The cast (masthead/testing.py): one staff user per role, made when a test

@@ -40,6 +40,31 @@ PERSONAS = {
 }
 
 
+def suite_settings(media_root) -> dict:
+    """The settings every test runs with (the root conftest.py's autouse
+    fixture applies them; a module-scoped fixture passes them to
+    ``override_settings``), with uploads in ``media_root``."""
+    from django.conf import settings
+
+    return {
+        # Hashed static names need `collectstatic`; tests use the plain names.
+        "STORAGES": {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        "MEDIA_ROOT": media_root,
+        # Pages render live in tests (query counts, fresh content); the page
+        # cache's own tests turn it on (masthead/pagecache/tests/test_pagecache.py).
+        "PAGE_CACHE_SECONDS": 0,
+        # The site's address is the test client's host (absolute links, and
+        # which requests the page cache may store: masthead/lib/site.py).
+        "SITE_URL": "http://testserver",
+        "SITE_URLS": {},
+        # Signing in is part of many tests; a slow hash only slows them down.
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+    }
+
+
 def password_of(username: str) -> str:
     """The password of a test user: ``password_of("eda") == "pw-eda-123"``."""
     return f"pw-{username}-123"

@@ -96,23 +96,46 @@ def axe_script() -> Path:
 
 
 def run_axe(page) -> list[dict]:
-    """axe-core's violations for the page as it is now."""
+    """axe-core's violations for the page as it is now (once its fonts are in)."""
+    start_axe(page)
+    return axe_violations(page)
+
+
+def start_axe(page) -> None:
+    """Start axe-core on the page as it is now, and return at once: several
+    pages of one browser are checked at the same time (axe_violations
+    waits for the result)."""
     # Evaluated through the DevTools protocol: the site's Content-Security-Policy
-    # refuses inline scripts, which is what add_script_tag() would insert.
-    page.evaluate(axe_script().read_text())
-    result = page.evaluate(
-        """async (tags) => {
-            const r = await axe.run(document, {
-                runOnly: {type: "tag", values: tags}, resultTypes: ["violations"],
-            });
-            return r.violations.map(v => ({
-                id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.map(n => ({target: n.target.join(" "), summary: n.failureSummary})),
-            }));
+    # refuses inline scripts, which is what add_script_tag() would insert. A
+    # browser context that checks many pages has it as an init script instead
+    # (context.add_init_script(path=axe_script())), in every page it loads.
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.evaluate(axe_script().read_text())
+    page.evaluate(
+        """(tags) => {
+            // After this call has returned (axe works for a while before its
+            // first pause), and once the fonts are in: before, the body
+            // editor's icons (a font of ligatures) read as their names.
+            const later = new Promise((resolve) => setTimeout(resolve, 0));
+            window.__axeViolations = later
+                .then(() => document.fonts.ready)
+                .then(() => axe.run(document, {
+                    runOnly: {type: "tag", values: tags}, resultTypes: ["violations"],
+                }))
+                .then((r) => r.violations.map(v => ({
+                    id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.map(n => ({
+                        target: n.target.join(" "), summary: n.failureSummary,
+                    })),
+                })));
         }""",
         AXE_TAGS,
     )
-    return result
+
+
+def axe_violations(page) -> list[dict]:
+    """The violations of the run start_axe() started on the page."""
+    return page.evaluate("() => window.__axeViolations")
 
 
 def format_violations(violations: list[dict]) -> str:
