@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
@@ -26,7 +26,7 @@ from masthead.articles.models import Article
 from masthead.lib import images
 from masthead.lib.forms import RefuseControlCharacters
 from masthead.lib.html import BODY_EXTENSIONS, clean_editor_body, iframes_to_embeds
-from masthead.lib.i18n import content_language_codes, is_rtl, language_name
+from masthead.lib.i18n import content_language_codes, is_rtl, language_name, pick_with_language
 from masthead.lib.numbers import MAX_ID, parse_id
 from masthead.lib.text import credit_name, make_slug
 from masthead.media import services as media_services
@@ -89,9 +89,28 @@ class DeskAuthenticationForm(AuthenticationForm):
             raise self.get_invalid_login_error()
 
 
+class SectionSelect(forms.Select):
+    """A section whose name falls back to another language than the
+    desk's (no Arabic name on an Arabic desk) says which it is in."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        section = getattr(value, "instance", None)
+        if section is not None:
+            desk = translation.get_language() or settings.LANGUAGE_CODE
+            _name, language = pick_with_language(section.names, desk)
+            if language != desk:
+                option["attrs"] = {**option["attrs"], "lang": language}
+                if is_rtl(language) != is_rtl(desk):
+                    option["attrs"]["dir"] = "rtl" if is_rtl(language) else "ltr"
+        return option
+
+
 class SectionChoiceField(forms.ModelChoiceField):
     """Sections by name in the editor's language, with their parents:
     "World › Europe"."""
+
+    widget = SectionSelect
 
     def label_from_instance(self, section):
         names, node, seen = [], section, set()

@@ -71,7 +71,27 @@ class ChainedTranslation(trans_real.DjangoTranslation):
 
     def __init__(self, language: str, fallback: str):
         self.fallback_language = fallback
+        # A language Masthead has no catalog for takes every text from its
+        # fallback, Django's own included: Django ships catalogs for
+        # languages Masthead does not (sw, he, lb), and their words
+        # ("Tafuta" for "Search") would stand among the fallback's texts,
+        # in elements marked with the fallback's language.
+        self.borrows_all = shipped_language(language) is None
         super().__init__(language)
+
+    def _init_translation_catalog(self) -> None:
+        if self.borrows_all:
+            self._catalog = trans_real.TranslationCatalog()  # empty, not missing
+        else:
+            super()._init_translation_catalog()  # type: ignore[misc]
+
+    def _add_installed_apps_translations(self) -> None:
+        if not self.borrows_all:
+            super()._add_installed_apps_translations()  # type: ignore[misc]
+
+    def _add_local_translations(self) -> None:
+        if not self.borrows_all:
+            super()._add_local_translations()  # type: ignore[misc]
 
     def _add_fallback(self, localedirs: list[str] | None = None) -> None:
         if self.fallback_language != SOURCE_LANGUAGE:

@@ -3,11 +3,30 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from masthead.lib import fallbacks
+from masthead.lib.i18n import is_rtl
 from masthead.people.models import Author
 from masthead.sections.models import Tag
 from masthead.sections.tree import section_tree_ids
 
 from .query import MAX_LENGTH, clean
+
+
+class UiOptionsSelect(forms.Select):
+    """A select whose own options ("All", "Relevance") are the site's texts
+    among the page's names: on a language without a catalog they are the
+    fallback's, and say so (``ui_attrs``: lang, and dir when it differs)."""
+
+    def __init__(self, *args, ui_values=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ui_values = set(ui_values)
+        self.ui_attrs: dict[str, str] = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if self.ui_attrs and str(value) in self.ui_values:
+            option["attrs"] = {**option["attrs"], **self.ui_attrs}
+        return option
 
 
 class PeriodForm(forms.Form):
@@ -38,13 +57,20 @@ class SearchForm(PeriodForm):
     q = forms.CharField(
         label=_("Search for"), required=False, max_length=2000, widget=forms.SearchInput
     )
-    section = forms.ChoiceField(label=_("Section"), required=False)
-    author = forms.ChoiceField(label=_("Author"), required=False)
-    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    section = forms.ChoiceField(
+        label=_("Section"), required=False, widget=UiOptionsSelect(ui_values=[""])
+    )
+    author = forms.ChoiceField(
+        label=_("Author"), required=False, widget=UiOptionsSelect(ui_values=[""])
+    )
+    topic = forms.ChoiceField(
+        label=_("Topic"), required=False, widget=UiOptionsSelect(ui_values=[""])
+    )
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
         choices=[("", _("Relevance")), ("newest", _("Newest first"))],
+        widget=UiOptionsSelect(ui_values=["", "newest"]),
     )
 
     def __init__(self, data, *, language: str, sections: list, **kwargs):
@@ -64,6 +90,13 @@ class SearchForm(PeriodForm):
             Tag.objects.filter(language=language).order_by("name").values_list("slug", "name")
         )
         self.fields["q"].widget.attrs["maxlength"] = MAX_LENGTH
+        texts = fallbacks.ui_language(language)
+        if texts != language:  # the site's texts are a fallback's (lib/fallbacks.py)
+            marks = {"lang": texts}
+            if is_rtl(texts) != is_rtl(language):
+                marks["dir"] = "rtl" if is_rtl(texts) else "ltr"
+            for name in ("section", "author", "topic", "sort"):
+                self.fields[name].widget.ui_attrs = marks
 
     def clean_q(self):
         return clean(self.cleaned_data["q"])

@@ -650,6 +650,10 @@ class Region:
 
     language: str
     texts: list[tuple[str, str]] = field(default_factory=list)
+    # A second language the texts may be in: the fallback's, where no
+    # markup can say so (a page's <title>, a feed's description), on a
+    # language without a catalog of its own.
+    also: str = ""
 
 
 LANDMARKS = {"head", "header", "main", "footer", "nav", "aside", "form"}
@@ -686,7 +690,9 @@ def regions(root) -> list[Region]:
         if element.tag in SILENT:
             return
         if element.tag == "head":  # of the head only its title is shown
-            region.texts += [(t.text, describe(t)) for t in element.iter("title") if t.text]
+            title = Region(region.language, also=unmarkable_fallback(region.language))
+            title.texts += [(t.text, describe(t)) for t in element.iter("title") if t.text]
+            found.append(title)
             return
         texts = [element.get(name) for name in SPOKEN_ATTRIBUTES if element.get(name)]
         kind = element.get("type")
@@ -702,6 +708,13 @@ def regions(root) -> list[Region]:
 
     walk(root, found[0])
     return found
+
+
+def unmarkable_fallback(language: str) -> str:
+    """The language whose texts a page in ``language`` shows where no lang
+    attribute can stand: its fallback's, when it has no catalog of its own
+    (the site's MASTHEAD_UI_FALLBACKS above); "" when its texts are its own."""
+    return WITHOUT_CATALOG.get(language, "")
 
 
 def nearest_language(element) -> str:
@@ -720,9 +733,19 @@ def foreign_texts(root) -> list[str]:
 def foreign_in(region: Region) -> list[str]:
     """The texts of another language than ``region``'s in it: a whole text
     of an element that is one, or a run of words within a text."""
-    known = vocabulary(region.language)
-    found = set()
-    for text, where in region.texts:
+    found = _found(vocabulary(region.language), region.texts)
+    if region.also:
+        # Foreign only when foreign to the second language too.
+        also = {(f.text, where) for f, where in _found(vocabulary(region.also), region.texts)}
+        found = {(f, where) for f, where in found if (f.text, where) in also}
+    return sorted(
+        f"{foreign} in {where} (lang {region.language or 'none'})" for foreign, where in found
+    )
+
+
+def _found(known: Vocabulary, texts: list[tuple[str, str]]) -> set[tuple[Foreign, str]]:
+    found: set[tuple[Foreign, str]] = set()
+    for text, where in texts:
         sequence = words(text)
         whole = known.whole.get(" ".join(sequence))
         if whole is not None:
@@ -741,9 +764,7 @@ def foreign_in(region: Region) -> list[str]:
             for i, j, foreign in matches
             if not any(a <= i and j <= b and (a, b) != (i, j) for a, b, _ in matches)
         }
-    return sorted(
-        f"{foreign} in {where} (lang {region.language or 'none'})" for foreign, where in found
-    )
+    return found
 
 
 # -- Times ------------------------------------------------------------------------------

@@ -68,6 +68,7 @@ from every_language import (
     site_settings,
     time_problems,
     ui_codes,
+    unmarkable_fallback,
 )
 
 from masthead.accounts.roles import Role
@@ -197,7 +198,9 @@ def test_the_feeds_name_their_language_and_speak_it(rendered, code):
             texts.append(("Atom", element.get(lang) or atom.get(lang) or "", element.text))
     texts += [("JSON", code, json_feed.get(name)) for name in ("title", "description")]
     for feed, language, text in texts:
-        region = Region(language, [(text or "", f"the {feed} feed's {text!r}")])
+        # No markup can say a feed's title or description is the fallback's.
+        also = unmarkable_fallback(language)
+        region = Region(language, [(text or "", f"the {feed} feed's {text!r}")], also=also)
         problems += foreign_in(region)
     assert problems == [], "\n".join(problems)
 

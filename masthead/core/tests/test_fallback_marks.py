@@ -197,3 +197,29 @@ def test_an_address_in_another_script_has_one_spelling(client, languages, make_a
     [canonical] = section.xpath("//link[@rel='canonical']")
     assert canonical.get("href").endswith("/%D8%A7%D9%84%D8%B9%D8%A7%D9%84%D9%85/")
     assert section.xpath("//meta[@property='og:url']")[0].get("content") == canonical.get("href")
+
+
+@pytest.mark.django_db
+def test_a_language_without_a_catalog_takes_none_of_djangos_words(client, languages):
+    # Django ships Swahili for some of the site's words ("Tafuta" for
+    # "Search"); they would stand among the English texts, marked English.
+    home = page(client, "/sw/")
+    [button] = home.xpath("//form[@class='site-search']//button")
+    assert (button.text_content().strip(), marked(button)[0]) == ("Search", "en")
+    with translation.override("sw"):
+        assert translation.gettext("This field is required.") == "This field is required."
+
+
+@pytest.mark.django_db
+def test_the_search_forms_own_options_say_their_language(client, languages, make_article, world):
+    world.names["sw"], world.slugs["sw"] = "Dunia", "dunia"
+    world.save()
+    make_article("Habari za leo", language="sw")
+    search = page(client, "/sw/search/?q=habari")
+    options = {o.text: o.get("lang") for o in search.xpath("//form[@class='search-form']//option")}
+    assert options["All"] == "en" and options["Relevance"] == "en"
+    assert options["Dunia"] is None  # the section's own Swahili name
+    [label] = search.xpath("//label[@for='id_section']")
+    assert label.get("lang") == "en"
+    assert search.xpath("//nav[@class='sections']")[0].get("aria-labelledby") == "sections-label"
+    assert search.xpath("//*[@id='sections-label']")[0].get("lang") == "en"
