@@ -59,7 +59,7 @@ def content_language(code: str | None, variants: bool = True) -> str | None:
     (with ``variants``) a regional variant of it; None when there is none."""
     if not code or len(code) > LANGUAGE_CODE_MAX_LENGTH:
         return None
-    codes = [c for c, _name in settings.LANGUAGES]
+    codes = content_language_codes()
     code = code.lower()
     base = code.split("-")[0]
     for candidate in (code, base):
@@ -76,7 +76,7 @@ def language_from_path(path: str) -> str | None:
     if not match:
         return None
     code = match[1].lower()
-    return code if code in {c for c, _name in settings.LANGUAGES} else None
+    return code if code in content_language_codes() else None
 
 
 def negotiate(request: HttpRequest) -> str:
