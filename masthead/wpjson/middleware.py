@@ -1,22 +1,16 @@
 """The discovery header WordPress sends with its pages, so that a client
-given only the site's address finds the API:
-``Link: <https://example.org/wp-json/>; rel="https://api.w.org/"``.
+given only a page's address finds the API:
+``Link: <https://example.org/de/wp-json/>; rel="https://api.w.org/"``
+(the API in the page's language; ``/wp-json/`` for pages outside the
+language prefixes).
 
 Inside the page cache (after it in MIDDLEWARE), so that stored pages keep
 it (``KEPT_HEADERS``); the front end's nginx adds the same to the page
 files (``masthead frontend_config``)."""
 
 from masthead.lib.i18n import language_from_path
+from masthead.lib.site import wordpress_api_link
 from masthead.pagecache.middleware import NO_STORE_PREFIXES
-
-from .shapes import api_base
-
-REL = "https://api.w.org/"
-
-
-def discovery_link(path: str) -> str:
-    """The header's value for the page at ``path``: the API in the page's language."""
-    return f'<{api_base(language_from_path(path))}/>; rel="{REL}"'
 
 
 class DiscoveryLinkMiddleware:
@@ -30,5 +24,5 @@ class DiscoveryLinkMiddleware:
             and not request.path.startswith(NO_STORE_PREFIXES)
             and not response.has_header("Link")
         ):
-            response["Link"] = discovery_link(request.path_info)
+            response["Link"] = wordpress_api_link(language_from_path(request.path_info))
         return response

@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from masthead.lib.i18n import pick
-from masthead.lib.site import absolute_url, site_url
+from masthead.lib.site import absolute_url
 from masthead.lib.text import make_slug
 
 CURIES = [{"name": "wp", "href": "https://api.w.org/{rel}", "templated": True}]
@@ -58,13 +58,6 @@ class Context:
         if self.lang_param:
             query["lang"] = self.language
         return self.base + route + ("?" + urlencode(query) if query else "")
-
-
-def api_base(language: str | None) -> str:
-    """The API's address: ``/wp-json`` on the site, or under a language's prefix."""
-    if language is None:
-        return site_url() + "/wp-json"
-    return site_url(language) + f"/{language}/wp-json"
 
 
 def local_time(moment: datetime | None) -> str | None:

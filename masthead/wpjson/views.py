@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Case, Count, F, Min, Q, Value, When
+from django.db.models import Case, Count, F, Min, Q, Value, When, prefetch_related_objects
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404, HttpResponse
@@ -42,7 +42,7 @@ from django.views.decorators.csrf import csrf_exempt
 from masthead.articles.body import prefetch_body_images, render_body
 from masthead.articles.models import Article, BodyImage
 from masthead.lib.i18n import content_language_codes, pick
-from masthead.lib.site import site_url
+from masthead.lib.site import site_url, wordpress_api_url
 from masthead.media.models import Image
 from masthead.pagecache.middleware import cache_control
 from masthead.people.models import Author
@@ -398,8 +398,9 @@ def _embed_posts(request: Request, rows: list, items: list[dict], embed: set[str
     ctx = request.ctx
     images: dict = {}
     if "wp:featuredmedia" in embed:
-        ids = {article.lead_image_id for article in rows if article.lead_image_id}
-        images = Image.objects.prefetch_related("renditions").in_bulk(ids) if ids else {}
+        illustrated = [article for article in rows if article.lead_image_id]
+        prefetch_related_objects(illustrated, "lead_image__renditions")
+        images = {article.lead_image_id: article.lead_image for article in illustrated}
     for article, item in zip(rows, items, strict=True):
         embedded: dict = {}
         if "author" in embed and article.byline_authors:
@@ -840,7 +841,7 @@ def api(request, route: str = "", language: str | None = None) -> HttpResponse:
     chosen = language or settings.LANGUAGE_CODE
     if lang in content_language_codes():
         chosen = lang
-    ctx = Context(chosen, shapes.api_base(language), lang_param=lang in content_language_codes())
+    ctx = Context(chosen, wordpress_api_url(language), lang_param=lang in content_language_codes())
     with translation.override(chosen):
         found = _find(path)
         try:
