@@ -175,9 +175,10 @@ class Request:
         """The relations to embed (``?_embed`` = all of them), or None."""
         if "_embed" not in self.http.GET:
             return None
-        asked = {part.strip() for part in self.http.GET.get("_embed", "").split(",")}
-        asked.discard("")
-        return asked or {"author", "wp:featuredmedia", "wp:term", "up"}
+        value = self.http.GET.get("_embed", "").strip()
+        if value.lower() in ("", "true", "1"):  # as WordPress reads it (wpapi sends "true")
+            return {"author", "wp:featuredmedia", "wp:term", "up"}
+        return {part.strip() for part in value.split(",")}
 
 
 @dataclass
