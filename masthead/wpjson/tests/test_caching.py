@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from masthead.pagecache.middleware import NAMESPACE_PARAMETERS
+from masthead.pagecache.tests.conftest import commit_setup
 from masthead.wpjson.params import Param
 from masthead.wpjson.views import ALL_PARAMETERS, ROUTES
 
@@ -33,6 +34,7 @@ def test_errors_are_not_kept(client, db):
 
 
 def test_the_page_cache_keeps_the_answer_with_its_headers(client, newsroom, page_cache):
+    commit_setup()
     first = api(client, "/wp/v2/posts?per_page=2&_embed&utm_source=x")
     assert first["X-Cache"] == "MISS"
     second = api(client, "/wp/v2/posts?per_page=2&_embed")
@@ -75,6 +77,7 @@ def test_paging_links(client, newsroom):
 
 
 def test_pages_carry_the_discovery_header(client, newsroom, page_cache):
+    commit_setup()
     link = '<http://testserver/de/wp-json/>; rel="https://api.w.org/"'
     first = client.get("/de/")
     assert first["Link"] == link
