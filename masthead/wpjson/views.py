@@ -30,7 +30,17 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Case, Count, F, Min, Q, Value, When, prefetch_related_objects
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404, HttpResponse
@@ -40,7 +50,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from masthead.articles.body import prefetch_body_images, render_body
-from masthead.articles.models import Article, BodyImage
+from masthead.articles.models import Article, ArticleAuthor, BodyImage
 from masthead.lib.i18n import content_language_codes, pick
 from masthead.lib.site import site_url, wordpress_api_url
 from masthead.media.models import Image
@@ -331,7 +341,12 @@ def _post_order(request: Request, articles):
         "modified": Greatest(Coalesce("updated_at", "publish_at"), "publish_at"),
         "slug": "slug",
         "title": "headline",
-        "author": Min("bylines__author_id"),
+        # The post's author: the first of the byline.
+        "author": Subquery(
+            ArticleAuthor.objects.filter(article=OuterRef("pk"))
+            .order_by("position")
+            .values("author_id")[:1]
+        ),
         "parent": "publish_at",  # posts have no parent
         "relevance": "publish_at",  # ranked in _post_page
     }
@@ -448,7 +463,9 @@ def post(request: Request) -> dict:
 
 
 def pages(request: Request) -> Listing:
-    """Masthead has no pages: an empty collection, as a WordPress site without any."""
+    """Masthead has no pages: an empty collection, as a WordPress site
+    without any (the parameters checked as for posts)."""
+    _post_order(request, _post_filters(request, Article.objects.none()))
     return Listing([], 0, request.values["per_page"])
 
 
