@@ -117,6 +117,7 @@ _SLUGS = re.compile(r"[-\w]{1,200}(?:,[-\w]{1,200}){0,99}")
 # RFC 3339 as WordPress takes it; a "+" of the offset arrives as a space.
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+ -]\d{2}:\d{2})?")
 _WORDS = re.compile(r"[a-z_:,]{0,60}")
+_FIELDS = re.compile(r"[\w.]{1,60}(?:,[\w.]{1,60}){0,49}")
 _MIME = re.compile(r"[a-z]{1,20}/[-a-z0-9.+]{1,60}")
 
 
@@ -203,6 +204,7 @@ NAMESPACE_PARAMETERS = {
             )  # fmt: skip
             for name in (list_name, f"{list_name}[]")
         },
+        "_fields": _matches(_FIELDS),
         "slug": _matches(_SLUGS),
         "slug[]": _matches(_SLUGS),
     },

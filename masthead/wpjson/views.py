@@ -165,7 +165,11 @@ ITEM_PARAMS = {"lang": Param("language")}
 # Every parameter some route reads: the page cache keeps these (and only
 # these) on a /wp-json/ address (pagecache/middleware.py, NAMESPACE_PARAMETERS).
 ALL_PARAMETERS = sorted(
-    {"_embed"} | set(POST_PARAMS) | set(CATEGORY_PARAMS) | set(USER_PARAMS) | set(MEDIA_PARAMS)
+    {"_embed", "_fields"}
+    | set(POST_PARAMS)
+    | set(CATEGORY_PARAMS)
+    | set(USER_PARAMS)
+    | set(MEDIA_PARAMS)
 )
 
 
@@ -817,6 +821,41 @@ def _json_response(request, data: object, status: int = 200) -> HttpResponse:
     return response
 
 
+def only_fields(data: dict, fields: list[str], embedding: bool) -> dict:
+    """``data`` with only the ``_fields`` asked for, as WordPress filters
+    them: ``title`` or ``title.rendered``; ``_links`` only when asked for,
+    ``_embedded`` when asked for or embedding."""
+    kept: dict = {}
+    for field_path in fields:
+        top, _dot, rest = field_path.partition(".")
+        if top not in data:
+            continue
+        if rest and isinstance(data[top], dict):
+            nested = only_fields(data[top], [rest], embedding)
+            if isinstance(kept.get(top), dict):
+                kept[top].update(nested)
+            elif top not in kept:
+                kept[top] = nested
+        else:
+            kept[top] = data[top]
+    if embedding and "_embedded" in data:
+        kept["_embedded"] = data["_embedded"]
+    return kept
+
+
+def _filtered(result: object, request: Request) -> object:
+    asked = request.http.GET.get("_fields")
+    if not asked:
+        return result
+    fields = [part.strip() for part in asked.split(",") if part.strip()]
+    embedding = request.embed is not None
+    if isinstance(result, list):
+        return [only_fields(item, fields, embedding) for item in result]
+    if isinstance(result, dict):
+        return only_fields(result, fields, embedding)
+    return result
+
+
 def _paging_headers(response, request: Request, listing: Listing) -> None:
     pages = math.ceil(listing.total / listing.per_page) if listing.total else 0
     response["X-WP-Total"] = str(listing.total)
@@ -875,10 +914,10 @@ def api(request, route: str = "", language: str | None = None) -> HttpResponse:
             handled = Request(request, ctx, values, path, kwargs)
             result = route_.handler(handled)
             if isinstance(result, Listing):
-                response = _json_response(request, result.items)
+                response = _json_response(request, _filtered(result.items, handled))
                 _paging_headers(response, handled, result)
             else:
-                response = _json_response(request, result)
+                response = _json_response(request, _filtered(result, handled))
         except RestError as error:
             response = _json_response(request, error.as_json(), error.status)
     if request.method == "HEAD":

@@ -206,7 +206,7 @@ def test_the_front_end_configuration_matches_the_settings(settings, capsys):
         "|hide_empty|lang|media_type|order|orderby|sticky|status|status[]|author[]"
         "|author_exclude|author_exclude[]|categories|categories[]|categories_exclude"
         "|categories_exclude[]|exclude|exclude[]|include|include[]|parent|parent[]|tags|tags[]"
-        "|tags_exclude|tags_exclude[]|slug|slug[]"
+        "|tags_exclude|tags_exclude[]|_fields|slug|slug[]"
     )
     pattern = "|".join(map(re.escape, names.split("|")))
     assert f'"~(?:^|&)(?:{pattern})(?:=|&|$)" 1;' in config

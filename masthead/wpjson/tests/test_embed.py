@@ -48,3 +48,15 @@ def test_a_list_embeds_too(client, newsroom):
     storm = next(post for post in posts if post["id"] == newsroom["storm"].pk)
     assert "wp:featuredmedia" not in storm["_embedded"]  # it has no lead image
     assert storm["_embedded"]["wp:term"][0][0]["name"] == "Europa"
+
+
+def test_fields_keeps_only_what_is_asked_for(client, newsroom):
+    council = newsroom["council"]
+    post = api(client, f"/wp/v2/posts/{council.pk}?_fields=id,title.rendered,link").data
+    assert post == {
+        "id": council.pk,
+        "title": {"rendered": "Der Rat beschließt den Haushalt"},
+        "link": f"http://testserver/de/artikel/{council.slug}/",
+    }
+    posts = api(client, "/wp/v2/posts?_fields=id,_links&_embed=author").data
+    assert set(posts[0]) == {"id", "_links", "_embedded"}
