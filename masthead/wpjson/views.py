@@ -920,6 +920,9 @@ def api(request, route: str = "", language: str | None = None) -> HttpResponse:
                 response = _json_response(request, _filtered(result, handled))
         except RestError as error:
             response = _json_response(request, error.as_json(), error.status)
+    # The answer's language, not the reader's (which the locale middleware
+    # would name).
+    response["Content-Language"] = chosen
     if request.method == "HEAD":
         response.content = b""
     return response

@@ -46,8 +46,10 @@ def test_a_post_asked_for_by_id_is_found_in_its_own_language(client, newsroom):
 
 
 def test_the_answer_does_not_follow_accept_language(client, newsroom):
-    german = api(client, "/wp/v2/posts", HTTP_ACCEPT_LANGUAGE="en").data
-    assert {post["lang"] for post in german} == {"de"}
+    response = api(client, "/wp/v2/posts", HTTP_ACCEPT_LANGUAGE="en")
+    assert {post["lang"] for post in response.data} == {"de"}
+    assert response["Content-Language"] == "de"
+    assert api(client, "/wp/v2/posts?lang=en")["Content-Language"] == "en"
 
 
 def test_a_prefix_that_is_no_content_language_is_not_the_api(client, newsroom):
