@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "masthead.articles",
     "masthead.search",
     "masthead.feeds",
+    "masthead.wpjson",
     "masthead.desk",
     "masthead.importers",
     "masthead.demo",
@@ -142,6 +143,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: a cached page is served before any other work (masthead/pagecache/).
     "masthead.pagecache.middleware.FullPageCacheMiddleware",
+    # The WordPress REST API's discovery header on pages (masthead/wpjson/),
+    # inside the page cache so that stored pages keep it.
+    "masthead.wpjson.middleware.DiscoveryLinkMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy, Permissions-Policy, Reporting-Endpoints
     # (see "Browser security policies" below).

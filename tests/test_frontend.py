@@ -3,6 +3,7 @@ frontend_config`, in front of `masthead serve` with PAGE_FILES_DIR. Both
 run for real; the pages readers get from files must follow every change
 exactly as Masthead's own pages do."""
 
+import json
 import os
 import re
 import shutil
@@ -328,3 +329,23 @@ def test_staff_sign_in_through_the_front_end_and_see_live_pages(site):
     _twice(base + "/de/")  # a file for anonymous readers
     signed_in = opener.open(base + "/de/", timeout=10)
     assert signed_in.headers.get("X-Cache") is None  # live, not even Masthead's cache
+
+
+def test_page_files_carry_the_wordpress_api_discovery_link(site):
+    base, _ = site
+    _, headers, _ = _twice(base + "/de/")
+    assert headers["X-Cache"] == "FILE"
+    _, live, _ = _get(base + "/de/", {"Cookie": "sessionid=anything"})
+    assert headers["Link"] == live["Link"] == f'<{base}/de/wp-json/>; rel="https://api.w.org/"'
+    _, feed, _ = _twice(base + "/de/feed/atom/")
+    assert feed["X-Cache"] == "FILE" and "Link" not in feed
+
+
+def test_the_wordpress_api_answers_through_the_front_end(site):
+    base, _ = site
+    status, headers, body = _twice(base + "/wp-json/wp/v2/posts?per_page=2&utm_source=x")
+    assert status == 200
+    assert headers["X-Cache"] == "HIT"  # Masthead's page cache; JSON is never a file
+    assert headers["X-WP-Total"] and int(headers["X-WP-TotalPages"]) >= 1
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    assert len(json.loads(body)) == 2

@@ -154,7 +154,7 @@ def _key(message):
 
 # The layers of Masthead's apps, top-down (docs/architecture.md, "Layers"):
 # an app imports apps of its own layer and of the layers below, never above.
-SURFACES = {"desk", "feeds", "core", "api", "importers", "demo"}
+SURFACES = {"desk", "feeds", "core", "api", "wpjson", "importers", "demo"}
 LAYERS = [
     SURFACES,  # the surfaces, and the tools that write from outside
     {"pagecache"},  # listens to the content apps, serves their pages

@@ -46,7 +46,13 @@ class ReaderLocaleMiddleware(LocaleMiddleware):
         # says so (Vary).
         language = translation.get_language()
         from_path = language_from_path(request.path_info)
-        if response.status_code == 404 and not from_path:
+        # (Not an answer that is no page of a language: the WordPress
+        # API's JSON 404s, masthead/wpjson/views.py.)
+        if (
+            response.status_code == 404
+            and not from_path
+            and not getattr(response, "no_language_redirect", False)
+        ):
             redirect = self._to_language_address(request, language)
             if redirect is not None:
                 return redirect

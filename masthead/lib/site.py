@@ -50,6 +50,21 @@ def absolute_url(path: str) -> str:
     return site_url(language) + iri_to_uri(path)
 
 
+def wordpress_api_url(language: str | None = None) -> str:
+    """The address of the WordPress REST API (masthead/wpjson/), without a
+    trailing slash: ``/wp-json`` on the site, or under a language's prefix
+    (``/de/wp-json``) on that language's address."""
+    if language is None:
+        return settings.SITE_URL + "/wp-json"
+    return site_url(language) + f"/{language}/wp-json"
+
+
+def wordpress_api_link(language: str | None = None) -> str:
+    """The discovery header WordPress sends with its pages, which clients
+    given only a page's address follow to the API (the Link header's value)."""
+    return f'<{wordpress_api_url(language)}/>; rel="https://api.w.org/"'
+
+
 def site_urls() -> set[str]:
     return {settings.SITE_URL, *settings.SITE_URLS.values()}
 

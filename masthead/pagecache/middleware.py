@@ -21,6 +21,7 @@ import logging
 import math
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import brotli
@@ -67,11 +68,20 @@ KEPT_HEADERS = (
     "Reporting-Endpoints",
     "Permissions-Policy",
     "Strict-Transport-Security",
+    # The WordPress REST API's discovery link on pages, and its paging
+    # links, counts, CORS and robots headers (masthead/wpjson/).
+    "Link",
+    "X-WP-Total",
+    "X-WP-TotalPages",
+    "Access-Control-Allow-Origin",
+    "Access-Control-Expose-Headers",
+    "Allow",
+    "X-Robots-Tag",
 )
 # Addresses outside the language prefixes whose content is the same in
 # every language, though Django marks them "Vary: Accept-Language" (the
 # language is activated from the header there, and not used).
-LANGUAGE_NEUTRAL = ("/robots.txt", "/sitemap", "/news-sitemap.xml")
+LANGUAGE_NEUTRAL = ("/robots.txt", "/sitemap", "/news-sitemap.xml", "/wp-json")
 COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml",
                 "application/json", "application/feed+json")  # fmt: skip
 MIN_COMPRESS = 512
@@ -102,6 +112,21 @@ def _is_date(value: str) -> bool:
 
 _SLUG = re.compile(r"[-\w]{1,200}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_IDS = re.compile(r"\d{1,9}(?:,\d{1,9}){0,99}")
+_SLUGS = re.compile(r"[-\w]{1,200}(?:,[-\w]{1,200}){0,99}")
+# RFC 3339 as WordPress takes it; a "+" of the offset arrives as a space.
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+ -]\d{2}:\d{2})?")
+_WORDS = re.compile(r"[a-z_:,]{0,60}")
+_FIELDS = re.compile(r"[\w.]{1,60}(?:,[\w.]{1,60}){0,49}")
+_MIME = re.compile(r"[a-z]{1,20}/[-a-z0-9.+]{1,60}")
+
+
+def _is_offset(value: str) -> bool:
+    return value == "0" or _is_page_number(value)
+
+
+def _matches(pattern: re.Pattern) -> Callable[[str], bool]:
+    return lambda value: bool(pattern.fullmatch(value))
 
 
 # The query parameters that reader views read, each with a test of the form
@@ -135,6 +160,53 @@ NAMESPACE_PARAMETERS = {
         "since": _is_date,
         "until": _is_date,
         "sort": lambda value: value in ("", "newest"),
+    },
+    # The WordPress REST API (masthead/wpjson/views.py, ALL_PARAMETERS):
+    # lists of ids or slugs also come as PHP's "name[]".
+    "wpjson": {
+        "page": _is_page_number,
+        "per_page": _is_page_number,
+        "offset": _is_offset,
+        "post": _is_page_number,
+        "search": _is_search_text,
+        "after": _matches(_TIME),
+        "before": _matches(_TIME),
+        "modified_after": _matches(_TIME),
+        "modified_before": _matches(_TIME),
+        "mime_type": _matches(_MIME),
+        **{
+            name: _matches(_WORDS)
+            for name in (
+                "_embed",
+                "context",
+                "hide_empty",
+                "lang",
+                "media_type",
+                "order",
+                "orderby",
+                "sticky",
+                "status",
+                "status[]",
+            )  # fmt: skip
+        },
+        **{
+            name: _matches(_IDS)
+            for list_name in (
+                "author",
+                "author_exclude",
+                "categories",
+                "categories_exclude",
+                "exclude",
+                "include",
+                "parent",
+                "tags",
+                "tags_exclude",
+            )  # fmt: skip
+            for name in (list_name, f"{list_name}[]")
+        },
+        "_fields": _matches(_FIELDS),
+        "slug": _matches(_SLUGS),
+        "slug[]": _matches(_SLUGS),
     },
 }
 

@@ -12,6 +12,7 @@ from django.utils import translation
 from masthead.articles.models import Article
 from masthead.articles.pagination import Cursor
 from masthead.articles.views import LATEST_COUNT
+from masthead.sections.models import Tag
 
 
 def _reverse(name, **kwargs):
@@ -49,6 +50,14 @@ SURFACES = {
     # (the German article sitemap files the index lists: see fetch)
     "article sitemap": lambda a: reverse("sitemap_index"),
     "news sitemap": lambda a: reverse("sitemap_news"),
+    # The WordPress REST API (masthead/wpjson/); a post by id is a 404 (its own tests).
+    "wp-json posts": lambda a: "/wp-json/wp/v2/posts?_embed",
+    "wp-json posts by slug": lambda a: "/wp-json/wp/v2/posts?slug=geheimer-haushaltsplan",
+    "wp-json posts of a section": lambda a: f"/wp-json/wp/v2/posts?categories={a.section_id}",
+    "wp-json posts of a tag": lambda a: (
+        f"/wp-json/wp/v2/posts?tags={Tag.objects.get(slug='haushalt').pk}"
+    ),
+    "wp-json posts in German": lambda a: "/de/wp-json/wp/v2/posts",
 }
 
 HIDDEN = {

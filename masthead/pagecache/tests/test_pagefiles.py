@@ -2,6 +2,7 @@
 tests/test_frontend.py runs them behind a real nginx."""
 
 import os
+import re
 import time
 from datetime import timedelta
 
@@ -198,10 +199,27 @@ def test_the_front_end_configuration_matches_the_settings(settings, capsys):
     assert f"$cookie_{settings.SESSION_COOKIE_NAME}" in config
     # Requests with a parameter a view reads go to Masthead, the rest to the files.
     names = "before|after|page|p|q|section|author|topic|since|until|sort"
-    assert f'"~(?:^|&)(?:{names})(?:=|&|$)" 1;' in config
+    # The WordPress API's (masthead/wpjson/), which no file ever answers:
+    # its JSON is kept in Masthead's own cache only.
+    names += (
+        "|per_page|offset|post|search|modified_after|modified_before|mime_type|_embed|context"
+        "|hide_empty|lang|media_type|order|orderby|sticky|status|status[]|author[]"
+        "|author_exclude|author_exclude[]|categories|categories[]|categories_exclude"
+        "|categories_exclude[]|exclude|exclude[]|include|include[]|parent|parent[]|tags|tags[]"
+        "|tags_exclude|tags_exclude[]|_fields|slug|slug[]"
+    )
+    pattern = "|".join(map(re.escape, names.split("|")))
+    assert f'"~(?:^|&)(?:{pattern})(?:=|&|$)" 1;' in config
     assert set(every_query_parameter()) == set(names.split("|"))
     assert f'add_header Cache-Control "{cache_control()}" always;' in config
     assert '"~^/de/" de;' in config and '"~^/en/" en;' in config
+    # WordPress's API discovery header on the HTML files, in the page's language.
+    assert "add_header Link $masthead_api_link;" in config
+    assert (
+        """"~^text/html[^|]*\\|/de/" '<http://testserver/de/wp-json/>; rel="https://api.w.org/"';"""
+        in config
+    )
+    assert """"~^text/html" '<http://testserver/wp-json/>; rel="https://api.w.org/"';""" in config
     # The page files carry the policies Masthead sends with the same pages.
     from csp.utils import build_policy
 

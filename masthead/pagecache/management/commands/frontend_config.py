@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 from django_permissions_policy import PermissionsPolicyMiddleware
 
-from masthead.lib import images, policies
+from masthead.lib import images, policies, site
 from masthead.pagecache import files
 from masthead.pagecache.middleware import cache_control, every_query_parameter
 
@@ -87,6 +87,8 @@ class Command(BaseCommand):
                 "|".join(map(re.escape, every_query_parameter()))
             ),
             "languages": [code for code, _ in settings.LANGUAGES],
+            "api_links": [(code, site.wordpress_api_link(code)) for code, _ in settings.LANGUAGES],
+            "api_link": site.wordpress_api_link(),
             "max_body": settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
             "cache_control": cache_control(),
             "referrer_policy": settings.SECURE_REFERRER_POLICY,
