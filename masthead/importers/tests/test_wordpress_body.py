@@ -425,3 +425,46 @@ def test_the_theme_unit_test_data_has_its_pictures_and_galleries():
     assert sum(c.html.count("data-gallery") for c in converted) >= 5
     assert sum(c.html.count("data-image") for c in converted) >= 40
     assert sum(c.html.count("data-embed") for c in converted) >= 3
+
+
+# Hostile or broken content: a clear result, never an error.
+
+
+def test_broken_block_markup_is_read_as_far_as_it_goes():
+    converted = convert(
+        '<!-- /wp:paragraph --><!-- wp:image {"id":"x", -->\n<figure><img src="http://old.example'
+        '/b.jpg"></figure><!-- /wp:image --><!-- wp:paragraph --><p>Left open',
+        image=library,
+    )
+    assert converted.html == (
+        f'<figure data-image="{library("http://old.example/b.jpg", None)}"></figure>\n'
+        "<p>Left open</p>"
+    )
+
+
+def test_many_brackets_and_unclosed_delimiters_are_only_text():
+    assert convert("[a]" * 5000, image=library).html == f"<p>{'[a]' * 5000}</p>"
+    assert convert("<!-- wp:a {" * 2000, image=library).html == ""
+    assert convert("[" * 5000, image=library).html == f"<p>{'[' * 5000}</p>"
+
+
+def test_control_characters_are_removed():
+    assert convert("a\x00b\x01c", image=library).html == "<p>abc</p>"
+
+
+def test_a_nested_caption_leaves_no_stray_closing_tag():
+    converted = convert(
+        '[caption][caption]<img src="http://old.example/x.jpg"> inner[/caption] outer[/caption]',
+        image=library,
+    )
+    assert "[/caption]" not in converted.html
+    assert "inner" in converted.html and "outer" in converted.html
+
+
+def test_escaped_text_stays_text():
+    converted = convert(
+        "&lt;script&gt;alert(1)&lt;/script&gt; and <code>&lt;iframe&gt;</code>", image=library
+    )
+    assert converted.html == (
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt; and <code>&lt;iframe&gt;</code></p>"
+    )
