@@ -16,7 +16,7 @@ import urllib.request
 from collections.abc import Iterable
 from pathlib import PureWindowsPath
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -315,6 +315,28 @@ class _WebRedirectsOnly(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+def request_address(address: str) -> str:
+    """``address`` as it goes over the wire: a host name in IDNA, the rest
+    percent-encoded (a WordPress upload named "Zürich Hafen.jpg"), the
+    escapes it has kept.
+
+    >>> request_address("https://bücher.example/wp-content/Zürich Hafen.jpg?w=1")
+    'https://xn--bcher-kva.example/wp-content/Z%C3%BCrich%20Hafen.jpg?w=1'
+    """
+    parts = urlsplit(address)
+    host = (parts.hostname or "").encode("idna").decode("ascii")
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            quote(parts.path, safe="/%!$&'()*+,;=:@~"),
+            quote(parts.query, safe="/%!$&'()*+,;=:@~?"),
+            "",
+        )
+    )
+
+
 def download(address: str, *, limit: int | None = None) -> bytes:
     """The bytes at ``address`` (http or https), at most ``limit`` (the
     upload limit, ``MAX_UPLOAD_BYTES``), each wait at most ``FETCH_TIMEOUT``
@@ -324,8 +346,12 @@ def download(address: str, *, limit: int | None = None) -> bytes:
         address = _web_address(address)
     except ValidationError as error:
         raise FetchFailed(Image.FetchError.REFUSED, str(error), lasting=True) from None
+    try:
+        wire = request_address(address)
+    except (UnicodeError, ValueError) as error:
+        raise FetchFailed(Image.FetchError.UNREACHABLE, repr(error), lasting=True) from None
     opener = urllib.request.build_opener(_WebRedirectsOnly)
-    request = urllib.request.Request(address, headers={"User-Agent": "Masthead"})  # noqa: S310 (http or https only, checked above and on redirects)
+    request = urllib.request.Request(wire, headers={"User-Agent": "Masthead"})  # noqa: S310 (http or https only, checked above and on redirects)
     try:
         with opener.open(request, timeout=FETCH_TIMEOUT) as response:
             length = response.headers.get("Content-Length", "")

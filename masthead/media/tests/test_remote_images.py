@@ -10,6 +10,7 @@ import re
 import threading
 from io import BytesIO
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -55,7 +56,7 @@ class OldSite(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", "ftp://127.0.0.1/photo.jpg")
             self.end_headers()
             return
-        body = OldSite.files.get(self.path.split("?")[0])
+        body = OldSite.files.get(unquote(self.path.split("?")[0]))
         if body is None:
             self.send_error(404)
             return
@@ -78,6 +79,7 @@ def old_site():
         "/flaky.jpg": photo,
         "/upright.jpg": upright_jpeg(),
         "/page.jpg": NOT_AN_IMAGE,
+        "/wp-content/uploads/Zürich Hafen.jpg": photo,
     }
     OldSite.hits = {}
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), OldSite)
@@ -174,6 +176,18 @@ def test_it_refuses_what_is_not_a_web_address(db, address):
         services.image_from_address(address, language="en")
     assert refused.value.code == "not_web_address"
     assert not Image.objects.exists()
+
+
+def test_an_address_with_spaces_and_umlauts_is_fetched(
+    db, old_site, django_capture_on_commit_callbacks
+):
+    address = f"{old_site}/wp-content/uploads/Zürich Hafen.jpg"
+    image = record(address, django_capture_on_commit_callbacks)
+    run_jobs()
+    image.refresh_from_db()
+    assert image.source_address == address
+    assert image.original_name == "Zürich Hafen.jpg"
+    assert image.has_file and image.fetch_error == ""
 
 
 def test_a_phone_photo_is_shown_upright(db, old_site, django_capture_on_commit_callbacks):
@@ -334,3 +348,9 @@ def test_the_desk_shows_a_waiting_picture_with_its_address(waiting, old_site, ed
 
     found = desk.get(reverse("desk:editor_image_search"), {"ids": str(waiting.pk)}).json()
     assert found["results"][0]["thumbnail"] == ""
+
+
+def test_the_examples_in_the_docstrings_hold():
+    import doctest
+
+    assert doctest.testmod(services).failed == 0
