@@ -180,7 +180,8 @@ def test_a_picture_not_in_the_library_is_left_out_with_a_note():
 
 def test_a_gallery_takes_its_ids_or_the_posts_attachments():
     converted = convert(
-        '[gallery ids="12, 11"]\n\n[gallery]\n\n[gallery exclude="2"]\n\n[[gallery]]',
+        '[gallery ids="12, 11"]\n\n[gallery]\n\n[gallery exclude="2"]\n\n[[gallery]]\n\n'
+        '[gallery order="DESC"]\n\n[gallery id="77"]',
         image=library,
         attached=[1, 2, 3],
     )
@@ -189,8 +190,10 @@ def test_a_gallery_takes_its_ids_or_the_posts_attachments():
         Gallery((Picture(12), Picture(11))),
         Gallery((Picture(1), Picture(2), Picture(3))),
         Gallery((Picture(1), Picture(3))),
+        Gallery((Picture(3), Picture(2), Picture(1))),
     ]
     assert "<p>[gallery]</p>" in converted.html  # escaped: the text itself
+    assert converted.notes == ["gallery of another post's pictures left out"]
 
 
 def test_block_images_and_galleries_become_nodes():

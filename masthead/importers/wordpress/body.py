@@ -582,9 +582,16 @@ class _Conversion:
             )
             if (number := _int(part)) is not None
         ]
+        if not ids and _int(attributes.get("id")) is not None:
+            # The attachments of another post: not known here.
+            self.note("gallery of another post's pictures left out")
+            return ""
         if not ids:
+            # The post's own attachments, in their order (or the other way).
             excluded = {_int(part) for part in re.split(r"[,\s]+", attributes.get("exclude", ""))}
             ids = [pk for pk in self.attached if pk not in excluded]
+            if attributes.get("order", "").upper() == "DESC":
+                ids.reverse()
         return self.gallery([("", pk, "") for pk in ids])
 
     def media_shortcode(self, kind: str, attributes: dict[str, str]) -> str:
