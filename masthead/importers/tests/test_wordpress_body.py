@@ -471,3 +471,13 @@ def test_escaped_text_stays_text():
     assert converted.html == (
         "<p>&lt;script&gt;alert(1)&lt;/script&gt; and <code>&lt;iframe&gt;</code></p>"
     )
+
+
+def test_deeply_nested_markup_keeps_its_text():
+    converted = convert("<div>" * 300 + "Deep text" + "</div>" * 300, image=library)
+    assert converted.html == "<p>Deep text</p>"
+    # Deeper than Python's recursion limit (libxml2 reads 2,048 levels).
+    converted = convert("<b>" * 1500 + "Very deep", image=library)
+    assert converted.html == "<p>Very deep</p>"
+    assert converted.notes == ["markup nested too deeply: kept as plain text"]
+    assert sanitize(converted.html) == converted.html

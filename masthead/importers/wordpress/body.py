@@ -750,12 +750,28 @@ class _Conversion:
     def clean(self, text: str) -> str:
         if not text.strip():
             return ""
-        root = lxml.html.fragment_fromstring(text, create_parent="div")
-        self.clean_children(root, inside_figure=False)
+        # huge_tree: libxml2 would otherwise drop what is nested more than
+        # 256 elements deep, text and all (with it, more than 2,048).
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        root = lxml.html.fragment_fromstring(text, create_parent="div", parser=parser)
+        try:
+            self.clean_children(root, inside_figure=False)
+        except RecursionError:
+            return self.plain_text(root)
         self.hoist_nodes(root)
         self.paragraphs(root)
         self.drop_empty(root)
         return "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+    def plain_text(self, root) -> str:
+        """Markup nested too deeply to walk (hundreds of elements): its
+        text, a paragraph for each blank line."""
+        self.note("markup nested too deeply: kept as plain text")
+        text = "\n".join(
+            str(part) for part in root.xpath("//text()[not(ancestor::script or ancestor::style)]")
+        )
+        paragraphs = [" ".join(chunk.split()) for chunk in re.split(r"\n\s*\n", text)]
+        return "".join(f"<p>{htmllib.escape(p, quote=False)}</p>" for p in paragraphs if p)
 
     def clean_children(self, parent, *, inside_figure: bool) -> None:
         for child in list(parent):
@@ -970,8 +986,14 @@ class _Conversion:
         for child in new:
             root.append(child)
             child.tail = "\n"
-            if child.tag == "p" and child.text:
-                child.text = child.text.lstrip()
+            if child.tag == "p":
+                # Whitespace at a paragraph's edges (left by unwrapped blocks)
+                # shows as nothing.
+                child.text = (child.text or "").lstrip() or None
+                if len(child):
+                    child[-1].tail = (child[-1].tail or "").rstrip() or None
+                elif child.text:
+                    child.text = child.text.rstrip()
 
     def drop_empty(self, root) -> None:
         for el in list(root.iter()):
