@@ -59,7 +59,8 @@ ImageLookup = Callable[[str, int | None], int | None]
 @dataclass
 class Converted:
     """A converted body (sanitised HTML) and what the report should say
-    about it (short English phrases, each once, with a count)."""
+    about it (short English phrases, each once: the same phrase for the
+    same thing in every post, so that the report can count them)."""
 
     html: str
     notes: list[str] = field(default_factory=list)
@@ -388,17 +389,14 @@ class _Conversion:
         # claims to be a picture or an embed node is not taken for one.
         self.token = secrets.token_hex(8)
         self.found: dict[tuple[str, int | None], int | None] = {}
-        self.dynamic: list[str] = []
 
     def note(self, text: str) -> None:
         self.counts[text] += 1
 
     def notes(self) -> list[str]:
-        notes = [text if n == 1 else f"{text} ({n}×)" for text, n in self.counts.items()]
-        if self.dynamic:
-            names = ", ".join(sorted(set(self.dynamic)))
-            notes.append(f"blocks that WordPress fills when it shows a page removed: {names}")
-        return notes
+        """Each note once, in the order it first came up: the import's
+        report counts the posts a note was made for, over the whole file."""
+        return list(self.counts)
 
     def run(self, content: str) -> Converted:
         # Invisible control characters out (as every stored text), line ends
@@ -667,7 +665,7 @@ class _Conversion:
         # serves the page (latest posts, search, post title …).
         text = self.inner(block)
         if block.void or not text.strip():
-            self.dynamic.append(name)
+            self.note(f"block {name} removed: WordPress fills it when it shows a page")
             return ""
         return text
 
