@@ -215,19 +215,24 @@ def image_saved(image: Image, *, new_file: bool = False) -> None:
 # Pictures of another site (an import): a record first, the file later.
 
 
+class NotWebAddress(ValidationError, ValueError):
+    """An address a picture cannot be fetched from (not http or https, or
+    too long). A ``ValueError`` too, for callers that ask for no more."""
+
+
 def _web_address(address: str) -> str:
     """``address`` when it is an absolute http(s) address; else
-    ``ValidationError``."""
+    ``NotWebAddress``."""
     address = (address or "").strip()
     parts = urlsplit(address)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise ValidationError(
+        raise NotWebAddress(
             _("“%(address)s” is not a web address (http or https) a picture can be fetched from."),
             code="not_web_address",
             params={"address": address[:200]},
         )
     if len(address) > (Image._meta.get_field("source_address").max_length or 0):
-        raise ValidationError(
+        raise NotWebAddress(
             _("The picture's address is too long to be kept."), code="address_too_long"
         )
     return address
@@ -252,8 +257,8 @@ def image_from_address(
     them in a language it has none for (a translation imported later),
     never over texts the newsroom wrote. ``title`` (the other site's name
     for the picture) names it in the library when the address has no
-    file name. Raises ``ValidationError`` for an address that is not
-    http(s)."""
+    file name. Raises ``NotWebAddress`` (a ``ValidationError`` and a
+    ``ValueError``) for an address that is not http(s)."""
     address = _web_address(url)
     image = Image.objects.filter(source_address=address).first()
     if image is not None:

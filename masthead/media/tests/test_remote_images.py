@@ -175,6 +175,14 @@ def test_it_refuses_what_is_not_a_web_address(db, address):
     with pytest.raises(ValidationError) as refused:
         services.image_from_address(address, language="en")
     assert refused.value.code == "not_web_address"
+    assert isinstance(refused.value, ValueError)  # for callers that catch only that
+    assert not Image.objects.exists()
+
+
+def test_it_refuses_an_address_too_long_to_keep(db):
+    with pytest.raises(services.NotWebAddress) as refused:
+        services.image_from_address("https://old.example/" + "a" * 2000 + ".jpg", language="en")
+    assert refused.value.code == "address_too_long"
     assert not Image.objects.exists()
 
 
