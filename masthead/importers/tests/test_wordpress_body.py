@@ -105,7 +105,11 @@ def test_the_corpus_has_what_these_tests_are_about():
 
 
 @corpus
-@pytest.mark.parametrize(("name", "title", "content"), BODIES, ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize(
+    ("name", "title", "content"),
+    BODIES,
+    ids=[f"{name}:{number}" for number, (name, _, _) in enumerate(BODIES)],
+)
 def test_every_post_of_the_corpus_converts_cleanly(name, title, content):
     converted = convert(content, image=library, attached=[1, 2, 3])
     body = converted.html
