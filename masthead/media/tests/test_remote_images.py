@@ -362,3 +362,26 @@ def test_the_examples_in_the_docstrings_hold():
     import doctest
 
     assert doctest.testmod(services).failed == 0
+
+
+def test_the_library_finds_the_pictures_waiting_for_their_file_and_those_that_failed(
+    db, old_site, editor, make_image, fast_retries, django_capture_on_commit_callbacks
+):
+    uploaded = make_image(name="uploaded.png")
+    with django_capture_on_commit_callbacks(execute=False):
+        waiting = services.image_from_address(f"{old_site}/upright.jpg", language="en")
+    failed = record(f"{old_site}/page.jpg", django_capture_on_commit_callbacks)
+    run_jobs()  # the waiting picture's job was never enqueued: it waits
+    desk = client_for(editor)
+
+    def shown(**filters):
+        page = desk.get(reverse("desk:media"), filters).content.decode()
+        return {
+            image.pk
+            for image in (uploaded, waiting, failed)
+            if reverse("desk:media_edit", args=[image.pk]) in page
+        }
+
+    assert shown() == {uploaded.pk, waiting.pk, failed.pk}
+    assert shown(fetch="waiting") == {waiting.pk}
+    assert shown(fetch="failed") == {failed.pk}
