@@ -253,15 +253,21 @@ def image_from_address(
     address, whose file a job fetches once the current transaction is
     committed (``fetch_file``). Until then pages leave the picture out.
 
-    ``alt`` and ``caption`` are in ``language``; an image found again gets
-    them in a language it has none for (a translation imported later),
-    never over texts the newsroom wrote. ``title`` (the other site's name
+    An image found again whose file could not be fetched is tried again
+    (the old site may be back). ``alt`` and ``caption`` are in
+    ``language``; an image found again gets them in a language it has
+    none for (a translation imported later), never over texts the
+    newsroom wrote. ``title`` (the other site's name
     for the picture) names it in the library when the address has no
     file name. Raises ``NotWebAddress`` (a ``ValidationError`` and a
     ``ValueError``) for an address that is not http(s)."""
     address = _web_address(url)
     image = Image.objects.filter(source_address=address).first()
     if image is not None:
+        if image.fetch_pending and image.fetch_error:
+            # Its fetch failed before: an import run again tries once more.
+            pk = image.pk
+            transaction.on_commit(lambda: tasks.fetch_image.enqueue(pk))
         return _describe_missing(image, language, alt=alt, caption=caption)
     name = unquote(urlsplit(address).path.rstrip("/").rpartition("/")[2])
     image = Image(

@@ -385,3 +385,20 @@ def test_the_library_finds_the_pictures_waiting_for_their_file_and_those_that_fa
     assert shown() == {uploaded.pk, waiting.pk, failed.pk}
     assert shown(fetch="waiting") == {waiting.pk}
     assert shown(fetch="failed") == {failed.pk}
+
+
+def test_an_import_run_again_tries_a_failed_fetch_once_more(
+    db, old_site, fast_retries, django_capture_on_commit_callbacks
+):
+    address = f"{old_site}/moved-later.jpg"
+    image = record(address, django_capture_on_commit_callbacks)
+    run_jobs()
+    image.refresh_from_db()
+    assert image.fetch_error == Image.FetchError.REFUSED
+
+    OldSite.files["/moved-later.jpg"] = upright_jpeg()  # the old site is back
+    again = record(address, django_capture_on_commit_callbacks)
+    run_jobs()
+    again.refresh_from_db()
+    assert again.pk == image.pk
+    assert again.has_file and again.fetch_error == ""
