@@ -91,6 +91,14 @@ def old_site():
     thread.join()
 
 
+@pytest.fixture(autouse=True)
+def site_language_after():
+    """The desk's requests leave their language active in this thread;
+    the tests after these speak the site's language again."""
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def fast_retries(settings):
     settings.JOBS_RETRY_SECONDS = 0
