@@ -190,8 +190,10 @@ def public_articles_anywhere():
 
 
 def public_images(articles):
-    """The images the given (public) articles show: lead, social and body images."""
-    return Image.objects.filter(
+    """The images the given (public) articles show: lead, social and body
+    images, once their file is there (an imported picture still to be
+    fetched is shown nowhere, so it is no attachment either)."""
+    return Image.objects.exclude(file="").filter(
         Q(pk__in=articles.filter(lead_image__isnull=False).values("lead_image_id"))
         | Q(pk__in=articles.filter(social_image__isnull=False).values("social_image_id"))
         | Q(pk__in=BodyImage.objects.filter(article__in=articles).values("image_id"))
@@ -392,7 +394,7 @@ def _embed_posts(request: Request, rows: list, items: list[dict], embed: set[str
     ctx = request.ctx
     images: dict = {}
     if "wp:featuredmedia" in embed:
-        illustrated = [article for article in rows if article.lead_image_id]
+        illustrated = [article for article in rows if shapes.featured_media(article)]
         prefetch_related_objects(illustrated, "lead_image__renditions")
         images = {article.lead_image_id: article.lead_image for article in illustrated}
     for article, item in zip(rows, items, strict=True):

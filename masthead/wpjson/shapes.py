@@ -87,6 +87,15 @@ def etag(body: bytes) -> str:
 # -- posts -------------------------------------------------------------------------
 
 
+def featured_media(article) -> int:
+    """The lead image's id, or 0 while it has no file (an imported picture
+    still to be fetched is no attachment: ``resources.public_images``).
+    The lead image comes with the article (``for_listing``)."""
+    if article.lead_image_id and article.lead_image.has_file:
+        return article.lead_image_id
+    return 0
+
+
 def post_links(article, ctx: Context) -> dict:
     links: dict = {
         "self": [
@@ -98,7 +107,7 @@ def post_links(article, ctx: Context) -> dict:
             for author in article.byline_authors
         ],
     }
-    if article.lead_image_id:
+    if featured_media(article):
         links["wp:featuredmedia"] = [
             {"embeddable": True, "href": ctx.url(f"/wp/v2/media/{article.lead_image_id}")}
         ]
@@ -139,7 +148,7 @@ def post_data(article, ctx: Context, *, content: str, sticky: bool, translations
         "content": {"rendered": content, "protected": False},
         "excerpt": {"rendered": paragraph(article.teaser), "protected": False},
         "author": authors[0].pk if authors else 0,
-        "featured_media": article.lead_image_id or 0,
+        "featured_media": featured_media(article),
         "comment_status": "closed",
         "ping_status": "closed",
         "sticky": sticky,

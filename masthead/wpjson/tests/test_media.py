@@ -54,3 +54,18 @@ def test_media_filters(client, newsroom):
     assert [m["id"] for m in api(client, "/wp/v2/media?search=Rathaus").data] == [image]
     assert api(client, "/wp/v2/media?media_type=video").data == []
     assert [m["id"] for m in api(client, "/wp/v2/media?mime_type=image/png").data] == [image]
+
+
+def test_a_picture_still_to_be_fetched_is_no_attachment(client, newsroom, make_article):
+    """An imported picture whose file is not there yet is shown nowhere,
+    so the API neither lists it nor names it as a post's featured media."""
+    from masthead.media.models import Image
+
+    pending = Image.objects.create(source_address="https://old.example/wp-content/uploads/a.jpg")
+    story = make_article("Mit Bild von der alten Seite", lead_image=pending)
+    assert pending.pk not in [item["id"] for item in api(client, "/wp/v2/media").data]
+    assert api(client, f"/wp/v2/media/{pending.pk}").status_code == 404
+    post = api(client, f"/wp/v2/posts/{story.pk}?_embed").data
+    assert post["featured_media"] == 0
+    assert "wp:featuredmedia" not in post["_links"]
+    assert "wp:featuredmedia" not in post.get("_embedded", {})
