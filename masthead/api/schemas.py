@@ -3,10 +3,16 @@
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 from uuid import UUID
 
-from ninja import Schema
+from ninja import Path, Schema
 from pydantic import Field
+
+# Ids are positive and fit the database's 64-bit integers: anything else is
+# a 422, never a database error.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class FieldError(Schema):
@@ -170,34 +176,37 @@ class ArticleIn(Schema):
 
     language: str = Field(max_length=10)
     headline: str = Field(min_length=1, max_length=200)
-    section: int
-    authors: list[int] = Field(min_length=1, max_length=20)
-    topics: list[int] = Field(default=[], max_length=50)
+    section: Id
+    authors: list[Id] = Field(min_length=1, max_length=20)
+    topics: list[Id] = Field(default=[], max_length=50)
     kicker: str = Field(default="", max_length=80)
     standfirst: str = Field(default="", max_length=5000)
     body: str = Field(default="", max_length=1_000_000)
     excerpt: str = Field(default="", max_length=5000)
     slug: str = Field(default="", max_length=200)
-    lead_image: int | None = None
+    lead_image: Id | None = None
 
 
 class ArticlePatch(Schema):
     """Changes to an article; what is left out stays as it is."""
 
     headline: str | None = Field(default=None, min_length=1, max_length=200)
-    section: int | None = None
-    authors: list[int] | None = Field(default=None, min_length=1, max_length=20)
-    topics: list[int] | None = Field(default=None, max_length=50)
+    section: Id | None = None
+    authors: list[Id] | None = Field(default=None, min_length=1, max_length=20)
+    topics: list[Id] | None = Field(default=None, max_length=50)
     kicker: str | None = Field(default=None, max_length=80)
     standfirst: str | None = Field(default=None, max_length=5000)
     body: str | None = Field(default=None, max_length=1_000_000)
     excerpt: str | None = Field(default=None, max_length=5000)
     slug: str | None = Field(default=None, max_length=200)
-    lead_image: int | None = None
-    version: int | None = Field(
+    lead_image: Id | None = None
+    version: Id | None = Field(
         default=None, description="The version edited (instead of an If-Match header)."
     )
 
 
 class PublishIn(Schema):
     at: datetime | None = Field(default=None, description="Empty: now. A time to come schedules.")
+
+
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]

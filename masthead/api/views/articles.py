@@ -40,9 +40,9 @@ WRITE_ERRORS = dict.fromkeys((400, 401, 403, 404, 412, 422, 428, 429), schemas.E
 
 class ArticleFilters(Schema):
     language: str | None = Field(default=None, max_length=10)
-    section: int | None = Field(default=None, description="A section's id.")
-    topic: int | None = Field(default=None, description="A topic's (tag's) id.")
-    author: int | None = Field(default=None, description="An author's id.")
+    section: schemas.Id | None = Field(default=None, description="A section's id.")
+    topic: schemas.Id | None = Field(default=None, description="A topic's (tag's) id.")
+    author: schemas.Id | None = Field(default=None, description="An author's id.")
     published_after: datetime | None = None
     published_before: datetime | None = None
     q: str | None = Field(default=None, max_length=200, description="Words to search for.")
@@ -151,8 +151,8 @@ def _detail(request, caller: Caller, article: Article, status: int = 200):
     )
 
 
-@router.get("/{int:pk}", response={200: schemas.Article, 304: None, **ERRORS}, summary="An article")
-def article_detail(request, pk: int):
+@router.get("/{pk}", response={200: schemas.Article, 304: None, **ERRORS}, summary="An article")
+def article_detail(request, pk: schemas.PathId):
     caller = caller_of(request)
     return _detail(request, caller, _article(caller, pk, details=True))
 
@@ -253,12 +253,12 @@ def article_create(request, payload: schemas.ArticleIn):
 
 
 @router.patch(
-    "/{int:pk}",
+    "/{pk}",
     auth=writer,
     response={200: schemas.Article, **WRITE_ERRORS},
     summary="Change an article",
 )
-def article_update(request, pk: int, payload: schemas.ArticlePatch):
+def article_update(request, pk: schemas.PathId, payload: schemas.ArticlePatch):
     """Send the version you edited: the article's ``ETag`` in ``If-Match``
     (or ``version`` in the body). An article that changed since answers 412,
     and nothing is saved."""
@@ -316,12 +316,12 @@ def _pictures_described(article: Article) -> None:
 
 
 @router.post(
-    "/{int:pk}/submit",
+    "/{pk}/submit",
     auth=writer,
     response={200: schemas.Article, **WRITE_ERRORS},
     summary="Submit for review",
 )
-def article_submit(request, pk: int):
+def article_submit(request, pk: schemas.PathId):
     caller = caller_of(request)
     _require(caller, Scope.WRITE_ARTICLES)
     article = _article(caller, pk)
@@ -336,12 +336,12 @@ def article_submit(request, pk: int):
 
 
 @router.post(
-    "/{int:pk}/publish",
+    "/{pk}/publish",
     auth=writer,
     response={200: schemas.Article, **WRITE_ERRORS},
     summary="Publish now or at a time",
 )
-def article_publish(request, pk: int, payload: schemas.PublishIn | None = None):
+def article_publish(request, pk: schemas.PathId, payload: schemas.PublishIn | None = None):
     """Without a time, or with one that has passed, the article is public
     at once; with a time to come it is scheduled."""
     caller = caller_of(request)

@@ -58,8 +58,8 @@ def image_list(request, paging: Query[Paging]):
     return json_response(request, schemas.ImagePage, data)
 
 
-@router.get("/{int:pk}", response={200: schemas.Image, 304: None, **ERRORS}, summary="An image")
-def image_detail(request, pk: int):
+@router.get("/{pk}", response={200: schemas.Image, 304: None, **ERRORS}, summary="An image")
+def image_detail(request, pk: schemas.PathId):
     image = visible_images(caller_of(request)).prefetch_related("renditions").filter(pk=pk).first()
     if image is None:
         raise ApiError(404, _("Nothing was found at this address."))

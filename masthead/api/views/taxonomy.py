@@ -61,9 +61,9 @@ def section_list(request, paging: Query[Paging]):
 
 
 @router.get(
-    "sections/{int:pk}", response={200: schemas.Section, 304: None, **ERRORS}, tags=["sections"]
+    "sections/{pk}", response={200: schemas.Section, 304: None, **ERRORS}, tags=["sections"]
 )
-def section_detail(request, pk: int):
+def section_detail(request, pk: schemas.PathId):
     section = Section.objects.filter(pk=pk).first()
     if section is None:
         raise _missing()
@@ -90,8 +90,8 @@ def topic_list(request, filters: Query[TopicFilters]):
     return json_response(request, schemas.TopicPage, data)
 
 
-@router.get("topics/{int:pk}", response={200: schemas.Topic, 304: None, **ERRORS}, tags=["topics"])
-def topic_detail(request, pk: int):
+@router.get("topics/{pk}", response={200: schemas.Topic, 304: None, **ERRORS}, tags=["topics"])
+def topic_detail(request, pk: schemas.PathId):
     tag = _public_tags().filter(pk=pk).first()
     if tag is None:
         raise _missing()
@@ -105,10 +105,8 @@ def author_list(request, paging: Query[Paging]):
     return json_response(request, schemas.AuthorPage, data)
 
 
-@router.get(
-    "authors/{int:pk}", response={200: schemas.Author, 304: None, **ERRORS}, tags=["authors"]
-)
-def author_detail(request, pk: int):
+@router.get("authors/{pk}", response={200: schemas.Author, 304: None, **ERRORS}, tags=["authors"])
+def author_detail(request, pk: schemas.PathId):
     author = Author.objects.filter(pk=pk).first()
     if author is None:
         raise _missing()
@@ -117,7 +115,7 @@ def author_detail(request, pk: int):
 
 class CorrectionFilters(Paging):
     language: str | None = Field(default=None, max_length=10)
-    article: int | None = None
+    article: schemas.Id | None = None
 
 
 @router.get("corrections", response={200: schemas.CorrectionPage, **ERRORS}, tags=["corrections"])
