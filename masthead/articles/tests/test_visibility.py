@@ -49,6 +49,11 @@ SURFACES = {
     # (the German article sitemap files the index lists: see fetch)
     "article sitemap": lambda a: reverse("sitemap_index"),
     "news sitemap": lambda a: reverse("sitemap_news"),
+    # The content API (masthead/api), without a token: a reader's view.
+    "api article list": lambda a: "/api/v1/articles?limit=100",
+    "api section list": lambda a: f"/api/v1/articles?section={a.section_id}&limit=100",
+    "api topic list": lambda a: "/api/v1/articles?topic={}".format(a.tags.get().pk),
+    "api author list": lambda a: "/api/v1/articles?author={}".format(a.bylines.get().author_id),
 }
 
 HIDDEN = {
@@ -124,6 +129,9 @@ def test_it_answers_404_for_the_page_of_an_unpublished_article(
 
     response = client.get(article.get_absolute_url())
 
+    assert response.status_code == 404
+    assert "Geheimer Haushaltsplan" not in response.content.decode()
+    response = client.get(f"/api/v1/articles/{article.pk}")
     assert response.status_code == 404
     assert "Geheimer Haushaltsplan" not in response.content.decode()
 
