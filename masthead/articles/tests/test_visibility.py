@@ -52,8 +52,8 @@ SURFACES = {
     # The content API (masthead/api), without a token: a reader's view.
     "api article list": lambda a: "/api/v1/articles?limit=100",
     "api section list": lambda a: f"/api/v1/articles?section={a.section_id}&limit=100",
-    "api topic list": lambda a: "/api/v1/articles?topic={}".format(a.tags.get().pk),
-    "api author list": lambda a: "/api/v1/articles?author={}".format(a.bylines.get().author_id),
+    "api topic list": lambda a: f"/api/v1/articles?topic={a.tags.get().pk}",
+    "api author list": lambda a: f"/api/v1/articles?author={a.bylines.get().author_id}",
 }
 
 HIDDEN = {
