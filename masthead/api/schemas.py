@@ -6,8 +6,16 @@ from enum import StrEnum
 from typing import Annotated
 from uuid import UUID
 
-from ninja import Path, Schema
-from pydantic import Field
+from ninja import Path
+from ninja import Schema as InputSchema
+from pydantic import BaseModel, Field
+
+
+class Schema(BaseModel):
+    """What the API answers: plain Pydantic models, filled from the dicts of
+    serializers.py (ninja's Schema reads model attributes too, which costs
+    a validator per object and is not needed here)."""
+
 
 # Ids are positive and fit the database's 64-bit integers: anything else is
 # a 422, never a database error.
@@ -171,7 +179,7 @@ class CorrectionPage(Page):
     results: list[Correction]
 
 
-class ArticleIn(Schema):
+class ArticleIn(InputSchema):
     """A new draft. Unknown sections, topics, authors or images are refused (422)."""
 
     language: str = Field(max_length=10)
@@ -187,7 +195,7 @@ class ArticleIn(Schema):
     lead_image: Id | None = None
 
 
-class ArticlePatch(Schema):
+class ArticlePatch(InputSchema):
     """Changes to an article; what is left out stays as it is."""
 
     headline: str | None = Field(default=None, min_length=1, max_length=200)
@@ -205,7 +213,7 @@ class ArticlePatch(Schema):
     )
 
 
-class PublishIn(Schema):
+class PublishIn(InputSchema):
     at: datetime | None = Field(default=None, description="Empty: now. A time to come schedules.")
 
 

@@ -121,3 +121,12 @@ def test_it_answers_invalid_filters_with_422_in_the_callers_language(client):
     assert response.json()["errors"] == [
         {"field": "limit", "message": "Enter a number of at least 1."}
     ]
+
+
+def test_addresses_are_the_pages_own_also_in_other_scripts(client, make_article):
+    from masthead.lib.site import absolute_url
+
+    article = make_article("Straßen", slug="straßen-in-köln", language="de")
+    data = client.get("/api/v1/articles").json()["results"][0]
+    assert data["url"] == absolute_url(article.get_absolute_url())
+    assert "stra%C3%9Fen-in-k%C3%B6ln" in data["url"]
