@@ -60,3 +60,20 @@ def test_it_refuses_a_made_up_cursor_with_400(client, cursor):
     response = client.get(f"/api/v1/articles?cursor={cursor}")
     assert response.status_code == 400
     assert "cursor" in response.json()["detail"]
+
+
+def test_a_contributor_pages_through_her_own_drafts(client, make_article, contributor, bearer):
+    from datetime import timedelta as td
+
+    own = [
+        make_article(f"Entwurf {n}", status="draft", age=None, user=contributor) for n in range(3)
+    ]
+    make_article("Fremder Entwurf", status="draft", age=td(hours=1))
+    headers = bearer(contributor, "read:drafts")
+    seen, url = [], "/api/v1/articles?status=draft&limit=1"
+    while url:
+        response = client.get(url, **headers)
+        assert response.status_code == 200, response.content
+        seen += [a["id"] for a in response.json()["results"]]
+        url = response.json()["next"]
+    assert seen == [a.pk for a in reversed(own)]

@@ -117,11 +117,14 @@ def article_list(request, filters: Query[ArticleFilters]):
     if filters.published_after:
         articles = articles.filter(publish_at__gte=filters.published_after)
     if filters.published_before:
-        articles = articles.filter(publish_at__lt=filters.published_before)
+        # First in the query, as the cursor's bound (responses.keyset).
+        articles = Article.objects.filter(publish_at__lt=filters.published_before) & articles
     if filters.q and filters.q.strip():
         articles = _search(articles, filters.q, filters.language)
     field = "publish_at" if status in (None, "published", "scheduled") else "modified_at"
-    rows, following = keyset(request, _with_details(articles), field, filters.cursor, filters.limit)
+    rows, following = keyset(
+        request, articles, field, filters.cursor, filters.limit, details=_with_details
+    )
     serializers.load_relations(rows)
     addresses = serializers.Addresses()
     data = {

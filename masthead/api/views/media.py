@@ -52,8 +52,14 @@ class Paging(Schema):
 @router.get("", response={200: schemas.ImagePage, **ERRORS}, summary="List images")
 def image_list(request, paging: Query[Paging]):
     """Newest uploads first."""
-    images = visible_images(caller_of(request)).prefetch_related("renditions")
-    rows, following = keyset(request, images, "uploaded_at", paging.cursor, paging.limit)
+    rows, following = keyset(
+        request,
+        visible_images(caller_of(request)),
+        "uploaded_at",
+        paging.cursor,
+        paging.limit,
+        details=lambda images: images.prefetch_related("renditions"),
+    )
     data = {"results": [serializers.image_data(i) for i in rows], "next": following}
     return json_response(request, schemas.ImagePage, data)
 
