@@ -158,6 +158,8 @@ MIDDLEWARE = [
     "masthead.core.locale.ReaderLocaleMiddleware",
     # The desk and the admin in each newsroom member's own language.
     "masthead.desk.language.NewsroomLanguageMiddleware",
+    # The content API's messages in the caller's language (masthead/api).
+    "masthead.api.middleware.ApiLanguageMiddleware",
     # A language's missing texts come from its fallback, not from the
     # default language (lib/fallbacks.py, UI_FALLBACKS below).
     "masthead.lib.fallbacks.FallbackMiddleware",

@@ -130,3 +130,15 @@ def test_addresses_are_the_pages_own_also_in_other_scripts(client, make_article)
     data = client.get("/api/v1/articles").json()["results"][0]
     assert data["url"] == absolute_url(article.get_absolute_url())
     assert "stra%C3%9Fen-in-k%C3%B6ln" in data["url"]
+
+
+def test_messages_follow_accept_language_among_the_shipped_catalogs(client):
+    """The site publishes in German and English; a French integration still
+    reads its errors in French (Masthead ships a French catalog)."""
+    response = client.get("/api/v1/articles?limit=0", HTTP_ACCEPT_LANGUAGE="fr-CH, en;q=0.5")
+    assert response["Content-Language"] == "fr"
+    with translation.override("fr"):
+        assert response.json()["detail"] == gettext("The request is not valid.")
+        assert response.json()["errors"][0]["message"] == gettext(
+            "Enter a number of at least %(limit)s."
+        ) % {"limit": 1}
