@@ -166,3 +166,21 @@ def test_a_token_without_the_scope_is_refused(client, make_article, bearer, edit
     assert post(client, f"/api/v1/articles/{article.pk}/publish", {}, writer).status_code == 403
     article.refresh_from_db()
     assert article.status == "draft"
+
+
+def test_a_token_that_writes_finds_the_drafts_it_writes_without_read_drafts(
+    client, bearer, reporter, world, author
+):
+    writer = bearer(reporter, "write:articles")
+    response = post(client, "/api/v1/articles", draft_data(world, author), writer)
+    assert response.status_code == 201, response.content
+    pk, etag = response.json()["id"], response["ETag"]
+    response = patch(client, f"/api/v1/articles/{pk}", {"kicker": "Rat"}, writer,
+                     HTTP_IF_MATCH=etag)  # fmt: skip
+    assert response.status_code == 200, response.content
+    assert post(client, f"/api/v1/articles/{pk}/submit", {}, writer).status_code == 200
+    publisher = bearer(reporter, "publish")
+    response = post(client, f"/api/v1/articles/{pk}/publish", {}, publisher)
+    assert response.status_code == 200, response.content
+    # Reading a draft still needs read:drafts.
+    assert client.get("/api/v1/articles?status=draft", **writer).status_code == 403

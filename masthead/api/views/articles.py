@@ -61,10 +61,12 @@ def _with_details(queryset):
     )
 
 
-def readable(caller: Caller):
+def readable(caller: Caller, *, writing: bool = False):
     """The articles ``caller`` may read: what readers see, and with the
-    read:drafts scope every article the member may open in the desk."""
-    if not caller.has_scope(Scope.READ_DRAFTS):
+    read:drafts scope every article the member may open in the desk. A
+    write (``writing``: the token has the write's scope) finds, and answers
+    with, what the member may open, whatever the read scope."""
+    if not (writing or caller.has_scope(Scope.READ_DRAFTS)):
         return Article.objects.public()
     user = caller.user
     if not rules.can(user, rules.USE_DESK):
@@ -134,8 +136,8 @@ def article_list(request, filters: Query[ArticleFilters]):
     return json_response(request, schemas.ArticlePage, data)
 
 
-def _article(caller: Caller, pk: int, *, details: bool = False) -> Article:
-    queryset = readable(caller)
+def _article(caller: Caller, pk: int, *, details: bool = False, writing: bool = False) -> Article:
+    queryset = readable(caller, writing=writing)
     if details:
         queryset = _with_details(queryset).prefetch_related("corrections")
     article = queryset.filter(pk=pk).first()
@@ -146,12 +148,14 @@ def _article(caller: Caller, pk: int, *, details: bool = False) -> Article:
     return article
 
 
-def _detail(request, caller: Caller, article: Article, status: int = 200):
+def _detail(request, caller: Caller, article: Article, status: int = 200, writing=False):
     translations = Article.objects.filter(translation_key=article.translation_key).exclude(
         pk=article.pk
     )
     translations = list(
-        readable(caller).filter(pk__in=translations.values("pk")).only("language", "slug")
+        readable(caller, writing=writing)
+        .filter(pk__in=translations.values("pk"))
+        .only("language", "slug")
     )
     data = serializers.article_data(article, translations)
     return json_response(
@@ -257,7 +261,8 @@ def article_create(request, payload: schemas.ArticleIn):
         tags=_topics(payload.topics, language),
         user=caller.user,
     )
-    return _detail(request, caller, _article(caller, article.pk, details=True), status=201)
+    created = _article(caller, article.pk, details=True, writing=True)
+    return _detail(request, caller, created, status=201, writing=True)
 
 
 @router.patch(
@@ -272,7 +277,7 @@ def article_update(request, pk: schemas.PathId, payload: schemas.ArticlePatch):
     and nothing is saved."""
     caller = caller_of(request)
     _require(caller, Scope.WRITE_ARTICLES)
-    article = _article(caller, pk)
+    article = _article(caller, pk, writing=True)
     _allowed(caller, rules.EDIT, article)
     expected = version_from_etags(request.headers.get("If-Match", ""), article.pk)
     if expected is None:
@@ -311,7 +316,13 @@ def article_update(request, pk: schemas.PathId, payload: schemas.ArticlePatch):
             % {"version": expected},
             headers={"ETag": f'"{article_etag_prefix(stale.current)}"'},
         ) from None
-    return _detail(request, caller, _article(caller, pk, details=True))
+    return _written(request, caller, pk)
+
+
+def _written(request, caller: Caller, pk: int):
+    """The article as a write left it, to the writer."""
+    article = _article(caller, pk, details=True, writing=True)
+    return _detail(request, caller, article, writing=True)
 
 
 def _pictures_described(article: Article) -> None:
@@ -332,7 +343,7 @@ def _pictures_described(article: Article) -> None:
 def article_submit(request, pk: schemas.PathId):
     caller = caller_of(request)
     _require(caller, Scope.WRITE_ARTICLES)
-    article = _article(caller, pk)
+    article = _article(caller, pk, writing=True)
     _allowed(caller, rules.SUBMIT, article)
     if article.status == Article.Status.PUBLISHED:
         # Sending a published article to review takes it off the site.
@@ -340,7 +351,7 @@ def article_submit(request, pk: schemas.PathId):
     _pictures_described(article)
     with transaction.atomic():
         services.submit_for_review(article, caller.user)
-    return _detail(request, caller, _article(caller, pk, details=True))
+    return _written(request, caller, pk)
 
 
 @router.post(
@@ -354,11 +365,11 @@ def article_publish(request, pk: schemas.PathId, payload: schemas.PublishIn | No
     at once; with a time to come it is scheduled."""
     caller = caller_of(request)
     _require(caller, Scope.PUBLISH)
-    article = _article(caller, pk)
+    article = _article(caller, pk, writing=True)
     _allowed(caller, rules.PUBLISH, article)
     _pictures_described(article)
     at = payload.at if payload is not None else None
     if at is not None and timezone.is_naive(at):
         raise _invalid("at", _("Give the time with its offset from UTC, e.g. +01:00."))
     services.publish(article, caller.user, at=at if at and at > timezone.now() else None)
-    return _detail(request, caller, _article(caller, pk, details=True))
+    return _written(request, caller, pk)
