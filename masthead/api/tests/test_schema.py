@@ -20,6 +20,9 @@ def test_it_serves_an_openapi_3_1_schema(client):
                  "/api/v1/corrections", "/api/v1/articles/{pk}/publish"):  # fmt: skip
         assert path in paths, path
     assert schema["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
+    # Reads without a token, writes only with one.
+    assert {} in paths["/api/v1/articles"]["get"]["security"]
+    assert paths["/api/v1/articles"]["post"]["security"] == [{"TokenAuth": []}]
 
 
 def test_the_documentation_needs_nothing_from_elsewhere(client):
