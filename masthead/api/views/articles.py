@@ -17,6 +17,8 @@ from masthead.articles.models import Article
 from masthead.lib.i18n import content_language_codes
 from masthead.media.models import Image
 from masthead.people.models import Author
+from masthead.search.backends import engine
+from masthead.search.query import parse
 from masthead.sections.models import Section, Tag
 
 from .. import schemas, serializers
@@ -87,9 +89,7 @@ def _in_state(queryset, status: str | None):
 
 
 def _search(queryset, text: str, language: str | None):
-    from masthead.search.backends import engine
-    from masthead.search.query import parse
-
+    """The articles of ``queryset`` that the site's search finds for ``text``."""
     query = parse(text, [language] if language else content_language_codes())
     if not (query.words or query.phrases or query.prefix):
         return queryset.none() if query.excluded else queryset
