@@ -1,14 +1,14 @@
 """The shapes of what the API answers and accepts. The OpenAPI schema at
 /api/v1/openapi.json is made from these (and the views' type hints)."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated
 from uuid import UUID
 
 from ninja import Path
 from ninja import Schema as InputSchema
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 
 class Schema(BaseModel):
@@ -21,6 +21,29 @@ class Schema(BaseModel):
 # a 422, never a database error.
 MAX_ID = 2**63 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+def _in_utc(value: datetime) -> datetime:
+    """A time with an offset, in UTC; one without stays as it is. Offsets
+    are not all a database can store (PostgreSQL refuses -23:05), and a
+    time at the edge of the calendar may not exist in UTC: a 422, never a
+    database error."""
+    if value.tzinfo is None:
+        return value
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("out of range") from None
+
+
+def _utc_if_naive(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+# A time to filter by: without an offset, UTC.
+FilterTime = Annotated[datetime, AfterValidator(_utc_if_naive), AfterValidator(_in_utc)]
+# A time to publish at: its offset is required (the view says so).
+Moment = Annotated[datetime, AfterValidator(_in_utc)]
 
 
 class FieldError(Schema):
@@ -214,7 +237,7 @@ class ArticlePatch(InputSchema):
 
 
 class PublishIn(InputSchema):
-    at: datetime | None = Field(default=None, description="Empty: now. A time to come schedules.")
+    at: Moment | None = Field(default=None, description="Empty: now. A time to come schedules.")
 
 
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]

@@ -142,3 +142,22 @@ def test_messages_follow_accept_language_among_the_shipped_catalogs(client):
         assert response.json()["errors"][0]["message"] == gettext(
             "Enter a number of at least %(limit)s."
         ) % {"limit": 1}
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [
+        ("0740-11-28T08:12:59-23:05", 200),  # an offset PostgreSQL cannot store: made UTC
+        ("2026-03-01T09:30:00", 200),  # without an offset: UTC
+        ("0001-01-01T00:30:00+05:00", 422),  # before the first day of the calendar in UTC
+        ("9999-12-31T23:30:00-05:00", 422),  # after its last
+        ("gestern", 422),
+    ],
+)
+def test_times_at_the_edges_are_answered_never_a_database_error(client, make_article, value,
+                                                                 status):  # fmt: skip
+    make_article()
+    response = client.get("/api/v1/articles", {"published_after": value})
+    assert response.status_code == status, response.content
+    response = client.get("/api/v1/articles", {"published_before": value})
+    assert response.status_code == status, response.content

@@ -1,8 +1,6 @@
 """/api/v1/articles: the list, one article, and the writes (drafts,
 updates, submit, publish) through the desk's services and rules."""
 
-from datetime import datetime
-
 from django.db import transaction
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -44,8 +42,12 @@ class ArticleFilters(Schema):
     section: schemas.Id | None = Field(default=None, description="A section's id.")
     topic: schemas.Id | None = Field(default=None, description="A topic's (tag's) id.")
     author: schemas.Id | None = Field(default=None, description="An author's id.")
-    published_after: datetime | None = None
-    published_before: datetime | None = None
+    published_after: schemas.FilterTime | None = Field(
+        default=None, description="An ISO 8601 time; without an offset, UTC."
+    )
+    published_before: schemas.FilterTime | None = Field(
+        default=None, description="An ISO 8601 time; without an offset, UTC."
+    )
     q: str | None = Field(default=None, max_length=200, description="Words to search for.")
     status: schemas.ArticleStatus | None = Field(
         default=None,
