@@ -115,6 +115,10 @@ INSTALLED_APPS = [
     "masthead.wpjson",
     "masthead.desk",
     "masthead.importers",
+    "masthead.api",
+    # The content API's framework; listed so that its interactive
+    # documentation is served from its own static files, not a CDN.
+    "ninja",
     "masthead.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -158,6 +162,8 @@ MIDDLEWARE = [
     "masthead.core.locale.ReaderLocaleMiddleware",
     # The desk and the admin in each newsroom member's own language.
     "masthead.desk.language.NewsroomLanguageMiddleware",
+    # The content API's messages in the caller's language (masthead/api).
+    "masthead.api.middleware.ApiLanguageMiddleware",
     # A language's missing texts come from its fallback, not from the
     # default language (lib/fallbacks.py, UI_FALLBACKS below).
     "masthead.lib.fallbacks.FallbackMiddleware",
@@ -599,6 +605,13 @@ CONTENT_SECURITY_POLICY = {
         "report-to": "csp",
     },
 }
+# The content API (masthead/api): requests per minute for each token and
+# for each address without one (429 with Retry-After beyond), and the
+# longest page of a list.
+API_REQUESTS_PER_MINUTE = envint("API_REQUESTS_PER_MINUTE", 600)
+API_ANONYMOUS_REQUESTS_PER_MINUTE = envint("API_ANONYMOUS_REQUESTS_PER_MINUTE", 120)
+API_PAGE_SIZE = envint("API_PAGE_SIZE", 20)
+API_MAX_PAGE_SIZE = 100
 # Reports larger than this, or more than CSP_REPORTS_PER_MINUTE from one
 # address, are dropped unread.
 CSP_REPORT_MAX_BYTES = envint("CSP_REPORT_MAX_BYTES", 16 * 1024)

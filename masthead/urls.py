@@ -20,6 +20,9 @@ urlpatterns = [
     path("preview/<str:token>/", previews.preview, name="preview_link"),
     path("", include("masthead.feeds.sitemap_urls")),
     path("desk/", include("masthead.desk.urls")),
+    # The content API: outside the language prefixes (the language is a
+    # filter of the request, and errors follow Accept-Language).
+    path("api/v1/", include("masthead.api.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # WordPress's REST API, read only: /wp-json/… and /<language>/wp-json/….

@@ -46,6 +46,10 @@ class AuditEntry(models.Model):
         LOCKED_OUT = "locked_out", _("locked out of signing in")
         UNLOCK = "unlock", _("unlocked signing in")
         END_SESSION = "end_session", _("ended a session")
+        # The content API's integration tokens (masthead/api).
+        TOKEN_CREATED = "token_created", _("created an integration token")
+        TOKEN_REVOKED = "token_revoked", _("revoked an integration token")
+        API_REQUEST = "api_request", _("used the content API")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -82,4 +86,7 @@ ACCOUNT_ACTIONS = {
     AuditEntry.Action.LOCKED_OUT,
     AuditEntry.Action.UNLOCK,
     AuditEntry.Action.END_SESSION,
+    AuditEntry.Action.TOKEN_CREATED,
+    AuditEntry.Action.TOKEN_REVOKED,
+    AuditEntry.Action.API_REQUEST,
 }

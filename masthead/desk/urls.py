@@ -5,6 +5,7 @@ from django.views.i18n import JavaScriptCatalog
 from masthead.accounts import desk_views as accounts
 from masthead.accounts import passkey_views as passkeys
 from masthead.accounts.decorators import desk_view
+from masthead.api import desk_views as api_tokens
 from masthead.signin import desk_views as signin_views
 
 from . import (
@@ -103,6 +104,9 @@ urlpatterns = [
     path("media/<int:pk>/", media.media_edit, name="media_edit"),
     path("media/<int:pk>/delete/", media.media_delete, name="media_delete"),
     path("jobs/", jobs.job_list, name="jobs"),
+    # The content API's integration tokens (masthead/api).
+    path("integrations/", api_tokens.token_list, name="api_tokens"),
+    path("integrations/<int:pk>/revoke/", api_tokens.token_revoke, name="api_token_revoke"),
     path("translations/", views.translations, name="translations"),
     path("jobs/<uuid:pk>/retry/", jobs.job_retry, name="job_retry"),
     path("sessions/", signin_views.session_list, name="sessions"),

@@ -50,9 +50,11 @@ logger = logging.getLogger(__name__)
 # The pages of the newsroom, the admin, previews and the language form:
 # never stored, and marked private for every other cache too.
 NO_STORE_PREFIXES = ("/desk/", "/admin/", "/preview/", "/i18n/")
-# Paths that are never cached here: those, and uploads and static files
-# (whose own headers tell browsers and proxies how long to keep them).
-PRIVATE_PREFIXES = (*NO_STORE_PREFIXES, "/media/", "/static/")
+# Paths that are never cached here: those, uploads and static files
+# (whose own headers tell browsers and proxies how long to keep them), and
+# the content API, which answers with its own ETag and Cache-Control and
+# may be asked with a token (masthead/api).
+PRIVATE_PREFIXES = (*NO_STORE_PREFIXES, "/media/", "/static/", "/api/")
 # Headers a stored page keeps; the rest are set per response.
 KEPT_HEADERS = (
     "Content-Type",

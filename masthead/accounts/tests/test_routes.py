@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from masthead.accounts import rules
 from masthead.accounts.roles import Role
+from masthead.api.models import IntegrationToken
 from masthead.articles import services
 from masthead.articles.models import (
     Article,
@@ -127,12 +129,43 @@ def _breaking(article):
     return {"breaking-until": until.strftime("%Y-%m-%dT%H:%M")}
 
 
+def _new_token(article):
+    user = get_user_model().objects.filter(is_staff=True).order_by("pk").first()
+    return {"name": "Druck", "user": user.pk, "scopes": ["publish"]}
+
+
+def _token_to_revoke(article):
+    """A token to revoke, made without an audit entry (made by hand, not by
+    the service), so that a refused request is seen to change nothing."""
+    user = get_user_model().objects.filter(is_staff=True).order_by("pk").first()
+    token = IntegrationToken.objects.create(name="Druck", user=user, key=f"k{user.pk:015d}")
+    return reverse("desk:api_token_revoke", args=[token.pk])
+
+
 NEWSROOM_ROUTES = [
     Route("dashboard", "home", "get", (rules.USE_DESK,), on_article=False),
     Route("list", "articles", "get", (rules.USE_DESK,), on_article=False),
     Route("audit", "audit", "get", (rules.VIEW_AUDIT,), on_article=False),
     Route("editor-texts", "editor_texts", "get", (rules.USE_DESK,), on_article=False),
     Route("jobs", "jobs", "get", (rules.MANAGE_USERS,), on_article=False),
+    # The content API's integration tokens (masthead/api/tests/test_token_page.py).
+    Route("api-tokens", "api_tokens", "get", (rules.MANAGE_USERS,), on_article=False),
+    Route(
+        "api-token-new",
+        "api_tokens",
+        "post",
+        (rules.MANAGE_USERS,),
+        data=_new_token,
+        on_article=False,
+    ),
+    Route(
+        "api-token-revoke",
+        "api_token_revoke",
+        "post",
+        (rules.MANAGE_USERS,),
+        url=_token_to_revoke,
+        on_article=False,
+    ),
     Route("translations", "translations", "get", (rules.MANAGE_TAXONOMY,), on_article=False),
     Route("front-page", "front_page", "get", (rules.ARRANGE_FRONT_PAGE,), on_article=False),
     # One's own account (two-factor sign-in: test_two_factor_*.py). Without

@@ -58,6 +58,11 @@ SURFACES = {
         f"/wp-json/wp/v2/posts?tags={Tag.objects.get(slug='haushalt').pk}"
     ),
     "wp-json posts in German": lambda a: "/de/wp-json/wp/v2/posts",
+    # The content API (masthead/api), without a token: a reader's view.
+    "api article list": lambda a: "/api/v1/articles?limit=100",
+    "api section list": lambda a: f"/api/v1/articles?section={a.section_id}&limit=100",
+    "api topic list": lambda a: f"/api/v1/articles?topic={a.tags.get().pk}",
+    "api author list": lambda a: f"/api/v1/articles?author={a.bylines.get().author_id}",
 }
 
 HIDDEN = {
@@ -133,6 +138,9 @@ def test_it_answers_404_for_the_page_of_an_unpublished_article(
 
     response = client.get(article.get_absolute_url())
 
+    assert response.status_code == 404
+    assert "Geheimer Haushaltsplan" not in response.content.decode()
+    response = client.get(f"/api/v1/articles/{article.pk}")
     assert response.status_code == 404
     assert "Geheimer Haushaltsplan" not in response.content.decode()
 
