@@ -46,6 +46,13 @@ class AuditEntry(models.Model):
         LOCKED_OUT = "locked_out", _("locked out of signing in")
         UNLOCK = "unlock", _("unlocked signing in")
         END_SESSION = "end_session", _("ended a session")
+        # About a webhook (masthead/webhooks/).
+        WEBHOOK_CREATED = "webhook_created", _("added a webhook")
+        WEBHOOK_CHANGED = "webhook_changed", _("changed a webhook")
+        WEBHOOK_DISABLED = "webhook_disabled", _("disabled a webhook")
+        WEBHOOK_ENABLED = "webhook_enabled", _("enabled a webhook")
+        WEBHOOK_DELETED = "webhook_deleted", _("deleted a webhook")
+        WEBHOOK_RESENT = "webhook_resent", _("sent a webhook delivery again")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
