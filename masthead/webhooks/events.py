@@ -269,7 +269,7 @@ def announce_scheduled(article_id: int, publish_at: str) -> None:
     article = Article.objects.select_related("section").filter(pk=article_id).first()
     if article is None or not article.is_public:
         return
-    if article.publish_at is None or article.publish_at.isoformat() != publish_at:
+    if article.publish_at != datetime.fromisoformat(publish_at):
         return  # moved to another time: that time's job announces it
     if Event.objects.filter(
         article_id=article_id, type=EventType.PUBLISHED, occurred_at__gte=article.publish_at

@@ -81,7 +81,9 @@ class SubscriptionForm(RefuseControlCharacters, forms.ModelForm):
         host = (parts.hostname or "").rstrip(".").lower()
         if not settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES and _is_local(host):
             raise ValidationError(
-                _("The address must be on the public internet, not on this machine or a private network."),
+                _(
+                    "The address must be on the public internet, not on this machine or a private network."
+                ),
                 code="private",
             )
         return url

@@ -1,6 +1,6 @@
 import pytest
 
-from masthead.testing import run_jobs
+from masthead.lib.jobs import run_due_jobs
 from masthead.webhooks.models import EventType, Subscription
 
 
@@ -29,17 +29,31 @@ def subscribe(db, administrator):
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
+def settle(django_capture_on_commit_callbacks):
+    """``settle()``: run the queued jobs that are due as a worker would,
+    and what their commits queue, until nothing is left to run."""
+
+    def run():
+        while True:
+            with django_capture_on_commit_callbacks(execute=True) as callbacks:
+                ran = run_due_jobs()
+            if not ran and not callbacks:
+                return
+
+    return run
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks, settle):
     """``with commit(): …``: the block's transaction commits at its end
     (its on-commit callbacks run, and the ones they add), then the queued
-    jobs run as a worker would run them."""
+    jobs that are due run as a worker would run them."""
     from contextlib import contextmanager
 
     @contextmanager
     def committed():
         with django_capture_on_commit_callbacks(execute=True):
             yield
-        with django_capture_on_commit_callbacks(execute=True):
-            run_jobs()
+        settle()
 
     return committed

@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from masthead.testing import run_jobs
 from masthead.webhooks import delivery as delivering
 from masthead.webhooks.models import Attempt, Delivery, Subscription
 
@@ -52,9 +51,7 @@ def test_a_receiver_refuses_an_old_signature():
     assert not verify("whsec_k", body, "v1=deadbeef")
 
 
-def test_a_failing_receiver_is_tried_again_and_every_try_is_logged(
-    subscribe, make_article, commit
-):
+def test_a_failing_receiver_is_tried_again_and_every_try_is_logged(subscribe, make_article, commit):
     with Receiver(status=500) as receiver:
         subscribe(receiver.url)
         with commit():
@@ -72,7 +69,9 @@ def test_a_failing_receiver_is_tried_again_and_every_try_is_logged(
     assert {r.headers["masthead-delivery"] for r in receiver.received} == {str(delivery.pk)}
 
 
-def test_it_waits_twice_as_long_after_each_failure(subscribe, make_article, commit, settings):
+def test_it_waits_twice_as_long_after_each_failure(
+    subscribe, make_article, commit, settings, settle
+):
     settings.WEBHOOKS_RETRY_SECONDS = 60
     start = timezone.now().replace(microsecond=0)
     with Receiver(status=500) as receiver, time_machine.travel(start, tick=False) as clock:
@@ -86,15 +85,15 @@ def test_it_waits_twice_as_long_after_each_failure(subscribe, make_article, comm
         assert waiting.run_after == start + timedelta(seconds=60)
 
         clock.move_to(start + timedelta(seconds=59))
-        run_jobs()
+        settle()
         assert len(receiver.received) == 1  # not yet
         clock.move_to(start + timedelta(seconds=60))
-        run_jobs()
+        settle()
         assert len(receiver.received) == 2
         delivery.refresh_from_db()
         assert delivery.next_try_at == start + timedelta(seconds=60 + 120)
         clock.move_to(delivery.next_try_at)
-        run_jobs()
+        settle()
     assert len(receiver.received) == 3
     delivery.refresh_from_db()
     assert (delivery.state, delivery.next_try_at) == (Delivery.State.FAILED, None)
