@@ -82,7 +82,8 @@ class SubscriptionForm(RefuseControlCharacters, forms.ModelForm):
         if not settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES and _is_local(host):
             raise ValidationError(
                 _(
-                    "The address must be on the public internet, not on this machine or a private network."
+                    "The address must be on the public internet, "
+                    "not on this machine or a private network."
                 ),
                 code="private",
             )

@@ -91,7 +91,7 @@ def test_plain_http_is_refused_at_the_try_too(db, settings):
         ("fe80::1", False),
         ("fd00::1", False),
         ("::ffff:10.0.0.1", False),
-        ("0.0.0.0", False),
+        ("0.0.0.0", False),  # noqa: S104 (an address to refuse, not one to bind)
         ("224.0.0.1", False),
     ],
 )
