@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import ngettext
 
 from masthead.accounts.roles import Role
 from masthead.audit.models import AuditEntry
@@ -74,8 +74,10 @@ def disable_for_failures(subscription: Subscription) -> None:
             return
         with translation.override(_mail_language()):
             # Translators: why a webhook was disabled, kept with it and shown in the desk.
-            reason = gettext(
-                "Disabled automatically after %(count)s deliveries in a row failed."
+            reason = ngettext(
+                "Disabled automatically after %(count)s failed delivery.",
+                "Disabled automatically after %(count)s failed deliveries in a row.",
+                locked.failures,
             ) % {"count": locked.failures}
         disable(locked, None, reason)
         transaction.on_commit(lambda: notify_administrators(locked))

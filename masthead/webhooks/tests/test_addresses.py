@@ -6,6 +6,7 @@ private network through a name)."""
 import pytest
 from django.urls import reverse
 
+from masthead.testing import client_for
 from masthead.webhooks import delivery
 from masthead.webhooks.forms import SubscriptionForm
 from masthead.webhooks.models import Attempt
@@ -99,8 +100,8 @@ def test_public_addresses(address, public):
     assert delivery.is_public_address(address) is public
 
 
-def test_the_add_form_says_why(client, administrator, strict):
-    client.force_login(administrator)
+def test_the_add_form_says_why(administrator, strict):
+    client = client_for(administrator)
     page = client.post(
         reverse("desk:webhook_create"),
         {"url": "https://127.0.0.1/hook", "events": ["article.published"]},
