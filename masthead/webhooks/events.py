@@ -12,8 +12,8 @@ correction):
 - ``article.unpublished``: public before, not public now;
 - ``article.corrected``: a correction added to an article public before
   and after (one event per correction);
-- ``article.updated``: public before and after, and saved with more than
-  the breaking-news banner;
+- ``article.updated``: public before and after, and saved with a change
+  readers see (SEEN_FIELDS);
 - ``article.deleted``: deleted while public.
 
 Only what readers could see is announced: a draft's headline never leaves
@@ -40,9 +40,16 @@ from .models import Delivery, Event, EventType, Subscription
 
 logger = logging.getLogger(__name__)
 
-# Saves that change only these fields are no update for readers' systems
-# (the breaking-news banner is the front page's business, not the article's).
-NOT_AN_UPDATE = frozenset({"breaking_until", "modified_at", "version"})
+# A save of a public article that changes one of these is an update: what
+# readers see of it, on its page, in lists and when it is shared. Not the
+# breaking-news banner (the front page's business), not a save that changed
+# nothing. Tags and bylines are rows of their own: a save that changes only
+# them is no update here.
+SEEN_FIELDS = (
+    "headline", "kicker", "standfirst", "body", "excerpt", "slug", "section_id",
+    "lead_image_id", "seo_title", "seo_description", "social_headline", "social_image_id",
+    "updated_at",
+)  # fmt: skip
 
 PENDING = "webhooks_pending"
 _order = itertools.count()
@@ -74,7 +81,7 @@ class State:
 class Note:
     """One change noted during a transaction. ``before`` is the stored
     state before this change (None for a new article); ``after`` the state
-    it saved; ``update`` whether it changed more than NOT_AN_UPDATE;
+    it saved; ``update`` whether it changed one of SEEN_FIELDS;
     ``correction`` a new correction's id; ``deleted`` the payload of an
     article deleted (its rows are gone at commit)."""
 

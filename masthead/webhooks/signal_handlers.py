@@ -30,29 +30,30 @@ def register_signal_handlers() -> None:
 
 def article_saving(sender, instance, raw=False, using=None, **kwargs):
     """Read the stored state the save replaces (one query by primary key)."""
-    instance._webhooks_before = None
+    instance._webhooks_before = instance._webhooks_seen = None
     if raw or instance.pk is None:
         return
     row = (
         Article.objects.using(using)
         .filter(pk=instance.pk)
-        .values_list("status", "publish_at")
+        .values_list("status", "publish_at", *events.SEEN_FIELDS)
         .first()
     )
     if row is not None:
-        instance._webhooks_before = events.State(*row)
+        instance._webhooks_before = events.State(*row[:2])
+        instance._webhooks_seen = tuple(row[2:])
 
 
 def article_saved(sender, instance, created=False, raw=False, using=None, **kwargs):
     if raw:
         return
-    update_fields = kwargs.get("update_fields")
+    seen = tuple(getattr(instance, name) for name in events.SEEN_FIELDS)
     events.note(
         using,
         article_id=instance.pk,
         before=None if created else getattr(instance, "_webhooks_before", None),
         after=events.State(instance.status, instance.publish_at),
-        update=update_fields is None or not set(update_fields) <= events.NOT_AN_UPDATE,
+        update=created or getattr(instance, "_webhooks_seen", None) != seen,
     )
 
 

@@ -118,6 +118,33 @@ def test_the_breaking_news_banner_is_no_update(hooked, make_article, editor, com
     assert types() == ["article.published"]
 
 
+def test_a_save_that_changes_nothing_readers_see_is_no_update(hooked, make_article, editor, commit):
+    with commit():
+        article = make_article(user=editor)
+    with commit():
+        services.save_article(article, authors=article.byline_authors, user=editor)
+    assert types() == ["article.published"]
+
+
+def test_loaders_without_signals_announce_what_they_published(hooked, world, author, commit):
+    from masthead.webhooks.events import announce_published
+
+    now = timezone.now()
+    made = Article.objects.bulk_create(
+        [
+            Article(language="de", headline="Aus dem Archiv", slug="archiv", section=world,
+                    status="published", publish_at=now - timedelta(days=3)),
+            Article(language="de", headline="Noch ein Entwurf", slug="entwurf", section=world,
+                    status="draft"),
+        ]
+    )  # fmt: skip
+    with commit():
+        announce_published([a.pk for a in made])
+    assert [(e["type"], e["article"]["headline"]) for e in events()] == [
+        ("article.published", "Aus dem Archiv")
+    ]
+
+
 def test_a_rolled_back_change_announces_nothing(hooked, make_article, editor, commit):
     with commit():
         article = make_article(status=Article.Status.DRAFT, age=None, user=editor)
