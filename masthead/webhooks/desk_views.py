@@ -146,10 +146,9 @@ def webhook_delete(request, pk):
 @desk_view(rules.MANAGE_USERS)
 @require_POST
 def webhook_resend(request, pk, delivery):
-    found = get_object_or_404(
-        Delivery.objects.select_related("subscription"), pk=delivery, subscription_id=pk
-    )
-    if not found.subscription.active:
+    subscription = get_object_or_404(Subscription, pk=pk)
+    found = get_object_or_404(Delivery, pk=delivery, subscription=subscription)
+    if not subscription.active:
         messages.error(request, _("The webhook is disabled: enable it before sending again."))
     else:
         services.send_again(found, request.user)
