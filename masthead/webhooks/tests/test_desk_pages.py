@@ -89,7 +89,9 @@ def test_changing_disabling_enabling_and_deleting(ada, subscribe):
     ) == ["webhook_changed", "webhook_disabled", "webhook_enabled", "webhook_deleted"]
 
 
-def test_a_webhook_disabled_for_its_failures_is_shown_on_the_list(ada, subscribe, settings):
+def test_a_webhook_disabled_for_its_failures_is_shown_to_administrators(
+    ada, subscribe, settings, persona
+):
     settings.LANGUAGE_CODE = "en"  # the reason is kept in the site's language
     hook = subscribe("https://one.example.org/hook")
     from masthead.webhooks import services
@@ -97,9 +99,13 @@ def test_a_webhook_disabled_for_its_failures_is_shown_on_the_list(ada, subscribe
     hook.failures = 5
     hook.save()
     services.disable_for_failures(hook)
-    page = ada.get(reverse("desk:webhooks")).content.decode()
-    assert "The webhook for https://one.example.org/hook is disabled." in page
-    assert "Disabled automatically after 5 failed deliveries in a row." in page
+    for where in ("desk:webhooks", "desk:home"):
+        page = ada.get(reverse(where)).content.decode()
+        assert "The webhook for https://one.example.org/hook is disabled." in page
+        assert "Disabled automatically after 5 failed deliveries in a row." in page
+    # Only administrators see it.
+    editors_page = client_for(persona("editor")).get(reverse("desk:home")).content.decode()
+    assert "https://one.example.org/hook" not in editors_page
 
 
 @pytest.mark.parametrize("role", ["editor", "reporter", "contributor", "translator"])
