@@ -139,17 +139,18 @@ def send(delivery: Delivery) -> Attempt:
     }
     started_at = timezone.now()
     clock = time.monotonic()
-    status, text, error = None, "", ""
+    Outcome = Attempt.Outcome
+    status, text, error, outcome = None, "", "", Outcome.DELIVERED
     try:
         status, text = post(subscription.url, body, headers, settings.WEBHOOKS_TIMEOUT)
         if not 200 <= status < 300:
-            error = f"HTTP {status}"
+            error, outcome = f"HTTP {status}", Outcome.STATUS
     except Refused as refused:
-        error = str(refused)
+        error, outcome = str(refused), Outcome.REFUSED
     except TimeoutError:
-        error = f"No answer within {settings.WEBHOOKS_TIMEOUT} s"
+        error, outcome = f"No answer within {settings.WEBHOOKS_TIMEOUT} s", Outcome.TIMEOUT
     except (OSError, http.client.HTTPException, ValueError) as failure:
-        error = f"{type(failure).__name__}: {failure}"
+        error, outcome = f"{type(failure).__name__}: {failure}", Outcome.CONNECTION
     duration = round((time.monotonic() - clock) * 1000)
     return Attempt(
         delivery=delivery,
@@ -157,8 +158,9 @@ def send(delivery: Delivery) -> Attempt:
         duration_ms=duration,
         status_code=status,
         response=text[:EXCERPT_CHARS],
+        outcome=outcome,
         error=error[:ERROR_CHARS],
-        ok=status is not None and 200 <= status < 300,
+        ok=outcome == Outcome.DELIVERED,
     )
 
 

@@ -115,7 +115,8 @@ def _announce_changes(notes: list[Note]) -> None:
     for n in notes:
         by_article.setdefault(n.article_id, []).append(n)
     subscriptions = list(Subscription.objects.filter(active=True))
-    found: list[tuple[str, int, Correction | None]] = []
+    # (event type, article id, correction id or None)
+    found: list[tuple[str, int, int | None]] = []
     deleted: list[tuple[int, str]] = []
     for article_id, changes in by_article.items():
         first = changes[0].before
@@ -136,13 +137,13 @@ def _announce_changes(notes: list[Note]) -> None:
         if not subscriptions:
             continue
         is_public = after.is_public(now)
-        corrections = [c.correction for c in changes if c.correction is not None]
+        added = [c.correction for c in changes if c.correction is not None]
         if is_public and not was_public:
             found.append((EventType.PUBLISHED, article_id, None))
         elif was_public and not is_public:
             found.append((EventType.UNPUBLISHED, article_id, None))
-        elif is_public and corrections:
-            found += [(EventType.CORRECTED, article_id, pk) for pk in corrections]  # type: ignore[misc]
+        elif is_public and added:
+            found += [(EventType.CORRECTED, article_id, pk) for pk in added]
         elif is_public and any(c.update for c in changes):
             found.append((EventType.UPDATED, article_id, None))
     if not subscriptions or not (found or deleted):

@@ -165,7 +165,16 @@ class Delivery(models.Model):
 
 
 class Attempt(models.Model):
-    """One try of a delivery, for the log: when, how long, what came back."""
+    """One try of a delivery, for the log: when, how long, what came back.
+    ``outcome`` says what happened in the newsroom's language; ``error``
+    keeps the technical detail as the network library gave it."""
+
+    class Outcome(models.TextChoices):
+        DELIVERED = "delivered", _("Delivered")
+        STATUS = "status", _("The receiver answered with an error status")
+        TIMEOUT = "timeout", _("No answer in time")
+        REFUSED = "refused", _("Not sent: the address is not allowed")
+        CONNECTION = "connection", _("The connection failed")
 
     delivery = models.ForeignKey(
         Delivery, verbose_name=_("delivery"), on_delete=models.CASCADE, related_name="attempts"
@@ -174,6 +183,7 @@ class Attempt(models.Model):
     duration_ms = models.PositiveIntegerField(_("duration"))
     status_code = models.PositiveIntegerField(_("status"), null=True, blank=True)
     response = models.TextField(_("response"), blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
     error = models.CharField(_("error"), max_length=ERROR_CHARS, blank=True)
     ok = models.BooleanField(_("succeeded"), default=False)
     # Sent by an administrator's "send again".

@@ -69,6 +69,7 @@ def test_a_try_refuses_a_name_that_resolves_to_this_machine(
     assert receiver.received == []
     attempts = list(Attempt.objects.all())
     assert attempts and all(not a.ok for a in attempts)
+    assert attempts[0].outcome == "refused"
     assert "is not a public address" in attempts[0].error
 
 

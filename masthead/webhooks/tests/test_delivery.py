@@ -40,6 +40,7 @@ def test_a_delivery_is_signed_as_documented(subscribe, make_article, commit):
     assert delivery.state == Delivery.State.SUCCEEDED
     (attempt,) = delivery.attempts.all()
     assert (attempt.ok, attempt.status_code, attempt.response) == (True, 200, "Stored.")
+    assert (attempt.outcome, attempt.error) == ("delivered", "")
 
 
 def test_a_receiver_refuses_an_old_signature():
@@ -61,7 +62,9 @@ def test_a_failing_receiver_is_tried_again_and_every_try_is_logged(subscribe, ma
     (delivery,) = Delivery.objects.all()
     assert delivery.state == Delivery.State.FAILED
     attempts = list(delivery.attempts.order_by("started_at", "id"))
-    assert [(a.ok, a.status_code, a.error) for a in attempts] == [(False, 500, "HTTP 500")] * 3
+    assert [(a.ok, a.status_code, a.outcome, a.error) for a in attempts] == [
+        (False, 500, "status", "HTTP 500")
+    ] * 3
     # The answer's start, bounded.
     assert attempts[0].response.startswith("Something broke on our side.")
     assert len(attempts[0].response) == 1000
@@ -112,7 +115,7 @@ def test_a_slow_or_silent_receiver_times_out(subscribe, make_article, commit, se
     (attempt,) = Attempt.objects.all()
     assert not attempt.ok
     assert attempt.status_code is None
-    assert attempt.error == "No answer within 1 s"
+    assert (attempt.outcome, attempt.error) == ("timeout", "No answer within 1 s")
     assert 900 <= attempt.duration_ms < 2500
     assert took < 10  # the try gave up; the receiver did not hold the worker
 
