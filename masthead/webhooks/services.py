@@ -133,3 +133,23 @@ def send_again(delivery: Delivery, user=None) -> Delivery:
         delivery=str(delivery.pk),
     )
     return delivery
+
+
+def prune_log(keep_days: int) -> int:
+    """Delete the events that occurred more than ``keep_days`` days ago and
+    whose deliveries have all ended, with their deliveries and tries (the
+    log would otherwise grow for good). ``masthead prune_jobs`` and each
+    worker, as it starts, call it with JOBS_KEEP_DAYS. Returns how many
+    events were deleted."""
+    from datetime import timedelta
+
+    from .models import Event
+
+    cutoff = timezone.now() - timedelta(days=keep_days)
+    old = Event.objects.filter(occurred_at__lte=cutoff).exclude(
+        deliveries__state=Delivery.State.PENDING
+    )
+    with transaction.atomic():
+        count = old.count()
+        old.delete()
+    return count
