@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "masthead.media",
     "masthead.articles",
     "masthead.search",
+    "masthead.webhooks",
     "masthead.feeds",
     "masthead.wpjson",
     "masthead.desk",
@@ -484,6 +485,22 @@ JOBS_KEEP_DAYS = envint("JOBS_KEEP_DAYS", 14)
 # `masthead serve` (and so `masthead demo`) starts one worker beside the web
 # server; sites that run their workers as services of their own turn it off.
 JOBS_WORKER_WITH_SERVE = envbool("JOBS_WORKER_WITH_SERVE", "true")
+
+# Webhooks (README.md, "Webhooks"; masthead/webhooks/). A delivery is tried
+# up to WEBHOOKS_ATTEMPTS times, WEBHOOKS_RETRY_SECONDS after the first
+# failure, then twice as long after each further one; each try waits at most
+# WEBHOOKS_TIMEOUT seconds for the receiver. After WEBHOOKS_DISABLE_AFTER
+# deliveries in a row failed on every try, the subscription is disabled and
+# the administrators are told.
+WEBHOOKS_ATTEMPTS = envint("WEBHOOKS_ATTEMPTS", 8)
+WEBHOOKS_RETRY_SECONDS = envint("WEBHOOKS_RETRY_SECONDS", 60)
+WEBHOOKS_TIMEOUT = envint("WEBHOOKS_TIMEOUT", 10)
+WEBHOOKS_DISABLE_AFTER = envint("WEBHOOKS_DISABLE_AFTER", 5)
+# Plain http:// targets, and targets on loopback, private, link-local or
+# otherwise non-public addresses, are refused unless these are on (a
+# receiver on the same machine or in the same private network, and tests).
+WEBHOOKS_ALLOW_HTTP = envbool("WEBHOOKS_ALLOW_HTTP", "false")
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = envbool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "false")
 
 # Uploaded media (README.md, "Media storage"; docs/architecture.md): on this
 # machine's disk under MEDIA_ROOT (the default: the demo needs no server),

@@ -157,14 +157,15 @@ def _key(message):
 SURFACES = {"desk", "feeds", "core", "api", "wpjson", "importers", "demo"}
 LAYERS = [
     SURFACES,  # the surfaces, and the tools that write from outside
+    {"webhooks"},  # listens to the content apps, tells other systems of their changes
     {"pagecache"},  # listens to the content apps, serves their pages
     {"search"},  # listens to the content apps, indexes and finds them
     {"articles", "media", "sections", "people", "audit", "accounts", "signin"},  # the content
     {"lib"},  # small helpers that know no app
 ]
-# The domain: the content apps and lib. They import no surface, not the page cache
-# and not search.
-DOMAIN = LAYERS[3] | LAYERS[4]
+# The domain: the content apps and lib. They import no surface, not webhooks,
+# not the page cache and not search.
+DOMAIN = LAYERS[4] | LAYERS[5]
 PACKAGE = ROOT / "masthead"
 
 

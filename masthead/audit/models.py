@@ -50,6 +50,13 @@ class AuditEntry(models.Model):
         TOKEN_CREATED = "token_created", _("created an integration token")
         TOKEN_REVOKED = "token_revoked", _("revoked an integration token")
         API_REQUEST = "api_request", _("used the content API")
+        # About a webhook (masthead/webhooks/).
+        WEBHOOK_CREATED = "webhook_created", _("added a webhook")
+        WEBHOOK_CHANGED = "webhook_changed", _("changed a webhook")
+        WEBHOOK_DISABLED = "webhook_disabled", _("disabled a webhook")
+        WEBHOOK_ENABLED = "webhook_enabled", _("enabled a webhook")
+        WEBHOOK_DELETED = "webhook_deleted", _("deleted a webhook")
+        WEBHOOK_RESENT = "webhook_resent", _("sent a webhook delivery again")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

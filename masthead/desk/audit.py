@@ -47,6 +47,9 @@ DETAIL_LABELS = {
     "name": _("file name"),
     "position": _("place"),
     "until": _("until"),
+    "webhook": _("webhook address"),
+    "reason": _("reason"),
+    "delivery": _("delivery"),
 }
 DETAIL_TIMES = {"publish_at", "expires", "until"}
 

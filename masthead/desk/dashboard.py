@@ -3,7 +3,8 @@
 Four short lists, each linking to the editor: articles waiting for review,
 the next scheduled articles, the latest public ones, and who is editing
 what right now (from the editors' autosave heartbeats). Contributors see
-only their own articles. A fixed number of queries, however many articles.
+only their own articles; administrators also see the webhooks that were
+disabled for failing. A fixed number of queries, however many articles.
 """
 
 from datetime import timedelta
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from masthead.accounts import rules
 from masthead.articles.models import Article, Autosave
+from masthead.webhooks.models import Subscription
 
 from .views import desk_view
 
@@ -65,11 +67,20 @@ def dashboard(request):
         autosaves = autosaves.filter(article__created_by=user)
     editing = [a for a in autosaves[:PRESENCE_SIZE] if rules.can(user, rules.VIEW, a.article)]
 
+    # Webhooks disabled after failing, for those who can enable them again
+    # (the administrators are told by e-mail too).
+    disabled_webhooks = (
+        list(Subscription.objects.filter(active=False).exclude(disabled_reason=""))
+        if rules.can(user, rules.MANAGE_USERS)
+        else []
+    )
+
     return render(
         request,
         "desk/dashboard.html",
         {
             "nav": "dashboard",
+            "disabled_webhooks": disabled_webhooks,
             "now": now,
             "in_review": in_review,
             "scheduled": scheduled,

@@ -7,6 +7,7 @@ from masthead.accounts import passkey_views as passkeys
 from masthead.accounts.decorators import desk_view
 from masthead.api import desk_views as api_tokens
 from masthead.signin import desk_views as signin_views
+from masthead.webhooks import desk_views as webhooks
 
 from . import (
     audit,
@@ -109,6 +110,18 @@ urlpatterns = [
     path("integrations/<int:pk>/revoke/", api_tokens.token_revoke, name="api_token_revoke"),
     path("translations/", views.translations, name="translations"),
     path("jobs/<uuid:pk>/retry/", jobs.job_retry, name="job_retry"),
+    path("webhooks/", webhooks.webhook_list, name="webhooks"),
+    path("webhooks/new/", webhooks.webhook_create, name="webhook_create"),
+    path("webhooks/<int:pk>/", webhooks.webhook_detail, name="webhook_detail"),
+    path("webhooks/<int:pk>/edit/", webhooks.webhook_edit, name="webhook_edit"),
+    path("webhooks/<int:pk>/disable/", webhooks.webhook_disable, name="webhook_disable"),
+    path("webhooks/<int:pk>/enable/", webhooks.webhook_enable, name="webhook_enable"),
+    path("webhooks/<int:pk>/delete/", webhooks.webhook_delete, name="webhook_delete"),
+    path(
+        "webhooks/<int:pk>/deliveries/<uuid:delivery>/send-again/",
+        webhooks.webhook_resend,
+        name="webhook_resend",
+    ),
     path("sessions/", signin_views.session_list, name="sessions"),
     path(
         "sessions/<int:pk>/end/",

@@ -38,6 +38,7 @@ from masthead.audit.models import AuditEntry
 from masthead.media.models import Image
 from masthead.sections.models import Section, Tag
 from masthead.testing import form_data, make_user
+from masthead.webhooks.models import Delivery, Event, Subscription
 
 from . import expected
 
@@ -140,6 +141,31 @@ def _token_to_revoke(article):
     user = get_user_model().objects.filter(is_staff=True).order_by("pk").first()
     token = IntegrationToken.objects.create(name="Druck", user=user, key=f"k{user.pk:015d}")
     return reverse("desk:api_token_revoke", args=[token.pk])
+@pytest.fixture(autouse=True)
+def webhook(db):
+    """A webhook with one delivery, for the routes of the webhooks' pages."""
+    hook = Subscription.objects.create(
+        url="https://apps.example.org/hook", events=["article.published"]
+    )
+    event = Event.objects.create(
+        type="article.published", occurred_at=timezone.now(), article_id=1, body="{}"
+    )
+    Delivery.objects.create(event=event, subscription=hook, state=Delivery.State.FAILED)
+    return hook
+
+
+def _webhook_url(name):
+    def url(article):
+        hook = Subscription.objects.order_by("pk").first()
+        if name == "webhook_resend":
+            return reverse(f"desk:{name}", args=[hook.pk, hook.deliveries.get().pk])
+        return reverse(f"desk:{name}", args=[hook.pk])
+
+    return url
+
+
+def _webhook_data(article):
+    return {"url": "https://newsletter.example.org/hook", "events": ["article.published"]}
 
 
 NEWSROOM_ROUTES = [
@@ -165,6 +191,38 @@ NEWSROOM_ROUTES = [
         (rules.MANAGE_USERS,),
         url=_token_to_revoke,
         on_article=False,
+    ),
+    # Webhooks (masthead/webhooks/tests/test_desk_pages.py): administrators only.
+    Route("webhooks", "webhooks", "get", (rules.MANAGE_USERS,), on_article=False),
+    Route("webhook-new", "webhook_create", "get", (rules.MANAGE_USERS,), on_article=False),
+    Route(
+        "webhook-add",
+        "webhook_create",
+        "post",
+        (rules.MANAGE_USERS,),
+        data=_webhook_data,
+        on_article=False,
+    ),
+    *(
+        Route(
+            f"{name}-{method}",
+            name,
+            method,
+            (rules.MANAGE_USERS,),
+            url=_webhook_url(name),
+            data=_webhook_data if name == "webhook_edit" else (lambda article: {}),
+            on_article=False,
+        )
+        for name, method in (
+            ("webhook_detail", "get"),
+            ("webhook_edit", "get"),
+            ("webhook_edit", "post"),
+            ("webhook_disable", "post"),
+            ("webhook_enable", "post"),
+            ("webhook_delete", "get"),
+            ("webhook_delete", "post"),
+            ("webhook_resend", "post"),
+        )
     ),
     Route("translations", "translations", "get", (rules.MANAGE_TAXONOMY,), on_article=False),
     Route("front-page", "front_page", "get", (rules.ARRANGE_FRONT_PAGE,), on_article=False),
@@ -304,6 +362,8 @@ def snapshot() -> dict:
         "autosaves": list(Autosave.objects.order_by("pk").values()),
         "audit": list(AuditEntry.objects.order_by("pk").values()),
         "front_page": list(FrontPageSlot.objects.order_by("pk").values()),
+        "webhooks": list(Subscription.objects.order_by("pk").values()),
+        "webhook_deliveries": list(Delivery.objects.order_by("pk").values()),
     }
 
 

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,23 +14,72 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='time')),
-                ('actor_name', models.CharField(blank=True, max_length=150, verbose_name='user name')),
-                ('action', models.CharField(choices=[('create', 'created'), ('edit', 'edited'), ('submit', 'submitted for review'), ('publish', 'published'), ('schedule', 'scheduled'), ('unpublish', 'unpublished'), ('return', 'returned to draft'), ('correct', 'corrected'), ('translate', 'translated'), ('restore', 'restored a revision'), ('preview_link', 'shared a preview link'), ('revoke_link', 'revoked a preview link'), ('delete', 'deleted')], max_length=20, verbose_name='action')),
-                ('article_id', models.BigIntegerField(blank=True, db_index=True, null=True, verbose_name='article')),
-                ('headline', models.CharField(blank=True, max_length=200, verbose_name='headline')),
-                ('language', models.CharField(blank=True, max_length=10, verbose_name='language')),
-                ('details', models.JSONField(blank=True, default=dict, verbose_name='details')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="time"),
+                ),
+                (
+                    "actor_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="user name"),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("create", "created"),
+                            ("edit", "edited"),
+                            ("submit", "submitted for review"),
+                            ("publish", "published"),
+                            ("schedule", "scheduled"),
+                            ("unpublish", "unpublished"),
+                            ("return", "returned to draft"),
+                            ("correct", "corrected"),
+                            ("translate", "translated"),
+                            ("restore", "restored a revision"),
+                            ("preview_link", "shared a preview link"),
+                            ("revoke_link", "revoked a preview link"),
+                            ("delete", "deleted"),
+                        ],
+                        max_length=20,
+                        verbose_name="action",
+                    ),
+                ),
+                (
+                    "article_id",
+                    models.BigIntegerField(
+                        blank=True, db_index=True, null=True, verbose_name="article"
+                    ),
+                ),
+                ("headline", models.CharField(blank=True, max_length=200, verbose_name="headline")),
+                ("language", models.CharField(blank=True, max_length=10, verbose_name="language")),
+                ("details", models.JSONField(blank=True, default=dict, verbose_name="details")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit entries',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['action', 'created_at'], name='audit_action_time')],
+                "verbose_name": "audit entry",
+                "verbose_name_plural": "audit entries",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["action", "created_at"], name="audit_action_time")
+                ],
             },
         ),
     ]

@@ -4,15 +4,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0003_account_events'),
+        ("audit", "0003_account_events"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditentry',
-            name='action',
-            field=models.CharField(choices=[('create', 'created'), ('edit', 'edited'), ('submit', 'submitted for review'), ('publish', 'published'), ('schedule', 'scheduled'), ('unpublish', 'unpublished'), ('return', 'returned to draft'), ('correct', 'corrected'), ('translate', 'translated'), ('restore', 'restored a revision'), ('preview_link', 'shared a preview link'), ('revoke_link', 'revoked a preview link'), ('delete', 'deleted'), ('2fa_enabled', 'turned two-factor sign-in on'), ('2fa_disabled', 'turned two-factor sign-in off'), ('2fa_recovery_codes', 'made new recovery codes'), ('2fa_recovery_used', 'signed in with a recovery code'), ('passkey_added', 'added a passkey'), ('passkey_removed', 'removed a passkey'), ('password_change', 'changed their password'), ('password_reset', 'reset their password by e-mail'), ('sign_in', 'signed in'), ('sign_in_failed', 'failed to sign in'), ('sign_out', 'signed out'), ('locked_out', 'locked out of signing in'), ('unlock', 'unlocked signing in'), ('end_session', 'ended a session')], max_length=20, verbose_name='action'),
+            model_name="auditentry",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("create", "created"),
+                    ("edit", "edited"),
+                    ("submit", "submitted for review"),
+                    ("publish", "published"),
+                    ("schedule", "scheduled"),
+                    ("unpublish", "unpublished"),
+                    ("return", "returned to draft"),
+                    ("correct", "corrected"),
+                    ("translate", "translated"),
+                    ("restore", "restored a revision"),
+                    ("preview_link", "shared a preview link"),
+                    ("revoke_link", "revoked a preview link"),
+                    ("delete", "deleted"),
+                    ("2fa_enabled", "turned two-factor sign-in on"),
+                    ("2fa_disabled", "turned two-factor sign-in off"),
+                    ("2fa_recovery_codes", "made new recovery codes"),
+                    ("2fa_recovery_used", "signed in with a recovery code"),
+                    ("passkey_added", "added a passkey"),
+                    ("passkey_removed", "removed a passkey"),
+                    ("password_change", "changed their password"),
+                    ("password_reset", "reset their password by e-mail"),
+                    ("sign_in", "signed in"),
+                    ("sign_in_failed", "failed to sign in"),
+                    ("sign_out", "signed out"),
+                    ("locked_out", "locked out of signing in"),
+                    ("unlock", "unlocked signing in"),
+                    ("end_session", "ended a session"),
+                ],
+                max_length=20,
+                verbose_name="action",
+            ),
         ),
     ]

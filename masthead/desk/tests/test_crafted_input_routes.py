@@ -29,6 +29,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.db import transaction
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import HealthCheck, given, settings
@@ -39,6 +40,7 @@ from masthead.articles.models import Article
 from masthead.lib.numbers import MAX_ID
 from masthead.lib.tests.jobs import always_fail
 from masthead.testing import run_jobs
+from masthead.webhooks.models import Delivery, Event, Subscription
 
 settings.register_profile(
     "crafted",
@@ -70,6 +72,9 @@ ACTIONS = {
     "desk:correction_add",
     "desk:article_autosave",
     "desk:job_retry",
+    "desk:webhook_disable",
+    "desk:webhook_enable",
+    "desk:webhook_resend",
 }
 # The admin's delete confirmation page: its POST deletes.
 ACTION_SUFFIXES = ("_delete",)
@@ -143,7 +148,18 @@ def newsroom(administrator, make_article, make_tag, author):
     always_fail.enqueue("kaputt")  # a job that failed for good, to retry
     run_jobs()
     job = always_fail.enqueue("wartet")
-    return {"article": article, "link": link, "user": administrator, "tag": tag, "job": job.id}
+    # A webhook with a delivery that failed, to send again.
+    hook = Subscription.objects.create(
+        url="https://apps.example.org/hook", events=["article.published"]
+    )
+    event = Event.objects.create(
+        type="article.published", occurred_at=timezone.now(), article_id=article.pk, body="{}"
+    )
+    delivery = Delivery.objects.create(event=event, subscription=hook, state="failed")
+    return {
+        "article": article, "link": link, "user": administrator, "tag": tag, "job": job.id,
+        "webhook": hook.pk, "delivery": delivery.pk,
+    }  # fmt: skip
 
 
 def path_kwargs(name: str, arguments: list[str], newsroom) -> dict:
@@ -151,7 +167,14 @@ def path_kwargs(name: str, arguments: list[str], newsroom) -> dict:
     article, user = newsroom["article"], newsroom["user"]
     values = {
         # Jobs are named by a UUID.
-        "pk": newsroom["job"] if name == "desk:job_retry" else article.pk,
+        "pk": (
+            newsroom["job"]
+            if name == "desk:job_retry"
+            else newsroom["webhook"]
+            if name.startswith("desk:webhook")
+            else article.pk
+        ),
+        "delivery": newsroom["delivery"],
         "link_pk": newsroom["link"].pk,
         "number": 1,
         "language": "en",

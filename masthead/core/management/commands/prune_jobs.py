@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from masthead.lib import jobs
+from masthead.webhooks.services import prune_log
 
 
 class Command(BaseCommand):
@@ -9,7 +10,8 @@ class Command(BaseCommand):
         "Delete the background jobs that finished more than JOBS_KEEP_DAYS days "
         "ago (each worker also does so as it starts). Jobs that failed for good "
         "are kept for an administrator to see, unless --failed is given; jobs "
-        "that wait or run are never deleted."
+        "that wait or run are never deleted. The webhooks' log of events whose "
+        "deliveries all ended that long ago goes too."
     )
 
     def add_arguments(self, parser):
@@ -27,5 +29,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, days, failed, **options):
         deleted = jobs.prune(days, include_failed=failed)
+        events = prune_log(days)
         if options["verbosity"]:
             self.stdout.write(f"Deleted {deleted} finished jobs.")
+            self.stdout.write(f"Deleted {events} webhook events whose deliveries had ended.")

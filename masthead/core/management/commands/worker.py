@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connections
 
 from masthead.lib import jobs
+from masthead.webhooks.services import prune_log
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +65,7 @@ class Command(BaseCommand):
                 # is away (a slow start beside a server, a restart of both).
                 if not pruned:
                     deleted = jobs.prune(settings.JOBS_KEEP_DAYS)
+                    prune_log(settings.JOBS_KEEP_DAYS)
                     pruned = True
                     if deleted and options["verbosity"] > 1:
                         self.stdout.write(f"Deleted {deleted} finished jobs.")
