@@ -141,6 +141,8 @@ def _token_to_revoke(article):
     user = get_user_model().objects.filter(is_staff=True).order_by("pk").first()
     token = IntegrationToken.objects.create(name="Druck", user=user, key=f"k{user.pk:015d}")
     return reverse("desk:api_token_revoke", args=[token.pk])
+
+
 @pytest.fixture(autouse=True)
 def webhook(db):
     """A webhook with one delivery, for the routes of the webhooks' pages."""
