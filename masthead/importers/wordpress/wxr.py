@@ -447,7 +447,8 @@ def _date(value: str) -> datetime | None:
     if not value or value == _NO_DATE:
         return None
     try:
-        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")  # noqa: DTZ007: the zone is the site's, set by the caller
+        # Naive on purpose: the site's wall-clock time, whose zone the caller knows.
+        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")  # noqa: DTZ007
     except ValueError:
         return None
 
