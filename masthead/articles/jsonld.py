@@ -51,7 +51,8 @@ def news_article(article, request) -> dict:
     tags = [tag.name for tag in article.tags.all()]
     if tags:
         data["keywords"] = tags
-    if image := article.lead_image or article.social_image:
+    shown = [i for i in (article.lead_image, article.social_image) if i is not None and i.file]
+    if image := next(iter(shown), None):
         # 16:9, 4:3 and 1:1 crops of 1,200 pixels, as Google asks for (the
         # original until the renditions exist).
         data["image"] = [

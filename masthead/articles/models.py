@@ -341,8 +341,13 @@ class Article(models.Model):
 
     @property
     def social_picture(self):
-        """The picture of a shared link: the social image, else the lead image."""
-        return self.social_image or self.lead_image
+        """The picture of a shared link: the social image, else the lead
+        image; only one that has its file (an imported picture may still
+        be waiting for it)."""
+        for image in (self.social_image, self.lead_image):
+            if image is not None and image.file:
+                return image
+        return None
 
     @property
     def byline_authors(self) -> list:

@@ -34,8 +34,9 @@ MAX_IDS = 100
 
 def thumbnail_url(image: Image) -> str:
     """A small copy of ``image`` for the editor (the original until the
-    renditions are made)."""
-    return rendering.thumbnail(image).url
+    renditions are made; "" while an imported picture's file is not
+    fetched yet)."""
+    return rendering.thumbnail(image).url if image.file else ""
 
 
 def image_data(image: Image, language: str) -> dict:

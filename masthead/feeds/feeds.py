@@ -176,7 +176,7 @@ class LatestArticlesRss(Feed):
                 for a in item.byline_authors
             ],
         }
-        if item.lead_image:
+        if item.lead_image and item.lead_image.file:
             extra["image"] = absolute_url(feed_image(item.lead_image).url)
         return extra
 

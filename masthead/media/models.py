@@ -56,6 +56,18 @@ class ImageQuerySet(models.QuerySet):
 
 
 class Image(models.Model):
+    class FetchError(models.TextChoices):
+        """Why the file at ``source_address`` could not be fetched (the
+        last try's reason, shown in the media library)."""
+
+        UNREACHABLE = "unreachable", _("The address could not be reached.")
+        REFUSED = "refused", _("The address answered with an error.")
+        TOO_LARGE = "too-large", _("The file is larger than an upload may be.")
+        NOT_IMAGE = "not-image", _("The file is not an image in a format the site can show.")
+
+    # Empty while the picture is a record of a file elsewhere (an imported
+    # site's picture, ``source_address``) that is not fetched yet: pages,
+    # feeds and structured data leave such a picture out (``has_file``).
     file = images.OrientedImageField(
         _("file"),
         upload_to="images/%Y/%m/",
@@ -98,6 +110,19 @@ class Image(models.Model):
         blank=True,
         related_name="+",
     )
+    # Where the picture came from when it was imported from another site:
+    # the library keeps one image per address (an import run again finds
+    # it), and a job fetches the file (media/services.py, fetch_file).
+    source_address = models.URLField(
+        _("original address"), max_length=2000, blank=True, editable=False
+    )
+    fetch_error = models.CharField(
+        _("why the file could not be fetched"),
+        max_length=20,
+        choices=FetchError.choices,
+        blank=True,
+        editable=False,
+    )
 
     objects = ImageQuerySet.as_manager()
 
@@ -109,6 +134,11 @@ class Image(models.Model):
             models.CheckConstraint(
                 condition=models.Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
                 name="image_focal_point_inside",
+            ),
+            models.UniqueConstraint(
+                fields=["source_address"],
+                condition=~models.Q(source_address=""),
+                name="image_source_address_unique",
             ),
         ]
 
@@ -128,6 +158,18 @@ class Image(models.Model):
             self.credit = credit
             changed.append("credit")
         return changed
+
+    @property
+    def has_file(self) -> bool:
+        """False while an imported picture's file is not fetched yet: it
+        is then shown nowhere (no ``<img>`` to the old site, no broken one)."""
+        return bool(self.file)
+
+    @property
+    def fetch_pending(self) -> bool:
+        """The file is still to be fetched from ``source_address`` (tried
+        again by the job queue when a try failed)."""
+        return not self.file and bool(self.source_address)
 
     def alt_for(self, language: str) -> str:
         return (self.alt or {}).get(language, "")

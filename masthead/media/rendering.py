@@ -109,7 +109,10 @@ def picture_html(
 
     ``lazy`` for pictures below the fold; ``priority`` for the one picture
     that is the page's largest content (the article's lead image): loaded
-    at once and first."""
+    at once and first. Nothing for an imported picture whose file is not
+    fetched yet (never an ``<img>`` to the other site, nor a broken one)."""
+    if not image.file:
+        return SafeString("")
     where = SLOTS[slot]
     sources = []
     for fmt in ALL_FORMATS[:-1]:
@@ -163,7 +166,10 @@ def social_image(image: Image, crop: str = "1.91:1") -> Picture:
 
 def structured_data_images(image: Image) -> list[Picture]:
     """The pictures JSON-LD names: 16:9, 4:3 and 1:1, as Google asks for,
-    those that exist; the original until they do."""
+    those that exist; the original until they do; none while the file
+    is not fetched."""
+    if not image.file:
+        return []
     found = [
         _nearest(renditions, SOCIAL_WIDTH)
         for crop in ("16:9", "4:3", "1:1")

@@ -9,14 +9,22 @@ for its own transaction, ``discard_files`` for a caller's larger one), and
 a deleted image's file goes only once the deletion is committed.
 """
 
+import logging
 import secrets
+import urllib.error
+import urllib.request
 from collections.abc import Iterable
 from pathlib import PureWindowsPath
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import transaction
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
+from django.utils.translation import gettext_lazy as _
 
 from masthead.audit.models import AuditEntry
 from masthead.audit.services import record
@@ -25,9 +33,15 @@ from masthead.lib import images
 from . import renditions, tasks
 from .models import Image
 
+logger = logging.getLogger(__name__)
+
 # The longest file name (without the folders) kept for a stored file; the
 # full original name is kept up to the column's length.
 STORED_NAME_LENGTH = 100
+
+# How long a fetch of an imported picture may wait for the other site, per
+# connection and per read (seconds).
+FETCH_TIMEOUT = 20
 
 
 class ImageInUse(Exception):
@@ -196,3 +210,176 @@ def image_saved(image: Image, *, new_file: bool = False) -> None:
     if new_file:
         renditions.forget_renditions(image)
     transaction.on_commit(lambda: tasks.make_renditions.enqueue(image.pk))
+
+
+# Pictures of another site (an import): a record first, the file later.
+
+
+def _web_address(address: str) -> str:
+    """``address`` when it is an absolute http(s) address; else
+    ``ValidationError``."""
+    address = (address or "").strip()
+    parts = urlsplit(address)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValidationError(
+            _("“%(address)s” is not a web address (http or https) a picture can be fetched from."),
+            code="not_web_address",
+            params={"address": address[:200]},
+        )
+    if len(address) > (Image._meta.get_field("source_address").max_length or 0):
+        raise ValidationError(
+            _("The picture's address is too long to be kept."), code="address_too_long"
+        )
+    return address
+
+
+def image_from_address(
+    url: str,
+    *,
+    language: str,
+    alt: str = "",
+    caption: str = "",
+    title: str = "",
+    user: Any = None,
+) -> Image:
+    """The library's image for the picture at ``url`` (another site's, in
+    an import): the one already recorded for that address, so that an
+    import run again adds nothing, else a new record that points at the
+    address, whose file a job fetches once the current transaction is
+    committed (``fetch_file``). Until then pages leave the picture out.
+
+    ``alt`` and ``caption`` are in ``language``; an image found again gets
+    them in a language it has none for (a translation imported later),
+    never over texts the newsroom wrote. ``title`` (the other site's name
+    for the picture) names it in the library when the address has no
+    file name. Raises ``ValidationError`` for an address that is not
+    http(s)."""
+    address = _web_address(url)
+    image = Image.objects.filter(source_address=address).first()
+    if image is not None:
+        return _describe_missing(image, language, alt=alt, caption=caption)
+    name = unquote(urlsplit(address).path.rstrip("/").rpartition("/")[2])
+    image = Image(
+        source_address=address,
+        original_name=original_name(name if "." in name else (title or name))[:255],
+        alt={language: alt.strip()} if alt.strip() else {},
+        caption={language: caption.strip()} if caption.strip() else {},
+        uploaded_by=user if user is not None and user.is_authenticated else None,
+    )
+    try:
+        with transaction.atomic():
+            image.full_clean(exclude=["file", "source_address"])
+            image.save()
+    except IntegrityError:
+        # Recorded at the same moment by another import of the same file.
+        found = Image.objects.filter(source_address=address).first()
+        if found is None:
+            raise
+        return _describe_missing(found, language, alt=alt, caption=caption)
+    transaction.on_commit(lambda: tasks.fetch_image.enqueue(image.pk))
+    return image
+
+
+def _describe_missing(image: Image, language: str, *, alt: str, caption: str) -> Image:
+    changed = []
+    for name, text in (("alt", alt.strip()), ("caption", caption.strip())):
+        texts = dict(getattr(image, name) or {})
+        if text and not texts.get(language):
+            texts[language] = text
+            setattr(image, name, texts)
+            changed.append(name)
+    if changed:
+        image.save(update_fields=changed)
+    return image
+
+
+class FetchFailed(Exception):
+    """The file of an imported picture could not be fetched: ``reason`` is
+    an ``Image.FetchError``; ``lasting`` when trying again cannot help (the
+    file is too large or not an image)."""
+
+    def __init__(self, reason: str, detail: str, *, lasting: bool = False):
+        super().__init__(f"{reason}: {detail}")
+        self.reason, self.lasting = reason, lasting
+
+
+class _WebRedirectsOnly(urllib.request.HTTPRedirectHandler):
+    """Follows redirects to http(s) addresses only (urllib would follow
+    one to ftp)."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            raise urllib.error.HTTPError(newurl, code, "redirect to a non-web address", headers, fp)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def download(address: str, *, limit: int | None = None) -> bytes:
+    """The bytes at ``address`` (http or https), at most ``limit`` (the
+    upload limit, ``MAX_UPLOAD_BYTES``), each wait at most ``FETCH_TIMEOUT``
+    seconds. Raises ``FetchFailed``."""
+    limit = settings.MAX_UPLOAD_BYTES if limit is None else limit
+    try:
+        address = _web_address(address)
+    except ValidationError as error:
+        raise FetchFailed(Image.FetchError.REFUSED, str(error), lasting=True) from None
+    opener = urllib.request.build_opener(_WebRedirectsOnly)
+    request = urllib.request.Request(address, headers={"User-Agent": "Masthead"})  # noqa: S310 (http or https only, checked above and on redirects)
+    try:
+        with opener.open(request, timeout=FETCH_TIMEOUT) as response:
+            length = response.headers.get("Content-Length", "")
+            if length.isdigit() and int(length) > limit:
+                raise FetchFailed(Image.FetchError.TOO_LARGE, f"{length} bytes", lasting=True)
+            data = response.read(limit + 1)
+    except urllib.error.HTTPError as error:
+        raise FetchFailed(Image.FetchError.REFUSED, f"HTTP {error.code}") from None
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        raise FetchFailed(Image.FetchError.UNREACHABLE, repr(error)) from None
+    if len(data) > limit:
+        raise FetchFailed(Image.FetchError.TOO_LARGE, f"more than {limit} bytes", lasting=True)
+    return data
+
+
+def fetch_file(image_id: int) -> bool:
+    """Fetch the file of imported picture ``image_id`` from its address
+    and store it exactly as an upload is (checked by Pillow, named after
+    its format, renditions made by the job queue). True when the picture
+    now has its file (or needs none fetched: deleted, or fetched already).
+
+    A failure is noted on the image (``fetch_error``, which the media
+    library shows) and raised as ``FetchFailed`` when a later try may
+    succeed (the job queue then tries again); False when it cannot."""
+    image = Image.objects.filter(pk=image_id).first()
+    if image is None or image.file or not image.source_address:
+        return True
+    try:
+        data = download(image.source_address)
+        file = ContentFile(data, name=image.original_name or "image")
+        try:
+            images.check_image(file)
+        except ValidationError as error:
+            raise FetchFailed(Image.FetchError.NOT_IMAGE, error.messages[0], lasting=True) from None
+    except FetchFailed as failure:
+        Image.objects.filter(pk=image.pk).update(fetch_error=failure.reason)
+        logger.warning(
+            "Picture %s not fetched from %s: %s", image.pk, image.source_address, failure
+        )
+        if failure.lasting:
+            return False
+        raise
+    image.file.save(_stored_name(image.original_name), file, save=False)
+    try:
+        image.file_size = image.file.size
+        with transaction.atomic():
+            # Deleted, or fetched by another try, while this one downloaded.
+            if not Image.objects.select_for_update().filter(pk=image.pk, file="").exists():
+                discard_files([image])
+                return True
+            image.fetch_error = ""
+            image.save(update_fields=["file", "width", "height", "file_size", "fetch_error"])
+            image_saved(image)
+    except BaseException:
+        discard_files([image])
+        raise
+    return True

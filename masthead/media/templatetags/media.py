@@ -16,7 +16,7 @@ def picture(image, slot, language, *, lazy=True, priority=False, css_class=""):
     """``<picture>`` for ``image`` in ``slot`` ("lead", "body", "full",
     "teaser-lead"), with its alt text in ``language`` (the article's, not
     the page's)."""
-    if not image:
+    if not image or not image.file:
         return ""
     return rendering.picture_html(
         image,
@@ -31,8 +31,9 @@ def picture(image, slot, language, *, lazy=True, priority=False, css_class=""):
 @register.simple_tag
 def social_image(image, crop="1.91:1"):
     """``{% social_image article.lead_image as og %}``: the 1,200-pixel
-    card (``og.url``, ``og.width``, ``og.height``)."""
-    return rendering.social_image(image, crop) if image else None
+    card (``og.url``, ``og.width``, ``og.height``); None for a picture
+    whose file is not fetched yet."""
+    return rendering.social_image(image, crop) if image and image.file else None
 
 
 @register.filter
@@ -49,5 +50,6 @@ def caption_in(image, language):
 
 @register.filter
 def thumbnail_url(image):
-    """``{{ image|thumbnail_url }}``: a small copy for the newsroom."""
-    return rendering.thumbnail(image).url if image else ""
+    """``{{ image|thumbnail_url }}``: a small copy for the newsroom ("" while
+    an imported picture's file is not fetched yet)."""
+    return rendering.thumbnail(image).url if image and image.file else ""

@@ -51,7 +51,9 @@
     var upload = document.getElementById("id_lead_image_file");
 
     function showPicture(src, width, height) {
-      image.src = src;
+      // An imported picture whose file is not fetched yet has no address.
+      image.hidden = !src;
+      if (src) image.src = src;
       if (width) image.width = width;
       if (height) image.height = height;
       preview.hidden = false;

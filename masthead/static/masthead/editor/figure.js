@@ -201,7 +201,9 @@ function pictureView(options, id, caption) {
       warning.hidden = false
       return
     }
-    img.src = data.thumbnail
+    // An imported picture whose file is not fetched yet has no thumbnail.
+    if (data.thumbnail) img.src = data.thumbnail
+    else img.remove()
     img.width = data.width
     img.height = data.height
     img.alt = data.alt
