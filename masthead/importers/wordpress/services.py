@@ -69,6 +69,11 @@ PAGES_SLUG = "pages"
 # The section of posts filed under no category.
 UNFILED_SLUG = "uncategorized"
 
+# WPML's fields for an item's language and its group of translations (its
+# "WPML Export and Import" add-on writes the first; older exports the others).
+WPML_LANGUAGE = ("_wpml_import_language_code", "_wpml_language", "_icl_lang_code")
+WPML_GROUP = ("_wpml_import_translation_group", "_wpml_trid", "_icl_trid")
+
 STATUSES = {
     "publish": Article.Status.PUBLISHED,
     "future": Article.Status.PUBLISHED,
@@ -84,6 +89,8 @@ SKIPPED = {
     "type": gettext_lazy("items of a post type Masthead does not know"),
     "trash": gettext_lazy("posts in the trash or automatic drafts"),
     "sticky": gettext_lazy("sticky posts beyond the front page's pinned places"),
+    "duplicate": gettext_lazy("items whose id an earlier item of the file has already"),
+    "noid": gettext_lazy("items without an id"),
 }
 NOTES = {
     "private": gettext_lazy(
@@ -231,8 +238,8 @@ class _Importer:
         code = ""
         for term in item.terms_in("language"):  # Polylang
             code = term.slug
-        code = code or str(item.first_meta("_wpml_language", "") or "")
-        code = code or str(item.first_meta("_icl_lang_code", "") or "")
+        for key in WPML_LANGUAGE:
+            code = code or str(item.first_meta(key, "") or "")
         if not code:
             return self.default_language
         found = content_language(code)
@@ -244,17 +251,28 @@ class _Importer:
         """The key that links an item's translations ("" when none)."""
         for term in item.terms_in("post_translations"):  # Polylang
             return f"pll:{term.slug}"
-        trid = item.first_meta("_wpml_trid") or item.first_meta("_icl_trid")
-        return f"wpml:{trid}" if trid else ""
+        for key in WPML_GROUP:
+            if group := str(item.first_meta(key, "") or ""):
+                return f"wpml:{group}"
+        return ""
 
     def run(self) -> None:
         self.import_authors()
         self.import_categories()
         self.import_tags()
         self.import_attachments()
-        posts = []
+        posts, seen = [], set()
         for item in self.export.items:
-            if item.post_type in ("post", "page"):
+            if item.post_type in ("post", "page") and not item.id:
+                self.report.skipped["noid"] += 1
+                self.advance()
+            elif item.post_type in ("post", "page") and item.id in seen:
+                # Not an export of one site (ids are unique there): the
+                # first keeps the id, the others would overwrite it.
+                self.report.skipped["duplicate"] += 1
+                self.advance()
+            elif item.post_type in ("post", "page"):
+                seen.add(item.id)
                 posts.append(item)
             elif item.post_type == "attachment":
                 continue  # done, and counted, above
@@ -576,11 +594,14 @@ class _Importer:
             "body": converted.html,
             "section_id": section.pk,
             "status": status,
-            "publish_at": self.publish_time(item) if status != Article.Status.DRAFT else None,
+            # A draft or a story in review is published when an editor says.
+            "publish_at": (
+                self.publish_time(item)
+                if status in (Article.Status.PUBLISHED, Article.Status.UNPUBLISHED)
+                else None
+            ),
             "lead_image_id": lead_image.pk if lead_image else None,
         }
-        if status == Article.Status.UNPUBLISHED:
-            values["publish_at"] = self.publish_time(item)
         tags = [
             self.tag_for(term.slug, term.name, language)
             for term in item.terms_in("post_tag")

@@ -397,6 +397,9 @@ def _item(element) -> Item:
             text = _text(child, kind)
             f[name] = text if kind in LIMITS else text.strip()
     post_id = _int(f.get(("wp", "post_id"), ""))
+    if post_id is None:  # very old exports: the id is in the guid, "…/?p=19"
+        match = re.search(r"[?&]p=(\d+)$", f.get(("", "guid"), ""))
+        post_id = int(match.group(1)) if match else None
     return Item(
         id=post_id if post_id is not None else 0,
         post_type=f.get(("wp", "post_type"), "") or "post",
