@@ -52,8 +52,8 @@ def test_it_imports_every_post_and_page_with_its_status(imported):
     # 56 published posts (one of them password-protected: unpublished),
     # 1 scheduled, 1 draft, 21 published pages.
     assert counts == {"published": 55 + 1 + 21, "draft": 1, "review": 0, "unpublished": 1}
-    assert "Skipped: 70 menu items" in imported
-    assert "Skipped: 33 comments" in imported
+    assert "Skipped — menu items (Masthead builds its menus from the sections): 70" in imported
+    assert "Skipped — comments (Masthead has no comments): 33" in imported
 
 
 def test_a_scheduled_post_is_published_with_its_time_to_come(imported):
@@ -187,3 +187,13 @@ def test_user_accounts_have_no_usable_password(db):
         assert not author.user.has_usable_password()
         assert not author.user.groups.exists()
         assert not author.user.is_staff
+
+
+def test_it_shows_its_progress_and_reports_in_the_operator_s_language(db, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "de_AT.UTF-8")
+    out, err = StringIO(), StringIO()
+    call_command("import_wxr", str(THEME_UNIT_TEST), stdout=out, stderr=err)
+    # One line per tenth (not on a terminal), the last at 186 of 186 items.
+    assert err.getvalue().count("\n") == 10
+    assert "186/186 100%" in err.getvalue()
+    assert "Seiten: 21" in out.getvalue()  # (the German catalog's word for "Pages")

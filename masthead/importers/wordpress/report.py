@@ -2,7 +2,7 @@
 updated, left as it was, mapped and skipped, and why."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .services import NOTES, SKIPPED, Report
 
@@ -59,19 +59,20 @@ def lines(report: Report) -> list[str]:
             result.append(
                 # Translators: "what" says what the number counts, e.g.
                 # "headlines shortened to fit".
-                _("Note: %(count)s %(what)s.") % {"count": f"{count:,}", "what": NOTES[key]}
+                _("Note — %(what)s: %(count)s") % {"count": f"{count:,}", "what": NOTES[key]}
             )
     for key, count in report.skipped.items():
         if count:
             result.append(
                 # Translators: "what" says what was left out and why, e.g.
                 # "comments (Masthead has no comments)".
-                _("Skipped: %(count)s %(what)s.") % {"count": f"{count:,}", "what": SKIPPED[key]}
+                _("Skipped — %(what)s: %(count)s") % {"count": f"{count:,}", "what": SKIPPED[key]}
             )
     for note, count in report.body_notes.most_common():
         result.append(
-            # Translators: "note" comes from the conversion of a post's text;
-            # "count" is how often it was noted.
-            _("In the texts (%(count)s×): %(note)s") % {"count": f"{count:,}", "note": note}
+            # Translators: "note" comes from the conversion of the texts, in
+            # English (e.g. "audio kept as a link"); "count" is how many texts.
+            ngettext("In %(count)s text: %(note)s", "In %(count)s texts: %(note)s", count)
+            % {"count": f"{count:,}", "note": note}
         )
     return result
