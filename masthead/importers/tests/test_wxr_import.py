@@ -164,18 +164,20 @@ def test_an_error_in_the_middle_leaves_nothing(db, monkeypatch):
     from masthead.importers.wordpress import services
 
     calls = []
-    real = services.save_article
+    real = services.convert
 
-    def failing(article, **kwargs):
-        calls.append(article)
-        if len(calls) == 30:
+    def failing(content, **kwargs):
+        calls.append(content)
+        if len(calls) == 50:
             raise RuntimeError("the disk is full")
-        return real(article, **kwargs)
+        return real(content, **kwargs)
 
-    monkeypatch.setattr(services, "save_article", failing)
+    # Batches of ten: four of them are in the database when it fails.
+    monkeypatch.setattr(services, "BATCH", 10)
+    monkeypatch.setattr(services, "convert", failing)
     with pytest.raises(RuntimeError):
         import_exports([parse_file(THEME_UNIT_TEST)])
-    assert len(calls) == 30
+    assert len(calls) == 50
     for model in (Article, Section, Tag, Author, Image, WordPressItem):
         assert not model.objects.exists(), model
 

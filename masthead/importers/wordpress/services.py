@@ -44,7 +44,7 @@ from django.utils.translation import gettext_lazy
 
 from masthead.articles import frontpage
 from masthead.articles.models import Article, FrontPageSlot
-from masthead.articles.services import save_article, unique_slug
+from masthead.articles.services import save_article
 from masthead.lib.html import sanitize
 from masthead.lib.i18n import content_language, content_language_codes
 from masthead.lib.text import excerpt as cut
@@ -57,6 +57,7 @@ from masthead.sections.models import Section, Tag
 
 from ..models import WordPressItem
 from ..progress import Progress
+from ..services import NewArticle, insert_batch
 from .body import convert
 from .wxr import Export, Item, Term
 
@@ -65,6 +66,8 @@ Kind = WordPressItem.Kind
 HEADLINE_LENGTH = Article._meta.get_field("headline").max_length
 TAG_LENGTH = Tag._meta.get_field("name").max_length
 NOTE = "Import: WordPress"
+# New articles inserted at a time (one transaction's savepoint each).
+BATCH = 500
 # The section that holds imported pages, by its slug in every language.
 PAGES_SLUG = "pages"
 # The section of posts filed under no category.
@@ -220,7 +223,10 @@ class _Importer:
         self.images: dict[int, Image] = {}  # by attachment id
         self.attachments = {i.id: i for i in export.items if i.post_type == "attachment"}
         self.articles: dict[int, Article] = {}  # by post id
-        self.keys: dict[str, object] = {}  # translation group → translation_key
+        # Translation group → its translation_key and the languages it has.
+        self.keys: dict[str, tuple] = {}
+        self.groups: dict[str, list] | None = None  # group → its items' keys
+        self.pending: list = []  # new articles waiting for the bulk insert
 
     def _channel_language(self) -> str:
         if self.forced_language:
@@ -288,6 +294,7 @@ class _Importer:
         for item in posts:
             self.import_post(item)
             self.advance()
+        self.flush()
         self.pin_sticky(posts)
 
     def advance(self) -> None:
@@ -626,13 +633,35 @@ class _Importer:
         article = self.existing(kind, item.id, Article)
         label = "pages" if kind == Kind.PAGE else "articles"
         if article is None:
-            article = Article(**values)
-            article.slug = self.article_slug(item, language, headline, None)
+            # New: inserted in batches by the bulk path (a fixed number of
+            # queries per batch), once the batch is full or the file done.
             group = self.translation_group(item)
-            if group:
-                article.translation_key = self.group_key(group)
-            save_article(article, authors=authors, tags=tags, note=NOTE)
+            self.pending.append(
+                (
+                    kind,
+                    item,
+                    NewArticle(
+                        headline=values["headline"],
+                        slug_base=self.slug_base(item, language, headline),
+                        standfirst=values["standfirst"],
+                        # Sanitised once here and once on insert, as a save
+                        # through save_article does (the rerun compares).
+                        body=sanitize(clean.body),
+                        section_id=section.pk,
+                        publish_at=values["publish_at"],
+                        author_ids=[a.pk for a in authors],
+                        tag_ids=sorted({t.pk for t in tags}),
+                        translation_key=self.group_key(group, language) if group else None,
+                        status=status,
+                        lead_image_id=values["lead_image_id"],
+                    ),
+                )
+            )
             self.report.count(label, "created")
+            self.report.languages[language] += 1
+            if len(self.pending) >= BATCH:
+                self.flush()
+            return
         else:
             same = (
                 all(getattr(article, name) == value for name, value in values.items())
@@ -658,26 +687,66 @@ class _Importer:
             parent=item.parent or "",
         )
 
-    def group_key(self, group: str):
-        """The translation key of a group of translations: that of a version
-        imported before (in another language), else a new one."""
-        if group not in self.keys:
-            ids = [
-                row.object_id
-                for item in self.export.items
-                if item.post_type in ("post", "page") and self.translation_group(item) == group
-                for row in [
-                    self.mapped.get(
-                        (Kind.PAGE if item.post_type == "page" else Kind.POST, str(item.id))
+    def flush(self) -> None:
+        """Insert the new articles waiting, a language at a time, and record them."""
+        pending, self.pending = self.pending, []
+        by_language: dict[str, list] = {}
+        for kind, item, new in pending:
+            by_language.setdefault(self.language_of(item), []).append((kind, item, new))
+        rows = []
+        for language, entries in by_language.items():
+            articles = insert_batch(language, [new for _k, _i, new in entries], note=NOTE)
+            for (kind, item, _new), article in zip(entries, articles, strict=True):
+                self.articles[item.id] = article
+                path = old_path(item.link)
+                self.report.redirects += bool(path)
+                rows.append(
+                    WordPressItem(
+                        site=self.site,
+                        kind=kind,
+                        wp_id=str(item.id),
+                        slug=unquote(item.slug)[:200],
+                        language=language,
+                        old_path=path,
+                        object_id=article.pk,
+                        parent_id=str(item.parent or ""),
                     )
-                ]
-                if row is not None and row.object_id is not None
-            ]
-            key = (
-                Article.objects.filter(pk__in=ids).values_list("translation_key", flat=True).first()
+                )
+        WordPressItem.objects.bulk_create(rows)
+        for row in rows:
+            self.mapped[(row.kind, row.wp_id)] = row
+
+    def slug_base(self, item: Item, language: str, headline: str) -> str:
+        """The slug the story wants: the old one where the language allows
+        it, else one made from the headline (the bulk path adds "-2" …)."""
+        wanted = make_slug(unquote(item.slug), max_length=190, language=language)
+        return wanted or make_slug(headline, max_length=190, language=language) or "story"
+
+    def group_key(self, group: str, language: str):
+        """The translation key of a group of translations: that of a version
+        imported before (in another language), else a new one; None when
+        the group has a version in ``language`` already (two items of one
+        group in one language: the second is a story of its own)."""
+        if self.groups is None:
+            self.groups = {}
+            for item in self.export.items:
+                if item.post_type in ("post", "page") and (key := self.translation_group(item)):
+                    kind = Kind.PAGE if item.post_type == "page" else Kind.POST
+                    self.groups.setdefault(key, []).append((kind, str(item.id)))
+        if group not in self.keys:
+            rows = [self.mapped.get(key) for key in self.groups.get(group, [])]
+            ids = [row.object_id for row in rows if row is not None and row.object_id]
+            versions = list(
+                Article.objects.filter(pk__in=ids).values_list("translation_key", "language")
             )
-            self.keys[group] = key or Article().translation_key
-        return self.keys[group]
+            key = versions[0][0] if versions else Article().translation_key
+            taken = {code for stored_key, code in versions if stored_key == key}
+            self.keys[group] = (key, taken)
+        key, taken = self.keys[group]
+        if language in taken:
+            return None
+        taken.add(language)
+        return key
 
     def post_section(self, item: Item) -> Section:
         categories = [t.slug for t in item.terms_in("category") if t.slug in self.sections]
@@ -701,10 +770,6 @@ class _Importer:
             self.record(Kind.AUTHOR, "site", author)
             self.authors[""] = author
         return self.authors[""]
-
-    def article_slug(self, item: Item, language: str, headline: str, article) -> str:
-        wanted = make_slug(unquote(item.slug), max_length=190, language=language)
-        return unique_slug(language, wanted or headline, article)
 
     def publish_time(self, item: Item) -> datetime:
         if item.date_gmt is not None:
