@@ -196,8 +196,13 @@ def test_the_front_end_configuration_matches_the_settings(settings, capsys):
     assert '"~^(?<bucket>\\d+)\\d\\d\\." $bucket;' in config  # BUCKET_SECONDS = 100
     assert files.BUCKET_SECONDS == 100
     assert f"$cookie_{settings.SESSION_COOKIE_NAME}" in config
-    # Requests with a parameter a view reads go to Masthead, the rest to the files.
-    names = "before|after|page|p|q|section|author|topic|since|until|sort"
+    # Requests with a parameter a view reads go to Masthead, the rest to the
+    # files; and so do those with a parameter of a former WordPress site's
+    # addresses (/?page_id=2), which Masthead redirects.
+    names = (
+        "before|after|page|p|page_id|attachment_id|cat|tag|author|feed"
+        "|q|section|topic|since|until|sort"
+    )
     assert f'"~(?:^|&)(?:{names})(?:=|&|$)" 1;' in config
     assert set(every_query_parameter()) == set(names.split("|"))
     assert f'add_header Cache-Control "{cache_control()}" always;' in config
