@@ -6,7 +6,7 @@ Usage:
 
 Runs in a throwaway test database (SQLite unless DATABASE_URL says
 otherwise), through the command's own code path (parse_file, then
-import_exports in one transaction). The generated export is WXR 1.2 as
+import_exports in one transaction), each import twice. The generated export is WXR 1.2 as
 WordPress writes it: the corpus's nine labels as categories (two of them
 under a parent), tags from the corpus importer's tag words, five
 authors, classic HTML with blank lines between paragraphs (wpautop's
@@ -102,9 +102,11 @@ def generate(path: Path, posts: int) -> None:
             slug = f"{make_slug(article.headline, max_length=150)}-{n}"
             link = f"{SITE}/{when:%Y}/{when:%m}/{slug}/"
             body = "\n\n".join(escape(p) for p in article.paragraphs)
-            terms = f'<category domain="category" nicename="{make_slug(article.label)}">' + cdata(
-                article.label
-            ) + "</category>"
+            terms = (
+                f'<category domain="category" nicename="{make_slug(article.label)}">'
+                + cdata(article.label)
+                + "</category>"
+            )
             for t in tag_indexes(article.text):
                 tag = TAGS[t][0]
                 terms += f'<category domain="post_tag" nicename="{make_slug(tag)}">'
@@ -135,6 +137,7 @@ def timed(path: Path, **options) -> dict:
         "import_seconds": round(done - parsed, 2),
         "total_seconds": round(done - started, 2),
         "stories": report.counts["articles"].created if "articles" in report.counts else 0,
+        "unchanged": report.counts["articles"].unchanged if "articles" in report.counts else 0,
     }
 
 
@@ -156,6 +159,7 @@ def main() -> None:
             result["theme_unit_test"] = timed(THEME_UNIT_TEST, language="en")
             result["theme_unit_test_again"] = timed(THEME_UNIT_TEST, language="en")
             result["news_export"] = timed(path)
+            result["news_export_again"] = timed(path)
     finally:
         runner.teardown_databases(databases)
     print(json.dumps(result, indent=2))

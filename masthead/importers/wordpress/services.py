@@ -227,6 +227,7 @@ class _Importer:
         self.keys: dict[str, tuple] = {}
         self.groups: dict[str, list] | None = None  # group → its items' keys
         self.pending: list = []  # new articles waiting for the bulk insert
+        self.stored: dict[int, Article] | None = None  # imported before, by id
 
     def _channel_language(self) -> str:
         if self.forced_language:
@@ -630,7 +631,7 @@ class _Importer:
             standfirst=clean.standfirst,
             body=sanitize(sanitize(clean.body)),
         )
-        article = self.existing(kind, item.id, Article)
+        article = self.stored_article(kind, item.id)
         label = "pages" if kind == Kind.PAGE else "articles"
         if article is None:
             # New: inserted in batches by the bulk path (a fixed number of
@@ -666,7 +667,8 @@ class _Importer:
             same = (
                 all(getattr(article, name) == value for name, value in values.items())
                 and {t.pk for t in article.tags.all()} == {t.pk for t in tags}
-                and [a.pk for a in article.byline_authors] == [a.pk for a in authors]
+                and [b.author_id for b in sorted(article.bylines.all(), key=lambda b: b.position)]
+                == [a.pk for a in authors]
             )
             if same:
                 self.report.count(label, "unchanged")
@@ -686,6 +688,27 @@ class _Importer:
             path=old_path(item.link),
             parent=item.parent or "",
         )
+
+    def stored_article(self, kind, wp_id) -> Article | None:
+        """The article an earlier import made of this post, with its tags
+        and byline: all of them read at the first call, a thousand per
+        query, rather than three queries per post."""
+        if self.stored is None:
+            ids = [
+                row.object_id
+                for (row_kind, _wp_id), row in self.mapped.items()
+                if row_kind in (Kind.POST, Kind.PAGE) and row.object_id
+            ]
+            self.stored = {}
+            for start in range(0, len(ids), 1000):
+                self.stored.update(
+                    (article.pk, article)
+                    for article in Article.objects.filter(
+                        pk__in=ids[start : start + 1000]
+                    ).prefetch_related("tags", "bylines")
+                )
+        row = self.mapped.get((kind, str(wp_id)))
+        return self.stored.get(row.object_id) if row and row.object_id else None
 
     def flush(self) -> None:
         """Insert the new articles waiting, a language at a time, and record them."""
