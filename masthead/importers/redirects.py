@@ -55,6 +55,8 @@ _SUFFIX = re.compile(
 _FEED = re.compile(r"/feed(?:/(?:rss2?|atom|rdf|rss-http))?/?$")
 _ARCHIVE = re.compile(r"^/(category|tag|author)/(?:.+/)?([^/]+)/?$")
 _ROOT_FEED = re.compile(r"^/(?:comments/)?feed(?:/(?:rss2?|atom|rdf|rss-http))?/?$")
+# Masthead's own address space outside the languages: never an old address.
+OWN_PREFIXES = ("/desk/", "/admin/", "/preview/", "/i18n/", "/static/", "/media/")
 _SLUG_KIND = {"category": Kind.CATEGORY, "tag": Kind.TAG, "author": Kind.AUTHOR}
 
 
@@ -79,10 +81,16 @@ def location_for_path(path: str) -> str | None:
     if len(path) > 500:
         return None
     feed = bool(_FEED.search(path))
-    for candidate in _candidates(path):
-        row = _row(old_path=candidate, kind__in=(Kind.POST, Kind.PAGE, Kind.ATTACHMENT))
-        if row:
-            return _location(row, feed=False)
+    # One query for the path's forms (with and without its slash, its feed,
+    # its page number): a 404 costs one query more, no more.
+    candidates = _candidates(path)
+    rows = WordPressItem.objects.filter(
+        old_path__in=candidates, kind__in=(Kind.POST, Kind.PAGE, Kind.ATTACHMENT)
+    ).order_by("-imported_at", "-id")
+    found = {row.old_path: row for row in reversed(rows)}
+    for candidate in candidates:
+        if candidate in found:
+            return _location(found[candidate], feed=False)
     if match := _ARCHIVE.match(_SUFFIX.sub("/", path)):
         kind = _SLUG_KIND[match.group(1)]
         row = _row(kind=kind, slug=match.group(2))
@@ -175,7 +183,11 @@ class FormerSiteMiddleware:
                 if location := location_for_query(request.GET):
                     return HttpResponsePermanentRedirect(location)
         response = self.get_response(request)
-        if response.status_code == 404 and request.method in ("GET", "HEAD"):
+        if (
+            response.status_code == 404
+            and request.method in ("GET", "HEAD")
+            and not request.path_info.startswith(OWN_PREFIXES)
+        ):
             if location := location_for_path(request.path_info):
                 return HttpResponsePermanentRedirect(location)
         return response
