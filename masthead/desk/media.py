@@ -28,7 +28,7 @@ from .media_forms import ImageForm, MediaFilterForm, UploadForm
 PER_PAGE = 48
 
 # The filters the library's page links carry on.
-FILTERS = ("q", "uploaded", "use", "orientation")
+FILTERS = ("q", "uploaded", "use", "orientation", "fetch")
 
 
 def image_for(request, pk, action=None) -> Image:
@@ -66,6 +66,10 @@ def media_list(request):
         orientation = form.cleaned_data["orientation"]
         if orientation in ("landscape", "portrait", "square"):
             found = getattr(found, orientation)()
+        if form.cleaned_data["fetch"] == form.WAITING:
+            found = found.filter(file="", fetch_error="").exclude(source_address="")
+        elif form.cleaned_data["fetch"] == form.FAILED:
+            found = found.filter(file="").exclude(fetch_error="")
     try:
         page = keyset_page(request, found, PER_PAGE, field="uploaded_at", keep=FILTERS)
     except BackToFirstPage as first:

@@ -164,6 +164,7 @@ class MediaFilterForm(forms.Form):
     """The search and filters above the media library (a GET form)."""
 
     MINE, USED, UNUSED = "me", "used", "unused"
+    WAITING, FAILED = "waiting", "failed"
 
     q = forms.CharField(
         label=_("Search"),
@@ -190,6 +191,17 @@ class MediaFilterForm(forms.Form):
             ("landscape", _("Landscape")),
             ("portrait", _("Portrait")),
             ("square", _("Square")),
+        ],
+    )
+    # Pictures of an imported site whose file a job fetches
+    # (media.services.image_from_address).
+    fetch = forms.ChoiceField(
+        label=_("File"),
+        required=False,
+        choices=[
+            ("", _("All images")),
+            (WAITING, _("Not fetched yet")),
+            (FAILED, _("Could not be fetched")),
         ],
     )
 

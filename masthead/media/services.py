@@ -16,7 +16,7 @@ import urllib.request
 from collections.abc import Iterable
 from pathlib import PureWindowsPath
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -215,19 +215,24 @@ def image_saved(image: Image, *, new_file: bool = False) -> None:
 # Pictures of another site (an import): a record first, the file later.
 
 
+class NotWebAddress(ValidationError, ValueError):
+    """An address a picture cannot be fetched from (not http or https, or
+    too long). A ``ValueError`` too, for callers that ask for no more."""
+
+
 def _web_address(address: str) -> str:
     """``address`` when it is an absolute http(s) address; else
-    ``ValidationError``."""
+    ``NotWebAddress``."""
     address = (address or "").strip()
     parts = urlsplit(address)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise ValidationError(
+        raise NotWebAddress(
             _("“%(address)s” is not a web address (http or https) a picture can be fetched from."),
             code="not_web_address",
             params={"address": address[:200]},
         )
     if len(address) > (Image._meta.get_field("source_address").max_length or 0):
-        raise ValidationError(
+        raise NotWebAddress(
             _("The picture's address is too long to be kept."), code="address_too_long"
         )
     return address
@@ -248,15 +253,21 @@ def image_from_address(
     address, whose file a job fetches once the current transaction is
     committed (``fetch_file``). Until then pages leave the picture out.
 
-    ``alt`` and ``caption`` are in ``language``; an image found again gets
-    them in a language it has none for (a translation imported later),
-    never over texts the newsroom wrote. ``title`` (the other site's name
+    An image found again whose file could not be fetched is tried again
+    (the old site may be back). ``alt`` and ``caption`` are in
+    ``language``; an image found again gets them in a language it has
+    none for (a translation imported later), never over texts the
+    newsroom wrote. ``title`` (the other site's name
     for the picture) names it in the library when the address has no
-    file name. Raises ``ValidationError`` for an address that is not
-    http(s)."""
+    file name. Raises ``NotWebAddress`` (a ``ValidationError`` and a
+    ``ValueError``) for an address that is not http(s)."""
     address = _web_address(url)
     image = Image.objects.filter(source_address=address).first()
     if image is not None:
+        if image.fetch_pending and image.fetch_error:
+            # Its fetch failed before: an import run again tries once more.
+            pk = image.pk
+            transaction.on_commit(lambda: tasks.fetch_image.enqueue(pk))
         return _describe_missing(image, language, alt=alt, caption=caption)
     name = unquote(urlsplit(address).path.rstrip("/").rpartition("/")[2])
     image = Image(
@@ -315,6 +326,28 @@ class _WebRedirectsOnly(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+def request_address(address: str) -> str:
+    """``address`` as it goes over the wire: a host name in IDNA, the rest
+    percent-encoded (a WordPress upload named "Zürich Hafen.jpg"), the
+    escapes it has kept.
+
+    >>> request_address("https://bücher.example/wp-content/Zürich Hafen.jpg?w=1")
+    'https://xn--bcher-kva.example/wp-content/Z%C3%BCrich%20Hafen.jpg?w=1'
+    """
+    parts = urlsplit(address)
+    host = (parts.hostname or "").encode("idna").decode("ascii")
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            quote(parts.path, safe="/%!$&'()*+,;=:@~"),
+            quote(parts.query, safe="/%!$&'()*+,;=:@~?"),
+            "",
+        )
+    )
+
+
 def download(address: str, *, limit: int | None = None) -> bytes:
     """The bytes at ``address`` (http or https), at most ``limit`` (the
     upload limit, ``MAX_UPLOAD_BYTES``), each wait at most ``FETCH_TIMEOUT``
@@ -324,8 +357,12 @@ def download(address: str, *, limit: int | None = None) -> bytes:
         address = _web_address(address)
     except ValidationError as error:
         raise FetchFailed(Image.FetchError.REFUSED, str(error), lasting=True) from None
+    try:
+        wire = request_address(address)
+    except (UnicodeError, ValueError) as error:
+        raise FetchFailed(Image.FetchError.UNREACHABLE, repr(error), lasting=True) from None
     opener = urllib.request.build_opener(_WebRedirectsOnly)
-    request = urllib.request.Request(address, headers={"User-Agent": "Masthead"})  # noqa: S310 (http or https only, checked above and on redirects)
+    request = urllib.request.Request(wire, headers={"User-Agent": "Masthead"})  # noqa: S310 (http or https only, checked above and on redirects)
     try:
         with opener.open(request, timeout=FETCH_TIMEOUT) as response:
             length = response.headers.get("Content-Length", "")

@@ -105,7 +105,11 @@ def test_the_corpus_has_what_these_tests_are_about():
 
 
 @corpus
-@pytest.mark.parametrize(("name", "title", "content"), BODIES, ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize(
+    ("name", "title", "content"),
+    BODIES,
+    ids=[f"{name}:{number}" for number, (name, _, _) in enumerate(BODIES)],
+)
 def test_every_post_of_the_corpus_converts_cleanly(name, title, content):
     converted = convert(content, image=library, attached=[1, 2, 3])
     body = converted.html
@@ -175,12 +179,13 @@ def test_a_picture_not_in_the_library_is_left_out_with_a_note():
         image=nothing,
     )
     assert converted.html == "<p>Before  after.</p>"
-    assert converted.notes == ["picture not in the media library left out (2×)"]
+    assert converted.notes == ["picture not in the media library left out"]
 
 
 def test_a_gallery_takes_its_ids_or_the_posts_attachments():
     converted = convert(
-        '[gallery ids="12, 11"]\n\n[gallery]\n\n[gallery exclude="2"]\n\n[[gallery]]',
+        '[gallery ids="12, 11"]\n\n[gallery]\n\n[gallery exclude="2"]\n\n[[gallery]]\n\n'
+        '[gallery order="DESC"]\n\n[gallery id="77"]',
         image=library,
         attached=[1, 2, 3],
     )
@@ -189,8 +194,10 @@ def test_a_gallery_takes_its_ids_or_the_posts_attachments():
         Gallery((Picture(12), Picture(11))),
         Gallery((Picture(1), Picture(2), Picture(3))),
         Gallery((Picture(1), Picture(3))),
+        Gallery((Picture(3), Picture(2), Picture(1))),
     ]
     assert "<p>[gallery]</p>" in converted.html  # escaped: the text itself
+    assert converted.notes == ["gallery of another post's pictures left out"]
 
 
 def test_block_images_and_galleries_become_nodes():
@@ -276,7 +283,8 @@ def test_layout_blocks_are_unwrapped_and_dynamic_ones_left_out():
         '<p><a href="https://example.org/" rel="noopener noreferrer">Subscribe</a></p>\n<hr>'
     )
     assert converted.notes == [
-        "blocks that WordPress fills when it shows a page removed: archives, latest-posts"
+        "block latest-posts removed: WordPress fills it when it shows a page",
+        "block archives removed: WordPress fills it when it shows a page",
     ]
 
 
@@ -321,7 +329,7 @@ def test_what_the_sanitiser_would_remove_is_removed_here_and_said():
     assert sanitize(converted.html) == converted.html
     assert sorted(converted.notes) == [
         "event handler attributes removed",
-        "form fields removed (2×)",
+        "form fields removed",
         "frame from tracker.example removed",
         "link to a script or another scheme removed, its text kept",
         "script removed",
@@ -355,7 +363,7 @@ def test_video_and_audio_of_the_old_site_become_links():
         '<p><a href="https://old.example/song.mp3" rel="noopener noreferrer">song.mp3</a></p>\n'
         '<p><a href="https://old.example/b.mp4" rel="noopener noreferrer">The launch</a></p>'
     )
-    assert sorted(converted.notes) == ["audio kept as a link", "video kept as a link (2×)"]
+    assert sorted(converted.notes) == ["audio kept as a link", "video kept as a link"]
 
 
 def test_headings_keep_their_levels_within_what_bodies_have():
@@ -425,3 +433,56 @@ def test_the_theme_unit_test_data_has_its_pictures_and_galleries():
     assert sum(c.html.count("data-gallery") for c in converted) >= 5
     assert sum(c.html.count("data-image") for c in converted) >= 40
     assert sum(c.html.count("data-embed") for c in converted) >= 3
+
+
+# Hostile or broken content: a clear result, never an error.
+
+
+def test_broken_block_markup_is_read_as_far_as_it_goes():
+    converted = convert(
+        '<!-- /wp:paragraph --><!-- wp:image {"id":"x", -->\n<figure><img src="http://old.example'
+        '/b.jpg"></figure><!-- /wp:image --><!-- wp:paragraph --><p>Left open',
+        image=library,
+    )
+    assert converted.html == (
+        f'<figure data-image="{library("http://old.example/b.jpg", None)}"></figure>\n'
+        "<p>Left open</p>"
+    )
+
+
+def test_many_brackets_and_unclosed_delimiters_are_only_text():
+    assert convert("[a]" * 5000, image=library).html == f"<p>{'[a]' * 5000}</p>"
+    assert convert("<!-- wp:a {" * 2000, image=library).html == ""
+    assert convert("[" * 5000, image=library).html == f"<p>{'[' * 5000}</p>"
+
+
+def test_control_characters_are_removed():
+    assert convert("a\x00b\x01c", image=library).html == "<p>abc</p>"
+
+
+def test_a_nested_caption_leaves_no_stray_closing_tag():
+    converted = convert(
+        '[caption][caption]<img src="http://old.example/x.jpg"> inner[/caption] outer[/caption]',
+        image=library,
+    )
+    assert "[/caption]" not in converted.html
+    assert "inner" in converted.html and "outer" in converted.html
+
+
+def test_escaped_text_stays_text():
+    converted = convert(
+        "&lt;script&gt;alert(1)&lt;/script&gt; and <code>&lt;iframe&gt;</code>", image=library
+    )
+    assert converted.html == (
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt; and <code>&lt;iframe&gt;</code></p>"
+    )
+
+
+def test_deeply_nested_markup_keeps_its_text():
+    converted = convert("<div>" * 300 + "Deep text" + "</div>" * 300, image=library)
+    assert converted.html == "<p>Deep text</p>"
+    # Deeper than Python's recursion limit (libxml2 reads 2,048 levels).
+    converted = convert("<b>" * 1500 + "Very deep", image=library)
+    assert converted.html == "<p>Very deep</p>"
+    assert converted.notes == ["markup nested too deeply: kept as plain text"]
+    assert sanitize(converted.html) == converted.html

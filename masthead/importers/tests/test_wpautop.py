@@ -128,3 +128,11 @@ def test_windows_line_ends_count_as_newlines():
 def test_newlines_in_scripts_and_styles_are_not_breaks():
     text = "<script>var a = 1;\nvar b = 2;</script>"
     assert "<br />" not in wpautop(text)
+
+
+def test_the_examples_in_the_docstrings_hold():
+    import doctest
+
+    from masthead.importers.wordpress import body
+
+    assert doctest.testmod(body).failed == 0

@@ -44,12 +44,14 @@ import secrets
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import lxml.html
 
 from masthead.lib import embeds
 from masthead.lib.html import ALLOWED_ATTRIBUTES, sanitize
+from masthead.lib.text import clean_text
 
 ImageLookup = Callable[[str, int | None], int | None]
 
@@ -57,7 +59,8 @@ ImageLookup = Callable[[str, int | None], int | None]
 @dataclass
 class Converted:
     """A converted body (sanitised HTML) and what the report should say
-    about it (short English phrases, each once, with a count)."""
+    about it (short English phrases, each once: the same phrase for the
+    same thing in every post, so that the report can count them)."""
 
     html: str
     notes: list[str] = field(default_factory=list)
@@ -166,13 +169,37 @@ def wpautop(text: str, br: bool = True) -> str:
     return text
 
 
-# Shortcodes: WordPress's get_shortcode_regex() for any name; group 1 and
-# 6 are the extra brackets of an escaped shortcode ("[[gallery]]").
-_SHORTCODE = re.compile(
-    r"\[(\[?)([A-Za-z0-9_-]+)(?![\w-])([^\]/]*(?:/(?!\])[^\]/]*)*?)"
-    r"(?:(/)\]|\](?:([^\[]*+(?:\[(?!/\2\])[^\[]*+)*+)\[/\2\])?)(\]?)",
-    re.S,
-)
+# Shortcodes: WordPress's get_shortcode_regex(), for any name. "open" and
+# "close" are the extra brackets of an escaped shortcode ("[[gallery]]").
+# Only a name whose closing tag ("[/name]") is in the text may enclose
+# content: looking for the closer of every "[x]" would take time that
+# grows with the square of the text.
+_ATTRS = r"[^\]/]*(?:/(?!\])[^\]/]*)*?"
+_NAME = r"[A-Za-z0-9_-]+"
+_CLOSER = re.compile(r"\[/(" + _NAME + r")\]")
+_BARE = rf"(?P<name2>{_NAME})(?![\w-])(?P<attrs2>{_ATTRS})(?:(?P<self2>/)\]|\])"
+
+
+@lru_cache(maxsize=64)
+def _shortcode_regex(enclosing: tuple[str, ...]) -> re.Pattern:
+    if not enclosing:
+        return re.compile(rf"\[(?P<open>\[?){_BARE}(?P<close>\]?)", re.S)
+    names = "|".join(re.escape(name) for name in enclosing)
+    content = r"[^\[]*+(?:\[(?!/(?P=name)\])[^\[]*+)*+"
+    return re.compile(
+        rf"\[(?P<open>\[?)(?:(?P<name>{names})(?![\w-])(?P<attrs>{_ATTRS})"
+        rf"(?:(?P<self>/)\]|\](?:(?P<content>{content})\[/(?P=name)\])?)|{_BARE})(?P<close>\]?)",
+        re.S,
+    )
+
+
+def shortcode_pattern(text: str) -> re.Pattern:
+    """The shortcode expression for ``text`` (see ``_shortcode_regex``)."""
+    closers = sorted(set(_CLOSER.findall(text)), key=lambda name: (-len(name), name))
+    return _shortcode_regex(tuple(closers[:200]))
+
+
+_STRAY_CLOSERS = re.compile(r"\[/(?:caption|wp_caption|gallery|embed|video|audio|playlist)\]")
 # shortcode_parse_atts()
 _SHORTCODE_ATTRIBUTE = re.compile(
     r"""([\w-]+)\s*=\s*"([^"]*)"(?:\s|$)|([\w-]+)\s*=\s*'([^']*)'(?:\s|$)"""
@@ -201,12 +228,27 @@ def shortcode_attributes(text: str) -> dict[str, str]:
     return found
 
 
-# Gutenberg's block delimiters (the grammar of WP_Block_Parser).
+# Gutenberg's block delimiters (the grammar of WP_Block_Parser), matched
+# inside a comment ("<!--" … "-->"): JSON attributes never hold "-->"
+# (WordPress writes "--" as "\u002d\u002d").
 _BLOCK = re.compile(
-    r"<!--\s+(?P<close>/)?wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)\s+"
-    r"(?P<attrs>\{.*?\}\s+)?(?P<void>/)?-->",
+    r"\s+(?P<close>/)?wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)\s+"
+    r"(?P<attrs>\{.*\}\s+)?(?P<void>/)?\Z",
     re.S,
 )
+
+
+def _delimiters(text: str):
+    """Each block delimiter of ``text`` as (start, end, match), in one pass."""
+    position = 0
+    while (start := text.find("<!--", position)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            return
+        position = end + 3
+        match = _BLOCK.match(text, start + 4, end)
+        if match is not None:
+            yield start, position, match
 
 
 @dataclass
@@ -231,9 +273,9 @@ def parse_blocks(text: str) -> list:
     root = Block("", {}, [])
     stack = [root]
     position = 0
-    for match in _BLOCK.finditer(text):
-        stack[-1].parts.append(text[position : match.start()])
-        position = match.end()
+    for start, end, match in _delimiters(text):
+        stack[-1].parts.append(text[position:start])
+        position = end
         name = match["name"].removeprefix("core/")
         try:
             attrs = json.loads(match["attrs"]) if match["attrs"] else {}
@@ -347,20 +389,19 @@ class _Conversion:
         # claims to be a picture or an embed node is not taken for one.
         self.token = secrets.token_hex(8)
         self.found: dict[tuple[str, int | None], int | None] = {}
-        self.dynamic: list[str] = []
 
     def note(self, text: str) -> None:
         self.counts[text] += 1
 
     def notes(self) -> list[str]:
-        notes = [text if n == 1 else f"{text} ({n}×)" for text, n in self.counts.items()]
-        if self.dynamic:
-            names = ", ".join(sorted(set(self.dynamic)))
-            notes.append(f"blocks that WordPress fills when it shows a page removed: {names}")
-        return notes
+        """Each note once, in the order it first came up: the import's
+        report counts the posts a note was made for, over the whole file."""
+        return list(self.counts)
 
     def run(self, content: str) -> Converted:
-        content = content.replace("\r\n", "\n").replace("\r", "\n")
+        # Invisible control characters out (as every stored text), line ends
+        # as WordPress reads them.
+        content = clean_text(content).replace("\r\n", "\n").replace("\r", "\n")
         if "<!--nextpage-->" in content:
             self.note("page breaks (<!--nextpage-->) removed: the pages run on as one")
         if "<!-- wp:" in content:
@@ -467,9 +508,9 @@ class _Conversion:
         """WordPress's filters on a classic post, in their order: embeds
         of bare addresses (priority 8), paragraphs (10), shortcodes (11)."""
         text = self.shortcodes(text)
-        text = _replace_in_html_tags(text, "\n", "\x00")
+        text = _replace_in_html_tags(text, "\n", "<!-- wp-line-break -->")
         text = _URL_LINE.sub(self._address_line, text)
-        text = text.replace("\x00", "\n")
+        text = text.replace("<!-- wp-line-break -->", "\n")
         return wpautop(text)
 
     def _address_line(self, match: re.Match) -> str:
@@ -482,10 +523,15 @@ class _Conversion:
     def shortcodes(self, text: str) -> str:
         if "[" not in text:
             return text
-        return _SHORTCODE.sub(self._shortcode, text)
+        return _STRAY_CLOSERS.sub("", shortcode_pattern(text).sub(self._shortcode, text))
 
     def _shortcode(self, match: re.Match) -> str:
-        opened, name, raw, _self_closing, content, closed = match.groups()
+        found = match.groupdict()
+        opened, closed, content = found["open"], found["close"], found.get("content")
+        if found.get("name"):
+            name, raw, _self_closing = found["name"], found["attrs"], found["self"]
+        else:
+            name, raw, _self_closing = found["name2"], found["attrs2"], found["self2"]
         if opened == "[" and closed == "]":  # [[gallery]]: the text "[gallery]"
             return match[0][1:-1]
         if match.start() and match.string[match.start() - 1] == "!":  # <![CDATA[…]]>
@@ -534,9 +580,16 @@ class _Conversion:
             )
             if (number := _int(part)) is not None
         ]
+        if not ids and _int(attributes.get("id")) is not None:
+            # The attachments of another post: not known here.
+            self.note("gallery of another post's pictures left out")
+            return ""
         if not ids:
+            # The post's own attachments, in their order (or the other way).
             excluded = {_int(part) for part in re.split(r"[,\s]+", attributes.get("exclude", ""))}
             ids = [pk for pk in self.attached if pk not in excluded]
+            if attributes.get("order", "").upper() == "DESC":
+                ids.reverse()
         return self.gallery([("", pk, "") for pk in ids])
 
     def media_shortcode(self, kind: str, attributes: dict[str, str]) -> str:
@@ -612,7 +665,7 @@ class _Conversion:
         # serves the page (latest posts, search, post title …).
         text = self.inner(block)
         if block.void or not text.strip():
-            self.dynamic.append(name)
+            self.note(f"block {name} removed: WordPress fills it when it shows a page")
             return ""
         return text
 
@@ -695,12 +748,28 @@ class _Conversion:
     def clean(self, text: str) -> str:
         if not text.strip():
             return ""
-        root = lxml.html.fragment_fromstring(text, create_parent="div")
-        self.clean_children(root, inside_figure=False)
+        # huge_tree: libxml2 would otherwise drop what is nested more than
+        # 256 elements deep, text and all (with it, more than 2,048).
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        root = lxml.html.fragment_fromstring(text, create_parent="div", parser=parser)
+        try:
+            self.clean_children(root, inside_figure=False)
+        except RecursionError:
+            return self.plain_text(root)
         self.hoist_nodes(root)
         self.paragraphs(root)
         self.drop_empty(root)
         return "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+    def plain_text(self, root) -> str:
+        """Markup nested too deeply to walk (hundreds of elements): its
+        text, a paragraph for each blank line."""
+        self.note("markup nested too deeply: kept as plain text")
+        text = "\n".join(
+            str(part) for part in root.xpath("//text()[not(ancestor::script or ancestor::style)]")
+        )
+        paragraphs = [" ".join(chunk.split()) for chunk in re.split(r"\n\s*\n", text)]
+        return "".join(f"<p>{htmllib.escape(p, quote=False)}</p>" for p in paragraphs if p)
 
     def clean_children(self, parent, *, inside_figure: bool) -> None:
         for child in list(parent):
@@ -915,8 +984,14 @@ class _Conversion:
         for child in new:
             root.append(child)
             child.tail = "\n"
-            if child.tag == "p" and child.text:
-                child.text = child.text.lstrip()
+            if child.tag == "p":
+                # Whitespace at a paragraph's edges (left by unwrapped blocks)
+                # shows as nothing.
+                child.text = (child.text or "").lstrip() or None
+                if len(child):
+                    child[-1].tail = (child[-1].tail or "").rstrip() or None
+                elif child.text:
+                    child.text = child.text.rstrip()
 
     def drop_empty(self, root) -> None:
         for el in list(root.iter()):

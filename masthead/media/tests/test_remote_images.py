@@ -10,6 +10,7 @@ import re
 import threading
 from io import BytesIO
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -55,7 +56,7 @@ class OldSite(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", "ftp://127.0.0.1/photo.jpg")
             self.end_headers()
             return
-        body = OldSite.files.get(self.path.split("?")[0])
+        body = OldSite.files.get(unquote(self.path.split("?")[0]))
         if body is None:
             self.send_error(404)
             return
@@ -78,6 +79,7 @@ def old_site():
         "/flaky.jpg": photo,
         "/upright.jpg": upright_jpeg(),
         "/page.jpg": NOT_AN_IMAGE,
+        "/wp-content/uploads/Zürich Hafen.jpg": photo,
     }
     OldSite.hits = {}
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), OldSite)
@@ -87,6 +89,14 @@ def old_site():
     server.shutdown()
     server.server_close()
     thread.join()
+
+
+@pytest.fixture(autouse=True)
+def site_language_after():
+    """The desk's requests leave their language active in this thread;
+    the tests after these speak the site's language again."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -173,7 +183,27 @@ def test_it_refuses_what_is_not_a_web_address(db, address):
     with pytest.raises(ValidationError) as refused:
         services.image_from_address(address, language="en")
     assert refused.value.code == "not_web_address"
+    assert isinstance(refused.value, ValueError)  # for callers that catch only that
     assert not Image.objects.exists()
+
+
+def test_it_refuses_an_address_too_long_to_keep(db):
+    with pytest.raises(services.NotWebAddress) as refused:
+        services.image_from_address("https://old.example/" + "a" * 2000 + ".jpg", language="en")
+    assert refused.value.code == "address_too_long"
+    assert not Image.objects.exists()
+
+
+def test_an_address_with_spaces_and_umlauts_is_fetched(
+    db, old_site, django_capture_on_commit_callbacks
+):
+    address = f"{old_site}/wp-content/uploads/Zürich Hafen.jpg"
+    image = record(address, django_capture_on_commit_callbacks)
+    run_jobs()
+    image.refresh_from_db()
+    assert image.source_address == address
+    assert image.original_name == "Zürich Hafen.jpg"
+    assert image.has_file and image.fetch_error == ""
 
 
 def test_a_phone_photo_is_shown_upright(db, old_site, django_capture_on_commit_callbacks):
@@ -334,3 +364,49 @@ def test_the_desk_shows_a_waiting_picture_with_its_address(waiting, old_site, ed
 
     found = desk.get(reverse("desk:editor_image_search"), {"ids": str(waiting.pk)}).json()
     assert found["results"][0]["thumbnail"] == ""
+
+
+def test_the_examples_in_the_docstrings_hold():
+    import doctest
+
+    assert doctest.testmod(services).failed == 0
+
+
+def test_the_library_finds_the_pictures_waiting_for_their_file_and_those_that_failed(
+    db, old_site, editor, make_image, fast_retries, django_capture_on_commit_callbacks
+):
+    uploaded = make_image(name="uploaded.png")
+    with django_capture_on_commit_callbacks(execute=False):
+        waiting = services.image_from_address(f"{old_site}/upright.jpg", language="en")
+    failed = record(f"{old_site}/page.jpg", django_capture_on_commit_callbacks)
+    run_jobs()  # the waiting picture's job was never enqueued: it waits
+    desk = client_for(editor)
+
+    def shown(**filters):
+        page = desk.get(reverse("desk:media"), filters).content.decode()
+        return {
+            image.pk
+            for image in (uploaded, waiting, failed)
+            if reverse("desk:media_edit", args=[image.pk]) in page
+        }
+
+    assert shown() == {uploaded.pk, waiting.pk, failed.pk}
+    assert shown(fetch="waiting") == {waiting.pk}
+    assert shown(fetch="failed") == {failed.pk}
+
+
+def test_an_import_run_again_tries_a_failed_fetch_once_more(
+    db, old_site, fast_retries, django_capture_on_commit_callbacks
+):
+    address = f"{old_site}/moved-later.jpg"
+    image = record(address, django_capture_on_commit_callbacks)
+    run_jobs()
+    image.refresh_from_db()
+    assert image.fetch_error == Image.FetchError.REFUSED
+
+    OldSite.files["/moved-later.jpg"] = upright_jpeg()  # the old site is back
+    again = record(address, django_capture_on_commit_callbacks)
+    run_jobs()
+    again.refresh_from_db()
+    assert again.pk == image.pk
+    assert again.has_file and again.fetch_error == ""
