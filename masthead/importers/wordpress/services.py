@@ -95,6 +95,7 @@ SKIPPED = {
     "sticky": gettext_lazy("sticky posts beyond the front page's pinned places"),
     "duplicate": gettext_lazy("items whose id an earlier item of the file has already"),
     "noid": gettext_lazy("items without an id"),
+    "address": gettext_lazy("attachments without a web address their file can be fetched from"),
 }
 NOTES = {
     "private": gettext_lazy(
@@ -220,7 +221,7 @@ class _Importer:
         self.sections: dict[str, Section] = {}  # by category slug
         self.tags: dict[tuple[str, str], Tag] = {}  # by (language, slug)
         self.authors: dict[str, Author] = {}  # by login
-        self.images: dict[int, Image] = {}  # by attachment id
+        self.images: dict[int, Image | None] = {}  # by attachment id
         self.attachments = {i.id: i for i in export.items if i.post_type == "attachment"}
         self.articles: dict[int, Article] = {}  # by post id
         # Translation group → its translation_key and the languages it has.
@@ -527,13 +528,18 @@ class _Importer:
             return None
         language = self.language_of(item)
         created = (Kind.ATTACHMENT, str(item.id)) not in self.mapped
-        image = image_from_address(
-            item.attachment_url,
-            language=language,
-            alt=str(item.first_meta("_wp_attachment_image_alt", "") or ""),
-            caption=plain_text(item.excerpt),
-            title=item.title,
-        )
+        try:
+            image = image_from_address(
+                item.attachment_url,
+                language=language,
+                alt=str(item.first_meta("_wp_attachment_image_alt", "") or ""),
+                caption=plain_text(item.excerpt),
+                title=item.title,
+            )
+        except ValueError:  # not an http(s) address, or too long (NotWebAddress)
+            self.report.skipped["address"] += 1
+            self.images[attachment_id] = None
+            return None
         self.report.count("images", "created" if created else "unchanged")
         self.images[attachment_id] = image
         self.record(
