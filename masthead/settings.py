@@ -146,7 +146,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached page is served before any other work (masthead/pagecache/).
+    # The addresses of a WordPress site moved in (masthead import_wxr):
+    # /?p=12 redirects before the page cache could answer it with the home
+    # page, and an old path that found no page redirects (importers/redirects.py).
+    "masthead.importers.redirects.FormerSiteMiddleware",
+    # Then: a cached page is served before any other work (masthead/pagecache/).
     "masthead.pagecache.middleware.FullPageCacheMiddleware",
     # The WordPress REST API's discovery header on pages (masthead/wpjson/),
     # inside the page cache so that stored pages keep it.

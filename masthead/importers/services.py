@@ -27,10 +27,12 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from masthead.articles.models import Article, ArticleAuthor, Revision, SlugRedirect
+from masthead.articles.body import image_ids
+from masthead.articles.models import Article, ArticleAuthor, BodyImage, Revision, SlugRedirect
 from masthead.articles.services import REVISION_FIELDS
 from masthead.lib.html import sanitize
 from masthead.lib.text import make_slug
+from masthead.media.models import Image
 from masthead.pagecache.generation import bump
 from masthead.people.models import Author
 from masthead.search.indexing import reindex_articles
@@ -96,6 +98,10 @@ class NewArticle:
     author_ids: list[int]
     tag_ids: list[int] = field(default_factory=list)
     translation_key: uuid.UUID | None = None
+    # The corpus loads published articles; the WordPress import any state
+    # (a draft has no publish time), with a lead image and body pictures.
+    status: str = Article.Status.PUBLISHED
+    lead_image_id: int | None = None
 
 
 @dataclass
@@ -274,8 +280,9 @@ def _with_suffix(base: str, n: int) -> str:
 
 @transaction.atomic
 def insert_batch(language: str, batch: Sequence[NewArticle], note: str = "") -> list[Article]:
-    """Insert ``batch`` as published articles of ``language`` with bylines,
-    tags and a first revision: a fixed number of queries, whatever its size."""
+    """Insert ``batch`` as articles of ``language`` (published unless they
+    say otherwise) with bylines, tags, body pictures and a first revision:
+    a fixed number of queries, whatever its size."""
     slugs = allocate_slugs(language, [new.slug_base for new in batch])
     articles = []
     for new, slug in zip(batch, slugs, strict=True):
@@ -286,8 +293,9 @@ def insert_batch(language: str, batch: Sequence[NewArticle], note: str = "") -> 
             standfirst=new.standfirst,
             body=sanitize(new.body),  # what Article.save() would do
             section_id=new.section_id,
-            status=Article.Status.PUBLISHED,
+            status=new.status,
             publish_at=new.publish_at,
+            lead_image_id=new.lead_image_id,
         )
         if new.translation_key is not None:
             article.translation_key = new.translation_key
@@ -311,6 +319,24 @@ def insert_batch(language: str, batch: Sequence[NewArticle], note: str = "") -> 
         Through(article_id=article.pk, tag_id=tag_id)
         for article, new in zip(articles, batch, strict=True)
         for tag_id in new.tag_ids
+    )
+    # The pictures the bodies show (what save_article's sync_body_images
+    # lists), those that exist.
+    shown = {article.pk: image_ids(article.body) for article in articles}
+    existing = (
+        set(
+            Image.objects.filter(pk__in={pk for ids in shown.values() for pk in ids}).values_list(
+                "pk", flat=True
+            )
+        )
+        if any(shown.values())
+        else set()
+    )
+    BodyImage.objects.bulk_create(
+        BodyImage(article_id=pk, image_id=image_id)
+        for pk, ids in shown.items()
+        for image_id in ids
+        if image_id in existing
     )
     Revision.objects.bulk_create(
         Revision(

@@ -213,9 +213,18 @@ NAMESPACE_PARAMETERS = {
 }
 
 
+# The parameters of the addresses by id of a WordPress site that moved in
+# (/?p=12, /?page_id=2 …): the importers' redirects answer them before this
+# cache (importers/redirects.py), and the front end must let them through
+# to Masthead instead of serving the home page's file.
+FORMER_SITE_PARAMETERS = ("page_id", "attachment_id", "cat", "tag", "author", "feed")
+
+
 def every_query_parameter() -> list[str]:
-    """The names of all the parameters some reader page reads."""
+    """The names of all the parameters some reader page reads, and those
+    of a former site's addresses that Masthead redirects."""
     names = list(QUERY_PARAMETERS)
+    names += [name for name in FORMER_SITE_PARAMETERS if name not in names]
     for parameters in NAMESPACE_PARAMETERS.values():
         names += [name for name in parameters if name not in names]
     return names

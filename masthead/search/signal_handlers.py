@@ -66,5 +66,10 @@ def _names_changed(field: str):
 def changed(article_id, using=None) -> None:
     """Index ``article_id`` when the transaction commits (at once outside
     one), with the transaction's other changed articles."""
-    if article_id is not None:
-        once_on_commit("search_pending", article_id, index_articles, using=using)
+    if article_id is None:
+        return
+    queued = getattr(transaction.get_connection(using), "search_queued", None)
+    if queued is not None:  # inside indexing.queued(): the job queue indexes them
+        queued.add(article_id)
+        return
+    once_on_commit("search_pending", article_id, index_articles, using=using)

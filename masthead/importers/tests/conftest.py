@@ -57,3 +57,71 @@ def write_corpus(path: Path, rows) -> Path:
 @pytest.fixture
 def small_corpus(tmp_path):
     return write_corpus(tmp_path / "news.csv", ROWS)
+
+
+# The WordPress exports of other projects (see its README), read from
+# ../shared beside the repository.
+WXR = ROOT.parent / "shared" / "corpora" / "wxr"
+THEME_UNIT_TEST = WXR / "themeunittestdata.wordpress.xml"
+BLOCK_TEST = WXR / "64-block-test-data.xml"
+
+needs_wxr = pytest.mark.skipif(
+    not THEME_UNIT_TEST.is_file(), reason=f"the WordPress exports in {WXR} are missing"
+)
+
+
+def wxr_document(items: str = "", *, version: str = "1.2", channel: str = "") -> str:
+    """A small WXR file around ``items`` (``<item>`` elements)."""
+    return f"""<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0"
+    xmlns:excerpt="http://wordpress.org/export/{version}/excerpt/"
+    xmlns:content="http://purl.org/rss/1.0/modules/content/"
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:wp="http://wordpress.org/export/{version}/">
+<channel>
+    <title>Kleine Zeitung</title>
+    <link>https://news.example.org</link>
+    <language>de-AT</language>
+    <wp:wxr_version>{version}</wp:wxr_version>
+    <wp:base_site_url>https://news.example.org</wp:base_site_url>
+    <wp:base_blog_url>https://news.example.org</wp:base_blog_url>
+    {channel}
+    {items}
+</channel>
+</rss>
+"""
+
+
+def wxr_item(post_id: int, title: str, **fields) -> str:
+    """An ``<item>``: a published post unless ``fields`` say otherwise
+    (status, post_type, post_name, content, excerpt, date, link, extra)."""
+    values = {
+        "status": "publish",
+        "post_type": "post",
+        "post_name": f"story-{post_id}",
+        "content": "<p>Text.</p>",
+        "excerpt": "",
+        "date": "2024-05-02 10:00:00",
+        "link": f"https://news.example.org/2024/05/story-{post_id}/",
+        "extra": "",
+        "sticky": "0",
+        "parent": "0",
+        "creator": "hanna",
+    } | fields
+    gmt = values.get("date_gmt", values["date"])
+    return f"""<item>
+    <title>{title}</title>
+    <link>{values["link"]}</link>
+    <dc:creator><![CDATA[{values["creator"]}]]></dc:creator>
+    <content:encoded><![CDATA[{values["content"]}]]></content:encoded>
+    <excerpt:encoded><![CDATA[{values["excerpt"]}]]></excerpt:encoded>
+    <wp:post_id>{post_id}</wp:post_id>
+    <wp:post_date>{values["date"]}</wp:post_date>
+    <wp:post_date_gmt>{gmt}</wp:post_date_gmt>
+    <wp:post_name>{values["post_name"]}</wp:post_name>
+    <wp:status>{values["status"]}</wp:status>
+    <wp:post_parent>{values["parent"]}</wp:post_parent>
+    <wp:post_type>{values["post_type"]}</wp:post_type>
+    <wp:is_sticky>{values["sticky"]}</wp:is_sticky>
+    {values["extra"]}
+</item>"""

@@ -197,8 +197,13 @@ def test_the_front_end_configuration_matches_the_settings(settings, capsys):
     assert '"~^(?<bucket>\\d+)\\d\\d\\." $bucket;' in config  # BUCKET_SECONDS = 100
     assert files.BUCKET_SECONDS == 100
     assert f"$cookie_{settings.SESSION_COOKIE_NAME}" in config
-    # Requests with a parameter a view reads go to Masthead, the rest to the files.
-    names = "before|after|page|p|q|section|author|topic|since|until|sort"
+    # Requests with a parameter a view reads go to Masthead, the rest to the
+    # files; and so do those with a parameter of a former WordPress site's
+    # addresses (/?page_id=2), which Masthead redirects.
+    names = (
+        "before|after|page|p|page_id|attachment_id|cat|tag|author|feed"
+        "|q|section|topic|since|until|sort"
+    )
     # The WordPress API's (masthead/wpjson/), which no file ever answers:
     # its JSON is kept in Masthead's own cache only.
     names += (

@@ -5,12 +5,13 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from masthead.articles import services
 from masthead.articles.models import Article
 from masthead.search.analysis import analyzer, fold, split
 from masthead.search.backends import engine
-from masthead.search.indexing import index_articles
+from masthead.search.indexing import index_articles, queued
 from masthead.search.query import MAX_LENGTH, parse
 from masthead.testing import run_jobs
 
@@ -248,3 +249,26 @@ def test_a_phrase_beyond_the_newest_candidates_is_found(indexed, monkeypatch):
     assert found('"Europäische Union"') == ["Die Europäische Union berät"]
     loose = found("Europäische Union")
     assert "Die Europäische Union berät" in loose and len(loose) == 6
+
+
+@pytest.mark.django_db
+def test_saves_inside_queued_are_indexed_by_the_job_queue(
+    make_article, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic(), queued():
+            make_article("Neue Arbeitsverträge für das Land")
+    assert found("Vertrag") == []  # queued, not yet done
+    run_jobs()
+    assert found("Vertrag") == ["Neue Arbeitsverträge für das Land"]
+
+
+@pytest.mark.django_db
+def test_nothing_is_queued_when_the_transaction_rolls_back(
+    make_article, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic(), queued():
+            make_article("Neue Arbeitsverträge für das Land")
+            raise RuntimeError
+    assert callbacks == []
