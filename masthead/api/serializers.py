@@ -166,7 +166,12 @@ def article_summary(article: Article, addresses: Addresses | None = None) -> dic
         "section": addresses.section(article.section, article.language),
         "topics": article.api_topics,
         "authors": article.api_authors,
-        "lead_image": image_data(article.lead_image) if article.lead_image else None,
+        # A picture still to be fetched from another site is shown nowhere yet.
+        "lead_image": (
+            image_data(article.lead_image)
+            if article.lead_image and article.lead_image.has_file
+            else None
+        ),
         "published_at": article.publish_at,
         "updated_at": article.last_modified,
         "modified_at": article.modified_at,

@@ -25,6 +25,19 @@ def test_anonymous_callers_see_only_images_of_public_articles(client, make_artic
     assert client.get(f"/api/v1/media/{hidden.pk}").status_code == 404
 
 
+def test_a_picture_still_to_be_fetched_is_in_no_answer(client, bearer, reporter, make_article):
+    """An imported picture whose file is not there yet has no address to
+    give: no image in the lists, and the article's lead image is null."""
+    pending = Image.objects.create(source_address="https://old.example/uploads/a.jpg")
+    story = make_article(lead_image=pending)
+    assert client.get("/api/v1/media").json()["results"] == []
+    assert client.get(f"/api/v1/media/{pending.pk}").status_code == 404
+    assert client.get(f"/api/v1/articles/{story.pk}").json()["lead_image"] is None
+    assert client.get("/api/v1/articles").json()["results"][0]["lead_image"] is None
+    library = client.get("/api/v1/media", **bearer(reporter, "media:write")).json()
+    assert pending.pk not in [i["id"] for i in library["results"]]
+
+
 def test_an_image_has_its_renditions_and_their_sizes(client, make_article):
     image = make_image(width=800, height=450)
     renditions.make_renditions(image)

@@ -29,16 +29,18 @@ ERRORS = dict.fromkeys((400, 401, 403, 404, 422, 429), schemas.Error)
 def visible_images(caller: Caller):
     """Images readers can see (those of public articles: lead, social or in
     the text); with a token that reads drafts or uploads, the whole library
-    when its member may browse it in the desk."""
+    when its member may browse it in the desk. A picture of another site
+    whose file is not fetched yet is in neither: it has no address to give
+    (``Image.has_file``)."""
     user = caller.user
     if (
         (caller.has_scope(Scope.READ_DRAFTS) or caller.has_scope(Scope.MEDIA_WRITE))
         and rules.can(user, rules.USE_DESK)
         and rules.can(user, rules.VIEW_MEDIA)
     ):
-        return Image.objects.all()
+        return Image.objects.exclude(file="")
     public = Article.objects.public()
-    return Image.objects.filter(
+    return Image.objects.exclude(file="").filter(
         Exists(public.filter(Q(lead_image=OuterRef("pk")) | Q(social_image=OuterRef("pk"))))
         | Exists(BodyImage.objects.filter(image=OuterRef("pk"), article__in=public.values("pk")))
     )
