@@ -21,9 +21,11 @@ query parameters, and for an address that found no page (a 404); every
 other request passes untouched.
 """
 
+import logging
 import re
 
 from django.conf import settings
+from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponsePermanentRedirect, QueryDict
 from django.urls import reverse
 from django.utils import translation
@@ -34,6 +36,8 @@ from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
 from .models import WordPressItem
+
+logger = logging.getLogger(__name__)
 
 Kind = WordPressItem.Kind
 
@@ -180,7 +184,7 @@ class FormerSiteMiddleware:
     def __call__(self, request):
         if request.path_info == "/" and request.GET and request.method in ("GET", "HEAD"):
             if any(name in request.GET for name in (*QUERY_KINDS, "tag", "feed")):
-                if location := location_for_query(request.GET):
+                if location := _unless_database_away(location_for_query, request.GET):
                     return HttpResponsePermanentRedirect(location)
         response = self.get_response(request)
         if (
@@ -188,6 +192,23 @@ class FormerSiteMiddleware:
             and request.method in ("GET", "HEAD")
             and not request.path_info.startswith(OWN_PREFIXES)
         ):
-            if location := location_for_path(request.path_info):
+            if location := _unless_database_away(location_for_path, request.path_info):
                 return HttpResponsePermanentRedirect(location)
         return response
+
+
+def _unless_database_away(find, value) -> str | None:
+    """The old address's new one, or None while the database is away: the
+    page cache goes on serving the pages it holds then (the home page for
+    ``/?p=12``, a 404 for an old path), rather than an error page. Inside
+    a transaction (ATOMIC_REQUESTS, the tests) the lookup gets a savepoint,
+    so that its failure leaves the transaction usable; in autocommit, the
+    default, a failed query spoils nothing and costs no round trip more."""
+    try:
+        if connection.in_atomic_block:
+            with transaction.atomic():
+                return find(value)
+        return find(value)
+    except DatabaseError:
+        logger.warning("Could not look up a former address: the database is away.", exc_info=True)
+        return None
