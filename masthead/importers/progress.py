@@ -12,6 +12,10 @@ so that logs stay readable.
 import time
 from collections.abc import Callable
 
+from django.utils.translation import gettext as _
+
+from masthead.lib.i18n import number, percent
+
 WIDTH = 20
 REDRAW_SECONDS = 0.1
 
@@ -73,10 +77,16 @@ class Progress:
         elapsed = max(self.clock() - self.started, 1e-9)
         rate = self.done / elapsed
         eta = (self.total - self.done) / rate if rate else None
-        return (
-            f"{self.label}[{bar}] {self.done:,}/{self.total:,} {share:4.0%}  "
-            f"{rate:,.0f}/s  ETA {_duration(eta)}"
-        )
+        # Translators: a progress bar's figures, e.g. "5,000/10,000  50%
+        # 2,431/s  ETA 0:00:02" ("rate" is per second, "left" the time to go).
+        figures = _("%(done)s/%(total)s %(share)s  %(rate)s/s  ETA %(left)s") % {
+            "done": number(self.done),
+            "total": number(self.total),
+            "share": percent(share).rjust(4),
+            "rate": number(round(rate)),
+            "left": _duration(eta),
+        }
+        return f"{self.label}[{bar}] {figures}"
 
 
 def _duration(seconds: float | None) -> str:

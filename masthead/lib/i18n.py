@@ -5,6 +5,7 @@ names and author bios are a mapping per language code.
 """
 
 from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal, format_percent
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import lazy
@@ -164,3 +165,16 @@ def lang_attributes(code: str, page: str) -> SafeString | str:
     if is_rtl(code) == is_rtl(page):
         return format_html(' lang="{}"', code)
     return format_html(' lang="{}" dir="{}"', code, "rtl" if is_rtl(code) else "ltr")
+
+
+def number(value: float, language: str | None = None, pattern: str | None = None) -> str:
+    """``value`` as ``language`` (default: the active one) writes it, as
+    CLDR says: "1.234" in German, "1 234" in French, "1,234" in English."""
+    return format_decimal(
+        value, format=pattern, locale=babel_locale(language or get_language() or "en")
+    )
+
+
+def percent(share: float, language: str | None = None) -> str:
+    """``0.5`` → "50%" in English, "50 %" in German, "%50" in Turkish."""
+    return format_percent(share, locale=babel_locale(language or get_language() or "en"))

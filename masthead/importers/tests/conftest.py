@@ -5,6 +5,7 @@ for each test. Its texts are invented; the real corpus is only read from
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 ROOT = Path(__file__).resolve().parents[3]
 REAL_CORPUS = ROOT.parent / "shared" / "corpora" / "german-news" / "10kGNAD-test.csv"
@@ -125,3 +126,13 @@ def wxr_item(post_id: int, title: str, **fields) -> str:
     <wp:is_sticky>{values["sticky"]}</wp:is_sticky>
     {values["extra"]}
 </item>"""
+
+
+@pytest.fixture
+def english_terminal(monkeypatch):
+    """The commands speak the language of the terminal (LC_ALL, LANG), and
+    the parser the active language; the tests read their English, whatever
+    the machine's locale. A test that wants another language sets it."""
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    with translation.override("en"):
+        yield

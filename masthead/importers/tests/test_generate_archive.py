@@ -108,7 +108,7 @@ def test_it_shows_progress(small_corpus):
 
     lines = err.splitlines()
     assert len(lines) == 3
-    assert lines[-1].startswith("Generating [####################] 30/30 100%")
+    assert lines[-1].startswith("Erzeugung läuft [####################] 30/30 100\xa0%")
 
 
 def test_it_gives_the_query_planner_statistics_of_the_new_rows(small_corpus):

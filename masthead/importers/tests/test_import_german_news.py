@@ -252,8 +252,8 @@ def test_progress_shows_one_line_per_tenth_when_not_on_a_terminal(small_corpus):
 
     lines = err.splitlines()
     assert len(lines) == 5  # 20 %, 40 %, … of five articles
-    assert lines[-1].startswith("Importing [####################] 5/5 100%")
-    assert "/s" in lines[-1] and "ETA 0:00:00" in lines[-1]
+    assert lines[-1].startswith("Import läuft [####################] 5/5 100\xa0%")
+    assert "/s" in lines[-1] and "noch 0:00:00" in lines[-1]
 
 
 def test_no_progress_means_silence(small_corpus):

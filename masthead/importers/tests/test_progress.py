@@ -1,6 +1,15 @@
 """The progress bar: in place on a terminal, a line per tenth elsewhere."""
 
+import pytest
+from django.utils import translation
+
 from masthead.importers.progress import Progress, _duration
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
 
 
 class Clock:
@@ -54,3 +63,13 @@ def test_durations():
     assert _duration(3725) == "1:02:05"
     assert _duration(0.4) == "0:00:00"
     assert _duration(None) == "-:--:--"
+
+
+def test_its_figures_are_written_as_the_active_language_writes_them():
+    written, clock = [], Clock()
+    with translation.override("de"):
+        bar = Progress(written.append, tty=False, label="Import läuft", clock=clock)
+        bar.start(10_000)
+        clock.now += 2
+        bar.advance(5_000)
+    assert written == ["Import läuft [##########----------] 5.000/10.000 50\xa0%  2.500/s  noch 0:00:02\n"]

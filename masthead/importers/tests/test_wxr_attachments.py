@@ -11,7 +11,7 @@ from masthead.media.models import Image
 
 from .conftest import wxr_document, wxr_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_terminal")]
 
 
 def attachment(post_id: int, address: str, parent: int = 1) -> str:

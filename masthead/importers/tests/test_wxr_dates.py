@@ -12,7 +12,7 @@ from masthead.articles.models import Article
 
 from .conftest import wxr_document, wxr_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_terminal")]
 
 
 def run(tmp_path, items: str, *args):

@@ -14,7 +14,7 @@ from masthead.sections.models import Section, Tag
 from .conftest import WXR, needs_wxr
 from .test_wxr_parser import FILES, REFUSED
 
-pytestmark = [needs_wxr, pytest.mark.django_db]
+pytestmark = [needs_wxr, pytest.mark.django_db, pytest.mark.usefixtures("english_terminal")]
 
 MODELS = (Article, Section, Tag, Author, Image, WordPressItem)
 

@@ -16,7 +16,7 @@ from masthead.sections.models import Section, Tag
 
 from .conftest import THEME_UNIT_TEST, needs_wxr
 
-pytestmark = [needs_wxr, pytest.mark.django_db]
+pytestmark = [needs_wxr, pytest.mark.django_db, pytest.mark.usefixtures("english_terminal")]
 
 SITE = "https://wpthemetestdata.wordpress.com"
 
@@ -197,5 +197,8 @@ def test_it_shows_its_progress_and_reports_in_the_operator_s_language(db, monkey
     call_command("import_wxr", str(THEME_UNIT_TEST), stdout=out, stderr=err)
     # One line per tenth (not on a terminal), the last at 186 of 186 items.
     assert err.getvalue().count("\n") == 10
-    assert "186/186 100%" in err.getvalue()
+    assert "186/186 100\xa0%" in err.getvalue()  # German: a no-break space before %
     assert "Seiten: 21" in out.getvalue()  # (the German catalog's word for "Pages")
+    # The body conversion's notes too, with the names they carry as they are:
+    assert "In 3 Texten: Audio als Link behalten" in out.getvalue()
+    assert "In 1 Text: unbekannter Shortcode [simple] entfernt" in out.getvalue()

@@ -12,7 +12,7 @@ from masthead.importers.wordpress.wxr import MAX_CONTENT, WXRError, parse_bytes,
 
 from .conftest import WXR, needs_wxr, wxr_document, wxr_item
 
-pytestmark = needs_wxr
+pytestmark = [needs_wxr, pytest.mark.usefixtures("english_terminal")]
 
 # The files the importer must refuse, and a word of the reason it gives.
 REFUSED = {

@@ -17,7 +17,7 @@ from masthead.sections.models import Section, Tag
 
 from .conftest import THEME_UNIT_TEST, needs_wxr, wxr_document, wxr_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_terminal")]
 
 CHANNEL = """
 <wp:author><wp:author_id>4</wp:author_id><wp:author_login>hanna</wp:author_login>

@@ -48,6 +48,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 import lxml.html
+from django.utils.translation import gettext, gettext_noop
 
 from masthead.lib import embeds
 from masthead.lib.html import ALLOWED_ATTRIBUTES, sanitize
@@ -56,10 +57,30 @@ from masthead.lib.text import clean_text
 ImageLookup = Callable[[str, int | None], int | None]
 
 
+class Note(str):
+    """A note for the import's report: the English phrase (the note's
+    identity, so that the report counts the same note over many posts),
+    which also knows its catalog entry and values, so that the report says
+    it in the operator's language (``translated``)."""
+
+    template: str
+    values: dict[str, str]
+
+    @classmethod
+    def of(cls, template: str, **values: str) -> "Note":
+        note = cls(template % values if values else template)
+        note.template, note.values = template, values
+        return note
+
+    def translated(self) -> str:
+        text = gettext(self.template)
+        return text % self.values if self.values else text
+
+
 @dataclass
 class Converted:
     """A converted body (sanitised HTML) and what the report should say
-    about it (short English phrases, each once: the same phrase for the
+    about it (``Note``s, each once: the same phrase for the
     same thing in every post, so that the report can count them)."""
 
     html: str
@@ -318,30 +339,43 @@ _URL_LINE = re.compile(r"^([ \t]*)(" + _URL + r")([ \t]*)$", re.M | re.I)
 _URL_PARAGRAPH = re.compile(r"(<p(?: [^>]*)?>\s*)(" + _URL + r")(\s*</p>)", re.I)
 
 # Elements removed with their content, and what the report says of them.
+# What becomes of a video, audio or other file of the old site (media_link).
+MEDIA_NOTES = {
+    "video": (
+        gettext_noop("video without an address removed"),
+        gettext_noop("video kept as a link"),
+    ),
+    "audio": (
+        gettext_noop("audio without an address removed"),
+        gettext_noop("audio kept as a link"),
+    ),
+    "file": (gettext_noop("file without an address removed"), gettext_noop("file kept as a link")),
+}
+
 REMOVED = {
-    "script": "script removed",
-    "style": "style sheet removed",
-    "noscript": "script removed",
-    "template": "template removed",
-    "object": "plugin content (object, embed) removed",
-    "embed": "plugin content (object, embed) removed",
-    "applet": "plugin content (object, embed) removed",
-    "input": "form fields removed",
-    "select": "form fields removed",
-    "textarea": "form fields removed",
-    "button": "form fields removed",
-    "svg": "inline SVG removed",
-    "math": "MathML removed",
-    "canvas": "canvas removed",
-    "map": "image map removed",
-    "area": "image map removed",
-    "head": "document head removed",
-    "title": "document head removed",
-    "meta": "document head removed",
-    "link": "document head removed",
-    "base": "document head removed",
-    "frameset": "frame removed",
-    "frame": "frame removed",
+    "script": gettext_noop("script removed"),
+    "style": gettext_noop("style sheet removed"),
+    "noscript": gettext_noop("script removed"),
+    "template": gettext_noop("template removed"),
+    "object": gettext_noop("plugin content (object, embed) removed"),
+    "embed": gettext_noop("plugin content (object, embed) removed"),
+    "applet": gettext_noop("plugin content (object, embed) removed"),
+    "input": gettext_noop("form fields removed"),
+    "select": gettext_noop("form fields removed"),
+    "textarea": gettext_noop("form fields removed"),
+    "button": gettext_noop("form fields removed"),
+    "svg": gettext_noop("inline SVG removed"),
+    "math": gettext_noop("MathML removed"),
+    "canvas": gettext_noop("canvas removed"),
+    "map": gettext_noop("image map removed"),
+    "area": gettext_noop("image map removed"),
+    "head": gettext_noop("document head removed"),
+    "title": gettext_noop("document head removed"),
+    "meta": gettext_noop("document head removed"),
+    "link": gettext_noop("document head removed"),
+    "base": gettext_noop("document head removed"),
+    "frameset": gettext_noop("frame removed"),
+    "frame": gettext_noop("frame removed"),
     "source": "",
     "track": "",
     "col": "",
@@ -390,8 +424,10 @@ class _Conversion:
         self.token = secrets.token_hex(8)
         self.found: dict[tuple[str, int | None], int | None] = {}
 
-    def note(self, text: str) -> None:
-        self.counts[text] += 1
+    def note(self, template: str, **values: str) -> None:
+        """Note ``template`` (marked with gettext_noop, filled with
+        ``values``: names of blocks, hosts … that are no words to translate)."""
+        self.counts[Note.of(template, **values)] += 1
 
     def notes(self) -> list[str]:
         """Each note once, in the order it first came up: the import's
@@ -403,7 +439,9 @@ class _Conversion:
         # as WordPress reads them.
         content = clean_text(content).replace("\r\n", "\n").replace("\r", "\n")
         if "<!--nextpage-->" in content:
-            self.note("page breaks (<!--nextpage-->) removed: the pages run on as one")
+            self.note(
+                gettext_noop("page breaks (<!--nextpage-->) removed: the pages run on as one")
+            )
         if "<!-- wp:" in content:
             text = "".join(self.render(part) for part in parse_blocks(content))
         else:
@@ -424,7 +462,7 @@ class _Conversion:
     ) -> str:
         pk = self.picture_id(htmllib.unescape(url or "").strip(), attachment_id)
         if pk is None:
-            self.note("picture not in the media library left out")
+            self.note(gettext_noop("picture not in the media library left out"))
             return ""
         figure_size = ' data-size="full"' if size == "full" else ""
         caption = caption.strip()
@@ -439,7 +477,7 @@ class _Conversion:
         for url, attachment_id, text in pictures:
             pk = self.picture_id(htmllib.unescape(url or "").strip(), attachment_id)
             if pk is None:
-                self.note("picture not in the media library left out")
+                self.note(gettext_noop("picture not in the media library left out"))
                 continue
             text = text.strip()
             figcaption = f"<figcaption>{text}</figcaption>" if text else ""
@@ -447,7 +485,7 @@ class _Conversion:
                 f'<figure data-image="{pk}" data-mh="{self.token}">{figcaption}</figure>'
             )
         if not figures:
-            self.note("gallery without pictures in the media library left out")
+            self.note(gettext_noop("gallery without pictures in the media library left out"))
             return f"\n\n<p>{caption}</p>\n\n" if caption.strip() else ""
         after = f"<p>{caption}</p>" if caption.strip() else ""
         return (
@@ -467,9 +505,9 @@ class _Conversion:
         parts = urlsplit(address)
         if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
             if address:
-                self.note("embed without a web address removed")
+                self.note(gettext_noop("embed without a web address removed"))
             return f"\n\n{after}\n\n" if after else ""
-        self.note(f"embed from {parts.hostname} kept as a link")
+        self.note(gettext_noop("embed from %(host)s kept as a link"), host=parts.hostname)
         link = htmllib.escape(address)
         return f'\n\n<p><a href="{link}">{link}</a></p>{after}\n\n'
 
@@ -484,9 +522,9 @@ class _Conversion:
             return self.embed(address, caption)
         parts = urlsplit(address)
         if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-            self.note(f"{kind} without an address removed")
+            self.note(MEDIA_NOTES[kind][0])
             return f"\n\n<p>{caption}</p>\n\n" if caption.strip() else ""
-        self.note(f"{kind} kept as a link")
+        self.note(MEDIA_NOTES[kind][1])
         link = htmllib.escape(address)
         text = caption.strip() or htmllib.escape(parts.path.rsplit("/", 1)[-1] or address)
         return f'\n\n<p><a href="{link}">{text}</a></p>\n\n'
@@ -543,7 +581,7 @@ class _Conversion:
             if name.isdigit() or (not raw.strip() and content is None and not _self_closing):
                 if name.isdigit() or ("_" not in name and "-" not in name):
                     return match[0]
-            self.note(f"unknown shortcode [{name}] removed")
+            self.note(gettext_noop("unknown shortcode [%(name)s] removed"), name=name)
             return self.shortcodes(content or "")
         if lower in ("caption", "wp_caption"):
             return self.caption(attributes, content or "")
@@ -553,13 +591,13 @@ class _Conversion:
             return self.embed((content or "").strip() or attributes.get("src", ""))
         if lower in ("video", "audio"):
             return self.media_shortcode(lower, attributes)
-        self.note(f"shortcode [{name}] removed")
+        self.note(gettext_noop("shortcode [%(name)s] removed"), name=name)
         return ""
 
     def caption(self, attributes: dict[str, str], content: str) -> str:
         image = _IMG.search(content)
         if image is None:
-            self.note("caption without a picture removed")
+            self.note(gettext_noop("caption without a picture removed"))
             return ""
         found = _img_attributes(image[0])
         match = _WP_IMAGE_CLASS.search(found.get("class", ""))
@@ -582,7 +620,7 @@ class _Conversion:
         ]
         if not ids and _int(attributes.get("id")) is not None:
             # The attachments of another post: not known here.
-            self.note("gallery of another post's pictures left out")
+            self.note(gettext_noop("gallery of another post's pictures left out"))
             return ""
         if not ids:
             # The post's own attachments, in their order (or the other way).
@@ -665,7 +703,10 @@ class _Conversion:
         # serves the page (latest posts, search, post title …).
         text = self.inner(block)
         if block.void or not text.strip():
-            self.note(f"block {name} removed: WordPress fills it when it shows a page")
+            self.note(
+                gettext_noop("block %(name)s removed: WordPress fills it when it shows a page"),
+                name=name,
+            )
             return ""
         return text
 
@@ -688,7 +729,7 @@ class _Conversion:
             match = _WP_IMAGE_CLASS.search(_img_attributes(image[0]).get("class", ""))
             attachment_id = _int(match[1]) if match else None
         if not url and attachment_id is None:
-            self.note("image block without a picture removed")
+            self.note(gettext_noop("image block without a picture removed"))
             return ""
         return self.picture(url, attachment_id, caption[1] if caption else "", size)
 
@@ -764,7 +805,7 @@ class _Conversion:
     def plain_text(self, root) -> str:
         """Markup nested too deeply to walk (hundreds of elements): its
         text, a paragraph for each blank line."""
-        self.note("markup nested too deeply: kept as plain text")
+        self.note(gettext_noop("markup nested too deeply: kept as plain text"))
         text = "\n".join(
             str(part) for part in root.xpath("//text()[not(ancestor::script or ancestor::style)]")
         )
@@ -826,7 +867,7 @@ class _Conversion:
             href = el.get("href", "").strip()
             scheme = urlsplit(href).scheme.lower() if href else ""
             if scheme not in ("", "http", "https", "mailto") or (not href and "href" in el.attrib):
-                self.note("link to a script or another scheme removed, its text kept")
+                self.note(gettext_noop("link to a script or another scheme removed, its text kept"))
                 el.attrib.pop("href", None)
         self.clean_children(el, inside_figure=inside_figure)
         if el.tag not in KEPT or (el.tag == "a" and "href" not in el.attrib):
@@ -838,7 +879,7 @@ class _Conversion:
         allowed = ALLOWED_ATTRIBUTES.get(el.tag, set()) | ALLOWED_ATTRIBUTES["*"]
         for name in list(el.attrib):
             if name.lower().startswith("on"):
-                self.note("event handler attributes removed")
+                self.note(gettext_noop("event handler attributes removed"))
             if name not in allowed:
                 del el.attrib[name]
             elif name == "dir" and el.get(name) not in ("ltr", "rtl", "auto"):
@@ -864,7 +905,7 @@ class _Conversion:
             _replace(el, node)
             return
         host = urlsplit(src).hostname or "an unknown site"
-        self.note(f"frame from {host} removed")
+        self.note(gettext_noop("frame from %(host)s removed"), host=host)
         _remove(el)
 
     def media_element(self, el, kind: str) -> None:
@@ -884,7 +925,7 @@ class _Conversion:
         )
         parent = el.getparent()
         if pk is None:
-            self.note("picture not in the media library left out")
+            self.note(gettext_noop("picture not in the media library left out"))
             _remove(el)
         else:
             node = lxml.html.Element("figure")

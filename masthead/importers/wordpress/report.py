@@ -4,6 +4,9 @@ updated, left as it was, mapped and skipped, and why."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from masthead.lib.i18n import number
+
+from .body import Note
 from .services import NOTES, SKIPPED, Report
 
 KINDS = {
@@ -32,9 +35,9 @@ def lines(report: Report) -> list[str]:
             _("%(kind)s: %(created)s new, %(updated)s updated, %(unchanged)s unchanged")
             % {
                 "kind": label,
-                "created": f"{counts.created:,}",
-                "updated": f"{counts.updated:,}",
-                "unchanged": f"{counts.unchanged:,}",
+                "created": number(counts.created),
+                "updated": number(counts.updated),
+                "unchanged": number(counts.unchanged),
             }
         )
     if report.languages:
@@ -43,7 +46,7 @@ def lines(report: Report) -> list[str]:
             _("Languages: %(languages)s")
             % {
                 "languages": ", ".join(
-                    f"{code} {count:,}" for code, count in report.languages.most_common()
+                    f"{code} {number(count)}" for code, count in report.languages.most_common()
                 )
             }
         )
@@ -52,27 +55,30 @@ def lines(report: Report) -> list[str]:
             "Old addresses that redirect to their new place: %(count)s, besides /?p=…, "
             "/?page_id=… and the rest by id."
         )
-        % {"count": f"{report.redirects:,}"}
+        % {"count": number(report.redirects)}
     )
     for key, count in report.notes.items():
         if count:
             result.append(
                 # Translators: "what" says what the number counts, e.g.
                 # "headlines shortened to fit".
-                _("Note — %(what)s: %(count)s") % {"count": f"{count:,}", "what": NOTES[key]}
+                _("Note — %(what)s: %(count)s") % {"count": number(count), "what": NOTES[key]}
             )
     for key, count in report.skipped.items():
         if count:
             result.append(
                 # Translators: "what" says what was left out and why, e.g.
                 # "comments (Masthead has no comments)".
-                _("Skipped — %(what)s: %(count)s") % {"count": f"{count:,}", "what": SKIPPED[key]}
+                _("Skipped — %(what)s: %(count)s") % {"count": number(count), "what": SKIPPED[key]}
             )
     for note, count in report.body_notes.most_common():
         result.append(
-            # Translators: "note" comes from the conversion of the texts, in
-            # English (e.g. "audio kept as a link"); "count" is how many texts.
+            # Translators: "note" comes from the conversion of the texts
+            # (e.g. "audio kept as a link"); "count" is how many texts.
             ngettext("In %(count)s text: %(note)s", "In %(count)s texts: %(note)s", count)
-            % {"count": f"{count:,}", "note": note}
+            % {
+                "count": number(count),
+                "note": note.translated() if isinstance(note, Note) else note,
+            }
         )
     return result

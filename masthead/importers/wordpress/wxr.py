@@ -29,6 +29,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from masthead.lib.i18n import number
+
 from . import phpserial
 
 VERSIONS = ("1.0", "1.1", "1.2")
@@ -307,8 +309,8 @@ def _text(element, kind: str = "text") -> str:
             % {
                 "field": etree.QName(element).localname,
                 "line": element.sourceline,
-                "length": f"{len(text):,}",
-                "limit": f"{limit:,}",
+                "length": number(len(text)),
+                "limit": number(limit),
             }
         )
     return text

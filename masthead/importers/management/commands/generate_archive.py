@@ -27,7 +27,7 @@ class Command(BaseCommand):
             raise CommandError(_("The number of articles must be at least 1."))
         check_options(language=language, spread_days=spread_days, batch=batch)
         corpus = load_corpus(path)
-        progress = progress_bar(self, enabled=not no_progress, label="Generating")
+        progress = progress_bar(self, enabled=not no_progress, label=_("Generating"))
         result = services.generate_archive(
             corpus,
             count,

@@ -1,5 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from django.utils.translation import gettext as _
+
 from masthead.importers import services
 from masthead.importers.management.common import (
     add_common_arguments,
@@ -23,7 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, path, language, spread_days, seed, batch, no_progress, **options):
         check_options(language=language, spread_days=spread_days, batch=batch)
         corpus = load_corpus(path)
-        progress = progress_bar(self, enabled=not no_progress, label="Importing")
+        progress = progress_bar(self, enabled=not no_progress, label=_("Importing"))
         result = services.import_corpus(
             corpus,
             language=language,
