@@ -72,4 +72,5 @@ def test_its_figures_are_written_as_the_active_language_writes_them():
         bar.start(10_000)
         clock.now += 2
         bar.advance(5_000)
-    assert written == ["Import läuft [##########----------] 5.000/10.000 50\xa0%  2.500/s  noch 0:00:02\n"]
+    line = "Import läuft [##########----------] 5.000/10.000 50\xa0%  2.500/s  noch 0:00:02\n"
+    assert written == [line]

@@ -1,5 +1,4 @@
 from django.core.management.base import BaseCommand
-
 from django.utils.translation import gettext as _
 
 from masthead.importers import services
