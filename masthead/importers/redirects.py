@@ -141,7 +141,8 @@ def _location(row: WordPressItem, *, feed: bool) -> str | None:
         if parent is None or not Image.objects.filter(pk=row.object_id).exists():
             return None
         return _location(parent, feed=False)
-    language = row.language or settings.LANGUAGE_CODE
+    # Authors belong to no language: theirs is that of the imported stories.
+    language = row.language or _site_language()
     if row.kind == Kind.CATEGORY:
         section = Section.objects.filter(pk=row.object_id).first()
         if section is None:

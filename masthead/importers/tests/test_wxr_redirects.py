@@ -121,6 +121,21 @@ def test_archives_and_feeds_redirect(site, client):
         assert client.get(redirect(client, target)).status_code == 200
 
 
+def test_an_author_of_an_english_site_lands_on_the_english_author_page(tmp_path, client):
+    path = tmp_path / "export.xml"
+    document = wxr_document("".join(ITEMS[:1]), channel=CHANNEL)
+    path.write_text(document.replace("<language>de-AT</language>", "<language>en-US</language>"))
+    call_command("import_wxr", str(path), "--no-progress", stdout=StringIO())
+    wahl = story(12)
+    assert wahl.language == "en"
+    author = wahl.authors.get()
+    assert redirect(client, "/author/hanna/") == author.url_in("en")
+    assert redirect(client, "/?author=4") == author.url_in("en")
+    with translation.override("en", deactivate=True):
+        feed = reverse("feeds:author_rss", kwargs={"slug": author.slug})
+    assert redirect(client, "/author/hanna/feed/") == feed
+
+
 def test_it_redirects_to_the_address_of_now(site, client):
     wahl = story(12)
     wahl.slug = "wahl-in-wien"
