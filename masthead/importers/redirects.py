@@ -22,6 +22,7 @@ other request passes untouched.
 """
 
 import re
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect, QueryDict
@@ -185,10 +186,22 @@ class FormerSiteMiddleware:
                     return HttpResponsePermanentRedirect(location)
         response = self.get_response(request)
         if (
-            response.status_code == 404
+            (response.status_code == 404 or _to_language_prefix(request, response))
             and request.method in ("GET", "HEAD")
             and not request.path_info.startswith(OWN_PREFIXES)
         ):
             if location := location_for_path(request.path_info):
                 return HttpResponsePermanentRedirect(location)
         return response
+
+
+def _to_language_prefix(request, response) -> bool:
+    """True for the redirect of an address without a language to the same
+    address under the reader's language (``/author/hanna/`` to
+    ``/en/author/hanna/`` for a reader who speaks English): an old address
+    whose words are also Masthead's in that language is still an old
+    address, and the old site's object is where it leads."""
+    if response.status_code != 302:
+        return False
+    target = urlsplit(response.get("Location", "")).path
+    return bool(re.fullmatch(r"/[a-z]{2,3}(?:-[a-z0-9]+)*" + re.escape(request.path_info), target))
