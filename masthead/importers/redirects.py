@@ -201,7 +201,7 @@ def _to_language_prefix(request, response) -> bool:
     ``/en/author/hanna/`` for a reader who speaks English): an old address
     whose words are also Masthead's in that language is still an old
     address, and the old site's object is where it leads."""
-    if response.status_code != 302:
+    if response.status_code != 302 or request.path_info == "/":
         return False
     target = urlsplit(response.get("Location", "")).path
     return bool(re.fullmatch(r"/[a-z]{2,3}(?:-[a-z0-9]+)*" + re.escape(request.path_info), target))
