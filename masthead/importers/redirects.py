@@ -23,6 +23,7 @@ other request passes untouched.
 
 import logging
 import re
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
@@ -145,7 +146,8 @@ def _location(row: WordPressItem, *, feed: bool) -> str | None:
         if parent is None or not Image.objects.filter(pk=row.object_id).exists():
             return None
         return _location(parent, feed=False)
-    language = row.language or settings.LANGUAGE_CODE
+    # Authors belong to no language: theirs is that of the imported stories.
+    language = row.language or _site_language()
     if row.kind == Kind.CATEGORY:
         section = Section.objects.filter(pk=row.object_id).first()
         if section is None:
@@ -188,7 +190,7 @@ class FormerSiteMiddleware:
                     return HttpResponsePermanentRedirect(location)
         response = self.get_response(request)
         if (
-            response.status_code == 404
+            (response.status_code == 404 or _to_language_prefix(request, response))
             and request.method in ("GET", "HEAD")
             and not request.path_info.startswith(OWN_PREFIXES)
         ):
@@ -212,3 +214,15 @@ def _unless_database_away(find, value) -> str | None:
     except DatabaseError:
         logger.warning("Could not look up a former address: the database is away.", exc_info=True)
         return None
+
+
+def _to_language_prefix(request, response) -> bool:
+    """True for the redirect of an address without a language to the same
+    address under the reader's language (``/author/hanna/`` to
+    ``/en/author/hanna/`` for a reader who speaks English): an old address
+    whose words are also Masthead's in that language is still an old
+    address, and the old site's object is where it leads."""
+    if response.status_code != 302 or request.path_info == "/":
+        return False
+    target = urlsplit(response.get("Location", "")).path
+    return bool(re.fullmatch(r"/[a-z]{2,3}(?:-[a-z0-9]+)*" + re.escape(request.path_info), target))

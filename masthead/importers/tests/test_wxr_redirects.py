@@ -121,6 +121,37 @@ def test_archives_and_feeds_redirect(site, client):
         assert client.get(redirect(client, target)).status_code == 200
 
 
+def test_an_author_of_an_english_site_lands_on_the_english_author_page(tmp_path, client):
+    path = tmp_path / "export.xml"
+    document = wxr_document("".join(ITEMS[:1]), channel=CHANNEL)
+    path.write_text(document.replace("<language>de-AT</language>", "<language>en-US</language>"))
+    call_command("import_wxr", str(path), "--no-progress", stdout=StringIO())
+    wahl = story(12)
+    assert wahl.language == "en"
+    author = wahl.authors.get()
+    assert redirect(client, "/author/hanna/") == author.url_in("en")
+    assert redirect(client, "/?author=4") == author.url_in("en")
+    with translation.override("en", deactivate=True):
+        feed = reverse("feeds:author_rss", kwargs={"slug": author.slug})
+    assert redirect(client, "/author/hanna/feed/") == feed
+
+
+def test_a_reader_whose_browser_speaks_another_language_is_sent_on_too(site, client):
+    """/tag/…/ and /author/…/ are also Masthead's addresses in English
+    (under /en/): the old site's object still wins."""
+    author = story(12).authors.get()
+    tag = Tag.objects.get(slug="wahlen")
+    english = {"HTTP_ACCEPT_LANGUAGE": "en-GB,en;q=0.9"}
+    for old, new in (
+        ("/author/hanna/", author.url_in("de")),
+        ("/tag/wahlen/", tag.get_absolute_url()),
+    ):
+        response = client.get(old, **english)
+        assert (response.status_code, response["Location"]) == (301, new), old
+    # An address of no old object keeps the reader's language.
+    assert client.get("/tag/nothing/", **english).status_code == 302
+
+
 def test_it_redirects_to_the_address_of_now(site, client):
     wahl = story(12)
     wahl.slug = "wahl-in-wien"
