@@ -57,7 +57,7 @@ def test_it_keeps_the_filters_in_the_next_link(client, make_article):
     "cursor", ["x", "====", "cDIwMjQ", "bTIwMjQwMzAzVDEwMTUwMC4xMjM0NTZaLTQ3MTE"]
 )
 def test_it_refuses_a_made_up_cursor_with_400(client, cursor):
-    response = client.get(f"/api/v1/articles?cursor={cursor}")
+    response = client.get(f"/api/v1/articles?cursor={cursor}", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
     assert "cursor" in response.json()["detail"]
 

@@ -34,7 +34,7 @@ def test_it_stores_only_a_hash_of_the_secret(editor, administrator):
 )
 def test_it_refuses_a_bad_token_with_401(client, make_article, header):
     make_article()
-    response = client.get("/api/v1/articles", HTTP_AUTHORIZATION=header)
+    response = client.get("/api/v1/articles", HTTP_AUTHORIZATION=header, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 401
     assert response["Content-Type"].startswith("application/json")
     assert "not valid" in response.json()["detail"]

@@ -14,9 +14,12 @@ from masthead.media import renditions
 from masthead.sections.models import Section
 
 
-def api(client, path, **headers):
-    """GET ``/wp-json`` + ``path``: the response, its JSON read."""
-    response = client.get("/wp-json" + path, **headers)
+def api(client, path, language="", **headers):
+    """GET ``/wp-json`` + ``path`` (under ``/<language>`` when given): the
+    response, its JSON read. The site's default language is German, so
+    tests of WordPress's English sentences ask the English API."""
+    prefix = f"/{language}" if language else ""
+    response = client.get(prefix + "/wp-json" + path, **headers)
     response.data = response.json() if response.content else None
     return response
 

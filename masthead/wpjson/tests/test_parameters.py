@@ -26,7 +26,7 @@ def test_per_page_and_page(client, newsroom):
 
 @pytest.mark.parametrize("value", ["0", "101", "-1"])
 def test_per_page_out_of_range_is_refused_as_wordpress_does(client, newsroom, value):
-    response = api(client, f"/wp/v2/posts?per_page={value}")
+    response = api(client, f"/wp/v2/posts?per_page={value}", language="en")
     assert response.status_code == 400
     message = "per_page must be between 1 (inclusive) and 100 (inclusive)"
     assert response.data == {
@@ -43,7 +43,7 @@ def test_per_page_out_of_range_is_refused_as_wordpress_does(client, newsroom, va
 
 
 def test_a_page_past_the_last_is_refused_as_wordpress_does(client, newsroom):
-    response = api(client, "/wp/v2/posts?per_page=2&page=3")
+    response = api(client, "/wp/v2/posts?per_page=2&page=3", language="en")
     assert response.status_code == 400
     assert response.data == {
         "code": "rest_post_invalid_page_number",
@@ -55,7 +55,9 @@ def test_a_page_past_the_last_is_refused_as_wordpress_does(client, newsroom):
 
 
 def test_every_wrong_parameter_is_named_at_once(client, newsroom):
-    response = api(client, "/wp/v2/posts?page=0&per_page=x&categories=a&order=up&after=gestern")
+    response = api(
+        client, "/wp/v2/posts?page=0&per_page=x&categories=a&order=up&after=gestern", language="en"
+    )
     assert response.status_code == 400
     assert response.data["code"] == "rest_invalid_param"
     details = response.data["data"]["details"]

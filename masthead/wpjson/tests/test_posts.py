@@ -29,7 +29,7 @@ def test_it_never_shows_a_draft_or_a_scheduled_story(client, newsroom):
         assert response.status_code == 404
         assert response.data == {
             "code": "rest_post_invalid_id",
-            "message": "Invalid post ID.",
+            "message": "Ungültige Beitrags-ID.",  # the site's language, German
             "data": {"status": 404},
         }
     searched = api(client, "/wp/v2/posts?search=Entwurf&slug=geheimer-entwurf")

@@ -41,7 +41,7 @@ def test_the_index_lists_the_namespace_and_its_routes(client, db, settings):
 
 @pytest.mark.parametrize("path", ["/nope", "/wp/v2/comments", "/wp/v3/posts", "/wp/v2/posts/x"])
 def test_an_unknown_route_gets_rest_no_route(client, db, path):
-    response = api(client, path)
+    response = api(client, path, language="en")
     assert response.status_code == 404
     assert response.data == NO_ROUTE
     assert "Location" not in response
@@ -49,9 +49,18 @@ def test_an_unknown_route_gets_rest_no_route(client, db, path):
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 def test_writes_get_rest_no_route(client, newsroom, method):
-    response = getattr(client, method)(f"/wp-json/wp/v2/posts/{newsroom['council'].pk}")
+    response = getattr(client, method)(f"/en/wp-json/wp/v2/posts/{newsroom['council'].pk}")
     assert response.status_code == 404
     assert response.json() == NO_ROUTE
+
+
+def test_its_sentences_are_in_the_answer_s_language(client, db):
+    """As a WordPress site in German answers in German."""
+    response = api(client, "/nope")
+    assert response.data["code"] == "rest_no_route"
+    assert response.data["message"] == (
+        "Es wurde keine Route gefunden, die zur URL und zur Anfragemethode passt."
+    )
 
 
 def test_a_trailing_slash_is_the_same_route(client, newsroom):
