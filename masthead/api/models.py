@@ -56,6 +56,12 @@ class IntegrationToken(models.Model):
         return f"{self.name} ({self.key})"
 
     @property
+    def shown_part(self) -> str:
+        """What the desk shows of the token to tell it apart: its key, never
+        its secret (``mh_<key>_…``)."""
+        return f"mh_{self.key}_…"
+
+    @property
     def is_active(self) -> bool:
         return self.revoked_at is None
 
