@@ -19,19 +19,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from pathlib import Path
 
 import pytest
 
+from masthead.importers.tests.conftest import THEME_UNIT_TEST, needs_wxr
 from masthead.webhooks.tests.receivers import Receiver
 from tests.test_cli import MASTHEAD, _free_port
 from tests.test_wordpress_client import NODE_MODULES, wpapi  # noqa: F401 (a fixture)
-
-THEME_UNIT_TEST = Path("/work/shared/corpora/wxr/themeunittestdata.wordpress.xml")
-if not THEME_UNIT_TEST.is_file():  # the corpus beside the repository
-    THEME_UNIT_TEST = (
-        Path(__file__).resolve().parents[2] / "shared" / "corpora" / "wxr" / THEME_UNIT_TEST.name
-    )
 
 PASSWORD = "correct-horse-42"  # noqa: S105 (a test site's)
 
@@ -212,6 +206,7 @@ const [base, postId] = process.argv.slice(2);
 """
 
 
+@needs_wxr
 def test_a_newsroom_moves_in_from_wordpress_in_an_afternoon(site, server, wpapi, tmp_path):  # noqa: F811
     base, log = server
     expected = {str(k): v for k, v in json.loads(shell(site, EXPECTATIONS)).items()}

@@ -13,7 +13,6 @@ import json
 import urllib.error
 import urllib.request
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from browser_helpers import sign_in
@@ -21,18 +20,13 @@ from django.core.management import call_command
 
 from masthead.articles.models import Article
 from masthead.importers.models import WordPressItem
+from masthead.importers.tests.conftest import THEME_UNIT_TEST, needs_wxr
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 from masthead.testing import run_jobs
 from masthead.webhooks.tests.receivers import Receiver
 
-pytestmark = pytest.mark.browser
-
-THEME_UNIT_TEST = Path("/work/shared/corpora/wxr/themeunittestdata.wordpress.xml")
-if not THEME_UNIT_TEST.is_file():  # the corpus beside the repository
-    THEME_UNIT_TEST = (
-        Path(__file__).resolve().parents[3] / "shared" / "corpora" / "wxr" / THEME_UNIT_TEST.name
-    )
+pytestmark = [pytest.mark.browser, needs_wxr]
 
 HEADLINE = "Council passes the budget"
 
@@ -129,6 +123,14 @@ def test_a_newsroom_moves_in_from_wordpress_in_an_afternoon(imported, live_serve
             assert response.request.redirected_from.response().status == 301, old
             assert reader.url == base + new, old
             assert heading in reader.locator("h1").first.inner_text(), (old, heading)
+
+        # On a phone, WordPress's widest markup (a poem's long lines in
+        # <pre>, tables) scrolls in its own box, not the page.
+        phone = new_page(viewport={"width": 390, "height": 844})
+        for path in ("/2013/01/11/markup-html-tags-and-formatting/", "/en/", "/de/"):
+            phone.goto(base + path)
+            width = phone.evaluate("() => document.documentElement.scrollWidth")
+            assert width <= 390, (path, width)
 
         # The token publishes a story through the API.
         draft = {
