@@ -202,3 +202,31 @@ def test_it_shows_its_progress_and_reports_in_the_operator_s_language(db, monkey
     # The body conversion's notes too, with the names they carry as they are:
     assert "In 3 Texten: Audio als Link behalten" in out.getvalue()
     assert "In 1 Text: unbekannter Shortcode [simple] entfernt" in out.getvalue()
+
+
+def test_an_unmigrated_database_is_a_clear_error(tmp_path):
+    """A database never migrated (DATABASE_URL unset where the site uses
+    another): a sentence saying what to do, not a traceback, and nothing
+    written. Run as an operator runs it, on a new SQLite file."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    masthead = str(Path(sys.executable).with_name("masthead"))
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env |= {
+        "MASTHEAD_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path}/empty.sqlite3",
+        "LC_ALL": "en_GB.UTF-8",
+    }
+    done = subprocess.run(  # noqa: S603 (our own command)
+        [masthead, "import_wxr", "--no-progress", str(THEME_UNIT_TEST)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "run “masthead migrate” first" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -3,6 +3,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -24,6 +26,13 @@ def operator_language() -> str:
                     return candidate
             break
     return settings.LANGUAGE_CODE
+
+
+def database_needs_migrating() -> bool:
+    """True when migrations are left to apply (a database never migrated,
+    e.g. DATABASE_URL unset where the site uses another one)."""
+    executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
 
 
 class Command(BaseCommand):
@@ -57,6 +66,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, files, language, time_zone, users, dry_run, no_progress, **options):
         with translation.override(operator_language()):
+            if database_needs_migrating():
+                raise CommandError(
+                    _(
+                        "The database is not set up for this version of Masthead: run "
+                        "“masthead migrate” first (DATABASE_URL says which database)."
+                    )
+                )
             try:
                 exports = [parse_file(path) for path in files]
                 progress = progress_bar(self, enabled=not no_progress, label=_("Importing"))
