@@ -167,12 +167,10 @@ def lang_attributes(code: str, page: str) -> SafeString | str:
     return format_html(' lang="{}" dir="{}"', code, "rtl" if is_rtl(code) else "ltr")
 
 
-def number(value: float, language: str | None = None, pattern: str | None = None) -> str:
+def number(value: float, language: str | None = None) -> str:
     """``value`` as ``language`` (default: the active one) writes it, as
     CLDR says: "1.234" in German, "1 234" in French, "1,234" in English."""
-    return format_decimal(
-        value, format=pattern, locale=babel_locale(language or get_language() or "en")
-    )
+    return format_decimal(value, locale=babel_locale(language or get_language() or "en"))
 
 
 def percent(share: float, language: str | None = None) -> str:
