@@ -5,20 +5,11 @@ languages the site publishes in; the language cookie is a browser's, not
 an integration's, and is not read. Content languages are filters of the
 request (``?language=``), not this."""
 
-from django.conf import settings
 from django.utils import translation
-from django.utils.translation.trans_real import parse_accept_lang_header
 
-from masthead.lib.fallbacks import shipped_language
+from masthead.lib.fallbacks import asked_for_language
 
 API_PATH = "/api/"
-
-
-def api_language(request) -> str:
-    for wanted, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
-        if found := shipped_language(wanted):
-            return found
-    return shipped_language(settings.LANGUAGE_CODE) or "en"
 
 
 class ApiLanguageMiddleware:
@@ -27,7 +18,7 @@ class ApiLanguageMiddleware:
 
     def __call__(self, request):
         if request.path_info.startswith(API_PATH):
-            language = api_language(request)
+            language = asked_for_language(request)
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return self.get_response(request)

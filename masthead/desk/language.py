@@ -11,9 +11,8 @@ in (a French-speaking editor on a German site).
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation.trans_real import parse_accept_lang_header
 
-from masthead.lib.fallbacks import shipped_language
+from masthead.lib.fallbacks import asked_for_language, shipped_language
 
 # The addresses of the newsroom's screens (masthead/urls.py).
 NEWSROOM_PATHS = ("/desk/", "/admin/")
@@ -23,10 +22,7 @@ def newsroom_language(request) -> str:
     chosen = shipped_language(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
     if chosen:
         return chosen
-    for wanted, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
-        if found := shipped_language(wanted):
-            return found
-    return shipped_language(settings.LANGUAGE_CODE) or "en"
+    return asked_for_language(request)
 
 
 class NewsroomLanguageMiddleware:

@@ -46,6 +46,18 @@ def shipped_language(wanted: str | None) -> str | None:
     return base if base in codes else None
 
 
+def asked_for_language(request: HttpRequest) -> str:
+    """The first language of the request's ``Accept-Language`` that Masthead
+    ships (``shipped_language``), else the site's default language's, else
+    English: the language of the desk for a member without a choice, and
+    of the content API's messages."""
+    header = request.headers.get("Accept-Language", "")
+    for wanted, _quality in trans_real.parse_accept_lang_header(header):
+        if found := shipped_language(wanted):
+            return found
+    return shipped_language(settings.LANGUAGE_CODE) or "en"
+
+
 def fallback_chain(language: str) -> list[str]:
     """``language``, then the languages its missing texts come from, in
     turn, down to English, the source: ``["rm", "de", "en"]`` with
