@@ -45,6 +45,11 @@ class ImageQuerySet(models.QuerySet):
             found |= models.Q(**{f"caption__{language}__icontains": text})
         return self.filter(found)
 
+    def with_file(self):
+        """The pictures whose file is there: an imported picture still to
+        be fetched is shown nowhere (``Image.has_file``)."""
+        return self.exclude(file="")
+
     def landscape(self):
         return self.filter(width__gt=models.F("height"))
 

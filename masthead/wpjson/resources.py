@@ -193,7 +193,7 @@ def public_images(articles):
     """The images the given (public) articles show: lead, social and body
     images, once their file is there (an imported picture still to be
     fetched is shown nowhere, so it is no attachment either)."""
-    return Image.objects.exclude(file="").filter(
+    return Image.objects.with_file().filter(
         Q(pk__in=articles.filter(lead_image__isnull=False).values("lead_image_id"))
         | Q(pk__in=articles.filter(social_image__isnull=False).values("social_image_id"))
         | Q(pk__in=BodyImage.objects.filter(article__in=articles).values("image_id"))

@@ -38,9 +38,9 @@ def visible_images(caller: Caller):
         and rules.can(user, rules.USE_DESK)
         and rules.can(user, rules.VIEW_MEDIA)
     ):
-        return Image.objects.exclude(file="")
+        return Image.objects.with_file()
     public = Article.objects.public()
-    return Image.objects.exclude(file="").filter(
+    return Image.objects.with_file().filter(
         Exists(public.filter(Q(lead_image=OuterRef("pk")) | Q(social_image=OuterRef("pk"))))
         | Exists(BodyImage.objects.filter(image=OuterRef("pk"), article__in=public.values("pk")))
     )
