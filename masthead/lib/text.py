@@ -87,11 +87,14 @@ def _ukrainian(text: str) -> str:
     return text.translate(_UKRAINIAN)
 
 
-def make_slug(value: str, max_length: int = 80, language: str | None = None) -> str:
+def make_slug(
+    value: str, max_length: int = 80, language: str | None = None, default: str = "article"
+) -> str:
     """The slug of ``value`` in ``language``: in its own script where the
     language's readers expect that (``settings.UNICODE_SLUGS``: "مجلس-المدينة"),
     else in ASCII, German umlauts spelt out ("Über Bäume" → "ueber-baeume")
-    and other scripts transliterated by anyascii ("Київ" → "kyiv")."""
+    and other scripts transliterated by anyascii ("Київ" → "kyiv"); ``default``
+    when nothing of ``value`` is left."""
     from anyascii import anyascii
     from django.conf import settings
     from django.utils.text import slugify
@@ -102,7 +105,7 @@ def make_slug(value: str, max_length: int = 80, language: str | None = None) -> 
         if language and language.split("-")[0] == "uk":
             value = _ukrainian(value)
         slug = slugify(anyascii(value.translate(_GERMAN)))
-    return slug[:max_length].strip("-") or "article"
+    return slug[:max_length].strip("-") or default
 
 
 def unicode_slugs(language: str, languages: Collection[str]) -> bool:

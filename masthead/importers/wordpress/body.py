@@ -102,6 +102,8 @@ _ALLBLOCKS = (
     r"|form|map|area|blockquote|address|style|p|h[1-6]|hr|fieldset|legend|section"
     r"|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary)"
 )
+# A block's opening or closing comment ("<!-- wp:group {…} -->", "<!-- /wp:group -->").
+_BLOCK_DELIMITER = re.compile(r"<!--\s*/?wp:.*?-->", re.S)
 # wp_html_split: comments, CDATA and tags (an unclosed tag runs to the end).
 _HTML_SPLIT = re.compile(r"(<!--.*?(?:-->|$)|<!\[CDATA\[.*?(?:\]\]>|$)|<[^>]*>?)", re.S)
 
@@ -443,7 +445,13 @@ class _Conversion:
                 gettext_noop("page breaks (<!--nextpage-->) removed: the pages run on as one")
             )
         if "<!-- wp:" in content:
-            text = "".join(self.render(part) for part in parse_blocks(content))
+            try:
+                text = "".join(self.render(part) for part in parse_blocks(content))
+            except RecursionError:  # blocks nested hundreds deep
+                blocks = lxml.html.fragment_fromstring(
+                    _BLOCK_DELIMITER.sub("", content), create_parent="div"
+                )
+                return Converted(sanitize(self.plain_text(blocks)), self.notes())
         else:
             text = self.classic(content)
         text = _URL_PARAGRAPH.sub(self._paragraph_address, text)
@@ -496,18 +504,16 @@ class _Conversion:
     def embed(self, address: str, caption: str = "") -> str:
         address = htmllib.unescape(address or "").strip()
         after = f"<p>{caption}</p>" if caption.strip() else ""
-        found = embeds.find(address)
-        if found is None and address.lower().startswith("http://"):
-            found = embeds.find("https://" + address[7:])
+        found = _find_embed(address)
         if found is not None:
             node = htmllib.escape(found.address)
             return f'\n\n<figure data-embed="{node}" data-mh="{self.token}"></figure>{after}\n\n'
-        parts = urlsplit(address)
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        host = _web_host(address)
+        if host is None:
             if address:
                 self.note(gettext_noop("embed without a web address removed"))
             return f"\n\n{after}\n\n" if after else ""
-        self.note(gettext_noop("embed from %(host)s kept as a link"), host=parts.hostname)
+        self.note(gettext_noop("embed from %(host)s kept as a link"), host=host)
         link = htmllib.escape(address)
         return f'\n\n<p><a href="{link}">{link}</a></p>{after}\n\n'
 
@@ -515,18 +521,15 @@ class _Conversion:
         """A video, audio or other file of the old site: a link to it
         (Masthead has no player for files of its own yet)."""
         address = htmllib.unescape(address or "").strip()
-        found = embeds.find(address) or (
-            embeds.find("https://" + address[7:]) if address.startswith("http://") else None
-        )
-        if found is not None:
+        if _find_embed(address) is not None:
             return self.embed(address, caption)
-        parts = urlsplit(address)
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        if _web_host(address) is None:
             self.note(MEDIA_NOTES[kind][0])
             return f"\n\n<p>{caption}</p>\n\n" if caption.strip() else ""
         self.note(MEDIA_NOTES[kind][1])
         link = htmllib.escape(address)
-        text = caption.strip() or htmllib.escape(parts.path.rsplit("/", 1)[-1] or address)
+        file_name = urlsplit(address).path.rsplit("/", 1)[-1]
+        text = caption.strip() or htmllib.escape(file_name or address)
         return f'\n\n<p><a href="{link}">{text}</a></p>\n\n'
 
     def _paragraph_address(self, match: re.Match) -> str:
@@ -535,10 +538,7 @@ class _Conversion:
 
     def embed_or_none(self, address: str) -> str | None:
         address = htmllib.unescape(address)
-        found = embeds.find(address) or (
-            embeds.find("https://" + address[7:]) if address.lower().startswith("http://") else None
-        )
-        return self.embed(address) if found is not None else None
+        return self.embed(address) if _find_embed(address) is not None else None
 
     # Classic content
 
@@ -865,7 +865,7 @@ class _Conversion:
             el.tag = "p"
         if el.tag == "a":
             href = el.get("href", "").strip()
-            scheme = urlsplit(href).scheme.lower() if href else ""
+            scheme = _scheme(href)
             if scheme not in ("", "http", "https", "mailto") or (not href and "href" in el.attrib):
                 self.note(gettext_noop("link to a script or another scheme removed, its text kept"))
                 el.attrib.pop("href", None)
@@ -895,17 +895,18 @@ class _Conversion:
 
     def iframe(self, el) -> None:
         src = el.get("src", "").strip()
-        found = embeds.from_player(src)
-        if found is None and src.lower().startswith("http://"):
-            found = embeds.from_player("https://" + src[7:])
+        found = _find_embed(src, embeds.from_player)
         if found is not None:
             node = lxml.html.Element("figure")
             node.set("data-embed", found.address)
             node.set("data-mh", self.token)
             _replace(el, node)
             return
-        host = urlsplit(src).hostname or "an unknown site"
-        self.note(gettext_noop("frame from %(host)s removed"), host=host)
+        host = _web_host(src)
+        if host is None:
+            self.note(gettext_noop("frame without a web address removed"))
+        else:
+            self.note(gettext_noop("frame from %(host)s removed"), host=host)
         _remove(el)
 
     def media_element(self, el, kind: str) -> None:
@@ -1069,6 +1070,35 @@ def _append_text(parent, index: int, text: str) -> None:
     else:
         node = parent[index]
         node.tail = (node.tail or "") + text
+
+
+def _find_embed(address: str, find: Callable = embeds.find):
+    """The embed Masthead makes of ``address`` (``find``: of a page's address
+    or of a player's), trying https where an old post wrote http."""
+    found = find(address)
+    if found is None and address.lower().startswith("http://"):
+        found = find("https://" + address[7:])
+    return found
+
+
+def _web_host(address: str) -> str | None:
+    """The host of an http(s) address; None for anything else, a
+    placeholder such as "https://[your-site]/" included."""
+    try:
+        parts = urlsplit(address)
+        host = parts.hostname
+    except ValueError:
+        return None
+    return host if parts.scheme.lower() in ("http", "https") and host else None
+
+
+def _scheme(address: str) -> str:
+    """The scheme of a link's address ("" for a relative one, "?" for one
+    that cannot be read)."""
+    try:
+        return urlsplit(address).scheme.lower() if address else ""
+    except ValueError:
+        return "?"
 
 
 def _remove(el) -> None:

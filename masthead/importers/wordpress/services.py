@@ -223,6 +223,10 @@ class _Importer:
         self.authors: dict[str, Author] = {}  # by login
         self.images: dict[int, Image | None] = {}  # by attachment id
         self.attachments = {i.id: i for i in export.items if i.post_type == "attachment"}
+        self.attached: dict[int, list[int]] = {}  # a post's attachments, by its id
+        for attachment in self.attachments.values():
+            if attachment.parent:
+                self.attached.setdefault(attachment.parent, []).append(attachment.id)
         self.articles: dict[int, Article] = {}  # by post id
         # Translation group → its translation_key and the languages it has.
         self.keys: dict[str, tuple] = {}
@@ -361,10 +365,13 @@ class _Importer:
                 author.user = self.make_user(login, wp)
                 author.save(update_fields=["user"])
             self.authors[login] = author
-            self.record(Kind.AUTHOR, wp_id, author, slug=make_slug(login, max_length=200))
+            # WordPress's author address is its sanitize_title() of the login,
+            # which makes "john.doe" "john-doe".
+            old_slug = make_slug(login.replace(".", "-"), max_length=200)
+            self.record(Kind.AUTHOR, wp_id, author, slug=old_slug)
 
     def free_author_slug(self, name: str) -> str:
-        base = make_slug(name, max_length=110) or "author"
+        base = make_slug(name, max_length=110, default="author")
         slug, n = base, 1
         while Author.objects.filter(slug=slug).exists():
             n += 1
@@ -402,7 +409,6 @@ class _Importer:
             for term in item.terms_in("category"):
                 if term.slug and term.slug not in terms:
                     terms[term.slug] = Term("category", None, term.slug, term.name, "", "")
-        done: set[str] = set()
 
         def ensure(slug: str, trail: tuple = ()) -> Section:
             if slug in self.sections:
@@ -413,7 +419,6 @@ class _Importer:
                 parent = ensure(term.parent, (*trail, slug))
             section = self.section_for(term, parent)
             self.sections[slug] = section
-            done.add(slug)
             return section
 
         for slug in terms:
@@ -422,7 +427,7 @@ class _Importer:
     def section_for(self, term: Term, parent: Section | None) -> Section:
         wp_id = str(term.id) if term.id is not None else f"slug:{term.slug}"
         language = self.default_language
-        slug = make_slug(unquote(term.slug), max_length=200, language=language) or "section"
+        slug = make_slug(unquote(term.slug), max_length=200, language=language, default="section")
         name = term.name or slug
         section = self.existing(Kind.CATEGORY, wp_id, Section)
         if section is None:
@@ -497,7 +502,7 @@ class _Importer:
             return self.tags[key]
         term = self.tag_terms.get(slug)
         name = ((term.name if term else "") or name or slug)[:TAG_LENGTH]
-        tag_slug = make_slug(unquote(slug), max_length=100, language=language) or "tag"
+        tag_slug = make_slug(unquote(slug), max_length=100, language=language, default="tag")
         tag = Tag.objects.filter(language=language, slug=tag_slug).first()
         if tag is None:
             tag = Tag(language=language, name=name, slug=tag_slug)
@@ -516,7 +521,7 @@ class _Importer:
         for item in self.attachments.values():
             self.advance()
             if not item.attachment_url:
-                self.report.skipped["type"] += 1
+                self.report.skipped["address"] += 1
                 continue
             self.attachment_image(item.id)
 
@@ -583,7 +588,7 @@ class _Importer:
         converted = convert(
             item.content,
             image=self.image_callback(language),
-            attached=[i.id for i in self.attachments.values() if i.parent == item.id],
+            attached=self.attached.get(item.id, []),
         )
         for note in converted.notes:
             self.report.body_notes[note] += 1
@@ -727,18 +732,28 @@ class _Importer:
             articles = insert_batch(language, [new for _k, _i, new in entries], note=NOTE)
             for (kind, item, _new), article in zip(entries, articles, strict=True):
                 self.articles[item.id] = article
-                path = old_path(item.link)
-                self.report.redirects += bool(path)
+                values = {
+                    "slug": unquote(item.slug),
+                    "language": language,
+                    "path": old_path(item.link),
+                    "parent": item.parent or "",
+                }
+                if (kind, str(item.id)) in self.mapped:
+                    # Imported before, and its story deleted since: the record stays
+                    # and now points at the story made anew.
+                    self.record(kind, item.id, article, **values)
+                    continue
+                self.report.redirects += bool(values["path"])
                 rows.append(
                     WordPressItem(
                         site=self.site,
                         kind=kind,
                         wp_id=str(item.id),
-                        slug=unquote(item.slug)[:200],
+                        slug=values["slug"][:200],
                         language=language,
-                        old_path=path,
+                        old_path=values["path"],
                         object_id=article.pk,
-                        parent_id=str(item.parent or ""),
+                        parent_id=str(values["parent"]),
                     )
                 )
         WordPressItem.objects.bulk_create(rows)
@@ -748,8 +763,8 @@ class _Importer:
     def slug_base(self, item: Item, language: str, headline: str) -> str:
         """The slug the story wants: the old one where the language allows
         it, else one made from the headline (the bulk path adds "-2" …)."""
-        wanted = make_slug(unquote(item.slug), max_length=190, language=language)
-        return wanted or make_slug(headline, max_length=190, language=language) or "story"
+        wanted = make_slug(unquote(item.slug), max_length=190, language=language, default="")
+        return wanted or make_slug(headline, max_length=190, language=language, default="story")
 
     def group_key(self, group: str, language: str):
         """The translation key of a group of translations: that of a version

@@ -19,8 +19,8 @@ Every refusal is a :class:`WXRError` with a translated message; nothing is
 read further.
 """
 
+import html
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -188,8 +188,11 @@ def _parser() -> etree.XMLParser:
 
 def _refuse_doctype(head: bytes, name) -> None:
     # Before parsing: entities are never expanded, but a file that brings
-    # its own is not an export and is not read at all.
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+    # its own is not an export and is not read at all. Only the prolog is
+    # looked at (a post may quote "<!DOCTYPE html>"); the parsed tree's
+    # docinfo is checked again after parsing.
+    prolog = head.split(b"<rss", 1)[0]
+    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
         raise _hostile(name)
 
 
@@ -328,7 +331,12 @@ def _fields(element) -> dict[tuple[str, str], str]:
 
 def _int(value: str) -> int | None:
     value = value.strip()
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
+def _unescaped(value: str) -> str:
+    """A name as WordPress stores it (escaped: "News &amp; Views") as text."""
+    return html.unescape(value).strip()
 
 
 def _author(element) -> Author:
@@ -337,9 +345,9 @@ def _author(element) -> Author:
         id=_int(f.get(("wp", "author_id"), "")),
         login=f.get(("wp", "author_login"), ""),
         email=f.get(("wp", "author_email"), ""),
-        display_name=f.get(("wp", "author_display_name"), ""),
-        first_name=f.get(("wp", "author_first_name"), ""),
-        last_name=f.get(("wp", "author_last_name"), ""),
+        display_name=_unescaped(f.get(("wp", "author_display_name"), "")),
+        first_name=_unescaped(f.get(("wp", "author_first_name"), "")),
+        last_name=_unescaped(f.get(("wp", "author_last_name"), "")),
     )
 
 
@@ -350,7 +358,7 @@ def _term(element, kind: str) -> Term:
             taxonomy="category",
             id=_int(f.get(("wp", "term_id"), "")),
             slug=f.get(("wp", "category_nicename"), ""),
-            name=f.get(("wp", "cat_name"), ""),
+            name=_unescaped(f.get(("wp", "cat_name"), "")),
             parent=f.get(("wp", "category_parent"), ""),
             description=f.get(("wp", "category_description"), ""),
         )
@@ -359,7 +367,7 @@ def _term(element, kind: str) -> Term:
             taxonomy="post_tag",
             id=_int(f.get(("wp", "term_id"), "")),
             slug=f.get(("wp", "tag_slug"), ""),
-            name=f.get(("wp", "tag_name"), ""),
+            name=_unescaped(f.get(("wp", "tag_name"), "")),
             parent="",
             description=f.get(("wp", "tag_description"), ""),
         )
@@ -367,7 +375,7 @@ def _term(element, kind: str) -> Term:
         taxonomy=f.get(("wp", "term_taxonomy"), ""),
         id=_int(f.get(("wp", "term_id"), "")),
         slug=f.get(("wp", "term_slug"), ""),
-        name=f.get(("wp", "term_name"), ""),
+        name=_unescaped(f.get(("wp", "term_name"), "")),
         parent=f.get(("wp", "term_parent"), ""),
         description=f.get(("wp", "term_description"), ""),
     )
@@ -385,7 +393,7 @@ def _item(element) -> Item:
                 ItemTerm(
                     domain=child.get("domain", "category"),
                     slug=(child.get("nicename") or "").strip(),
-                    name=_text(child).strip(),
+                    name=_unescaped(_text(child)),
                 )
             )
         elif name == ("wp", "postmeta"):
@@ -460,7 +468,3 @@ def _date(value: str) -> datetime | None:
 
 def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value else None
-
-
-def iter_items(export: Export, post_type: str) -> Iterator[Item]:
-    return (item for item in export.items if item.post_type == post_type)
