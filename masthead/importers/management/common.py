@@ -1,17 +1,34 @@
-"""What the import commands share: finding the corpus, checking options,
-the progress bar on stderr."""
+"""What the import commands share: the operator's language, finding the
+corpus, checking options, the progress bar on stderr."""
 
+import os
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from masthead.importers.corpus import CorpusArticle, read_corpus
 from masthead.importers.progress import Progress
+from masthead.lib.i18n import number
 
 # Where the corpus is when Masthead is checked out beside the shared data.
 DEFAULT_CORPUS = Path("..") / "shared" / "corpora" / "german-news" / "10kGNAD-test.csv"
+
+
+def operator_language() -> str:
+    """The language of the person at the terminal (LC_ALL, LC_MESSAGES,
+    LANG: "de_AT.UTF-8" → "de"), when Masthead speaks it; else the site's."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        code = value.split(".")[0].split("@")[0].replace("_", "-").lower()
+        if code and code not in ("c", "posix"):
+            for candidate in (code, code.split("-")[0]):
+                if translation.check_for_language(candidate):
+                    return candidate
+            break
+    return settings.LANGUAGE_CODE
 
 
 def add_common_arguments(parser, *, spread_days: int, batch: int) -> None:
@@ -61,6 +78,14 @@ def load_corpus(path: Path | None) -> list[CorpusArticle]:
     if not corpus:
         raise CommandError(_("The corpus file %(path)s holds no articles.") % {"path": path})
     return corpus
+
+
+def speed(result) -> str:
+    """How long an import took and how fast it went, in the active language."""
+    return _("in %(seconds)s s (%(rate)s articles a second)") % {
+        "seconds": number(round(result.seconds, 1)),
+        "rate": number(round(result.rate)),
+    }
 
 
 def progress_bar(command: BaseCommand, *, enabled: bool, label: str) -> Progress | None:

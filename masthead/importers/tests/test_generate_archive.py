@@ -9,7 +9,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.db.models import Count
-from django.utils import translation
 
 from masthead.articles.models import Article, ArticleAuthor, Revision
 from masthead.importers.services import AUTHORS
@@ -24,10 +23,11 @@ def generate(corpus, *args):
     return out.getvalue(), err.getvalue()
 
 
+@pytest.mark.usefixtures("english_terminal")
 def test_it_adds_public_articles_with_unique_slugs_and_bylines(small_corpus):
     out, _err = generate(small_corpus, "--count", "250", "--batch", "100", "--no-progress")
 
-    assert "Added 250 articles" in out
+    assert "Articles added: 250, in " in out
     assert Article.objects.public().in_language("de").count() == 250
     slugs = list(Article.objects.values_list("slug", flat=True))
     assert len(set(slugs)) == 250
@@ -95,10 +95,12 @@ def test_publish_times_spread_over_the_days(small_corpus):
     assert (times[-1] - times[0]).days >= 95
 
 
-def test_the_count_must_be_positive(small_corpus):
-    # Commands speak the site's default language; this checks the English text.
-    with translation.override("en"), pytest.raises(CommandError, match="at least 1"):
+def test_the_count_must_be_positive(small_corpus, monkeypatch):
+    # The command speaks the terminal's language (LC_ALL, LANG).
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    with pytest.raises(CommandError, match="at least 1"):
         generate(small_corpus, "--count", "0")
+    monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
     with pytest.raises(CommandError, match="mindestens 1"):
         generate(small_corpus, "--count", "0")
 

@@ -40,12 +40,13 @@ def imported():
     )
 
 
+@pytest.mark.usefixtures("english_terminal")
 def test_it_imports_every_row_as_a_published_german_article(small_corpus):
     out, _err = run("--path", str(small_corpus), "--no-progress")
 
     articles = imported()
     assert len(articles) == 5
-    assert "Imported 5 of 5 articles" in out
+    assert "Articles imported: 5 of 5, in " in out
     assert {a.language for a in articles} == {"de"}
     assert {a.status for a in articles} == {Article.Status.PUBLISHED}
     assert all(a.is_public for a in articles)
@@ -208,15 +209,17 @@ def test_readers_find_the_articles_on_the_home_page_and_in_the_feed(client, smal
     assert set(feed.xpath("//item/title/text()")) == headlines
 
 
+@pytest.mark.usefixtures("english_terminal")
 def test_running_it_twice_adds_nothing(small_corpus):
     run("--path", str(small_corpus), "--no-progress")
     out, _err = run("--path", str(small_corpus), "--no-progress")
 
     assert Article.objects.count() == 5
     assert Section.objects.count() == 4
-    assert "Nothing to import: all 5 articles were imported before." in out
+    assert "Nothing to import: every article of the corpus (5) was imported before." in out
 
 
+@pytest.mark.usefixtures("english_terminal")
 def test_a_second_run_adds_only_the_new_rows(small_corpus, tmp_path):
     from .conftest import write_corpus
 
@@ -224,30 +227,30 @@ def test_a_second_run_adds_only_the_new_rows(small_corpus, tmp_path):
     out, _err = run("--path", str(small_corpus), "--no-progress")
 
     assert Article.objects.count() == 5
-    assert "Imported 2 of 5 articles; skipped 3 imported before" in out
+    assert "Articles imported: 2 of 5, in " in out
+    assert "Skipped, as imported before: 3." in out
 
 
+@pytest.mark.usefixtures("english_terminal")
 def test_a_missing_file_is_a_clear_error(tmp_path):
     missing = tmp_path / "nowhere.csv"
-    with (
-        translation.override("en"),
-        pytest.raises(CommandError, match=r"nowhere\.csv does not exist\. .*--path"),
-    ):
+    with pytest.raises(CommandError, match=r"nowhere\.csv does not exist\. .*--path"):
         run("--path", str(missing))
     assert not Article.objects.exists()
 
 
-def test_an_unknown_language_is_a_clear_error(small_corpus):
-    with (
-        translation.override("en"),
-        pytest.raises(CommandError, match="Unknown language “xx”: choose one of de, en."),
-    ):
+def test_an_unknown_language_is_a_clear_error(small_corpus, monkeypatch):
+    # The command speaks the terminal's language (LC_ALL, LANG).
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    with pytest.raises(CommandError, match="Unknown language “xx”: choose one of de, en."):
         run("--path", str(small_corpus), "--language", "xx")
+    monkeypatch.setenv("LC_ALL", "de_AT.UTF-8")
     with pytest.raises(CommandError, match="Unbekannte Sprache „xx“"):
         run("--path", str(small_corpus), "--language", "xx")
 
 
-def test_progress_shows_one_line_per_tenth_when_not_on_a_terminal(small_corpus):
+def test_progress_shows_one_line_per_tenth_when_not_on_a_terminal(small_corpus, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
     _out, err = run("--path", str(small_corpus), "--batch", "1")
 
     lines = err.splitlines()

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from masthead.importers import services
@@ -6,8 +7,11 @@ from masthead.importers.management.common import (
     add_common_arguments,
     check_options,
     load_corpus,
+    operator_language,
     progress_bar,
+    speed,
 )
+from masthead.lib.i18n import number
 
 
 class Command(BaseCommand):
@@ -20,9 +24,11 @@ class Command(BaseCommand):
         parser.add_argument("--count", type=int, required=True, help="Articles to add.")
         add_common_arguments(parser, spread_days=3650, batch=5000)
 
-    def handle(
-        self, *args, count, path, language, spread_days, seed, batch, no_progress, **options
-    ):
+    def handle(self, *args, **options):
+        with translation.override(operator_language()):
+            self.run(**options)
+
+    def run(self, *, count, path, language, spread_days, seed, batch, no_progress, **options):
         if count < 1:
             raise CommandError(_("The number of articles must be at least 1."))
         check_options(language=language, spread_days=spread_days, batch=batch)
@@ -40,6 +46,6 @@ class Command(BaseCommand):
         if progress:
             progress.finish()
         self.stdout.write(
-            f"Added {result.created:,} articles in {result.seconds:.1f} s "
-            f"({result.rate:,.0f} articles/s)."
+            _("Articles added: %(created)s, %(speed)s.")
+            % {"created": number(result.created), "speed": speed(result)}
         )

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from masthead.importers import services
@@ -6,8 +7,11 @@ from masthead.importers.management.common import (
     add_common_arguments,
     check_options,
     load_corpus,
+    operator_language,
     progress_bar,
+    speed,
 )
+from masthead.lib.i18n import number
 
 
 class Command(BaseCommand):
@@ -21,7 +25,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         add_common_arguments(parser, spread_days=365, batch=500)
 
-    def handle(self, *args, path, language, spread_days, seed, batch, no_progress, **options):
+    def handle(self, *args, **options):
+        with translation.override(operator_language()):
+            self.run(**options)
+
+    def run(self, *, path, language, spread_days, seed, batch, no_progress, **options):
         check_options(language=language, spread_days=spread_days, batch=batch)
         corpus = load_corpus(path)
         progress = progress_bar(self, enabled=not no_progress, label=_("Importing"))
@@ -37,11 +45,19 @@ class Command(BaseCommand):
             progress.finish()
         if not result.created:
             self.stdout.write(
-                f"Nothing to import: all {len(corpus):,} articles were imported before."
+                _("Nothing to import: every article of the corpus (%(total)s) was imported before.")
+                % {"total": number(len(corpus))}
             )
             return
-        skipped = f"; skipped {result.skipped:,} imported before" if result.skipped else ""
         self.stdout.write(
-            f"Imported {result.created:,} of {len(corpus):,} articles{skipped} "
-            f"in {result.seconds:.1f} s ({result.rate:,.0f} articles/s)."
+            _("Articles imported: %(created)s of %(total)s, %(speed)s.")
+            % {
+                "created": number(result.created),
+                "total": number(len(corpus)),
+                "speed": speed(result),
+            }
         )
+        if result.skipped:
+            self.stdout.write(
+                _("Skipped, as imported before: %(skipped)s.") % {"skipped": number(result.skipped)}
+            )

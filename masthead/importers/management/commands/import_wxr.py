@@ -1,31 +1,15 @@
-import os
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from masthead.importers.management.common import progress_bar
+from masthead.importers.management.common import operator_language, progress_bar
 from masthead.importers.wordpress import report as reporting
 from masthead.importers.wordpress.services import ImportRefused, import_exports
 from masthead.importers.wordpress.wxr import WXRError, parse_file
-
-
-def operator_language() -> str:
-    """The language of the person at the terminal (LC_ALL, LC_MESSAGES,
-    LANG: "de_AT.UTF-8" → "de"), when Masthead speaks it; else the site's."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        code = value.split(".")[0].split("@")[0].replace("_", "-").lower()
-        if code and code not in ("c", "posix"):
-            for candidate in (code, code.split("-")[0]):
-                if translation.check_for_language(candidate):
-                    return candidate
-            break
-    return settings.LANGUAGE_CODE
 
 
 def database_needs_migrating() -> bool:
