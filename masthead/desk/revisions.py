@@ -23,7 +23,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods
 
 from masthead.accounts import rules
@@ -54,6 +54,13 @@ _BLOCK_TAG = re.compile(
 )
 _WORDS = re.compile(r"\s+|[^\s]+")
 _RESTORED_NOTE = re.compile(r"restored #(\d+)")
+# The notes the importers write on the revisions they make
+# (importers/wordpress/services.py NOTE, importers/services.py).
+_IMPORT_NOTES = {
+    "Import: WordPress": gettext_lazy("Imported from a WordPress export"),
+    "Import: 10kGNAD": gettext_lazy("Imported from the German news corpus"),
+    "Synthetic archive": gettext_lazy("Made by the archive generator"),
+}
 
 
 @dataclass
@@ -326,6 +333,8 @@ def note_text(revision: Revision) -> str:
     system writes ("restored #3")."""
     if match := _RESTORED_NOTE.fullmatch(revision.note):
         return _("Restored from revision %(number)s") % {"number": match[1]}
+    if revision.note in _IMPORT_NOTES:
+        return str(_IMPORT_NOTES[revision.note])
     return revision.note
 
 

@@ -237,3 +237,12 @@ def test_diff_body_pairs_changed_paragraphs_and_shows_new_and_removed_ones():
         (DELETE, "heute."),
         (INSERT, "morgen."),
     ]
+
+
+def test_a_revision_an_import_made_is_named_in_the_desk_language(make_article, editor):
+    story = write(make_article, editor, "Aus dem alten Archiv")
+    Revision.objects.filter(article=story).update(note="Import: WordPress")
+    listing = client_for(editor).get(reverse("desk:article_revisions", args=[story.pk]))
+    page = listing.content.decode()
+    assert "Import: WordPress" not in page
+    assert "Imported from a WordPress export" in page
