@@ -8,6 +8,7 @@ Alt text and caption are per content language, like section names
 text. Credit, source and licence are the same in every language.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -24,6 +25,16 @@ class ImageQuerySet(models.QuerySet):
         query for a whole grid."""
         return self.prefetch_related(
             models.Prefetch("renditions", queryset=Rendition.objects.filter(crop="", format="jpeg"))
+        )
+
+    def shown_by(self, articles):
+        """The images ``articles`` (a queryset) show: as lead, social or
+        body image."""
+        body_image = apps.get_model("articles", "BodyImage")  # articles imports media
+        return self.filter(
+            models.Q(pk__in=articles.filter(lead_image__isnull=False).values("lead_image_id"))
+            | models.Q(pk__in=articles.filter(social_image__isnull=False).values("social_image_id"))
+            | models.Q(pk__in=body_image.objects.filter(article__in=articles).values("image_id"))
         )
 
     def search(self, text: str, languages: list[str]):

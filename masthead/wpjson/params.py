@@ -9,7 +9,7 @@ Masthead does not read is ignored, as WordPress ignores unknown ones.
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.http import QueryDict
 from django.utils import timezone
@@ -116,7 +116,10 @@ def parse_date(text: str) -> datetime | None:
         return None
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
-    return moment
+    try:  # at the edge of the calendar a time may not exist in UTC
+        return moment.astimezone(UTC)
+    except OverflowError:
+        return None
 
 
 def read(query: QueryDict, params: dict[str, Param]) -> dict[str, object]:

@@ -29,7 +29,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from masthead.articles.body import prefetch_body_images, render_body
-from masthead.articles.models import Article, ArticleAuthor, BodyImage
+from masthead.articles.models import Article, ArticleAuthor
 from masthead.lib.i18n import pick
 from masthead.media.models import Image
 from masthead.people.models import Author
@@ -193,11 +193,7 @@ def public_images(articles):
     """The images the given (public) articles show: lead, social and body
     images, once their file is there (an imported picture still to be
     fetched is shown nowhere, so it is no attachment either)."""
-    return Image.objects.with_file().filter(
-        Q(pk__in=articles.filter(lead_image__isnull=False).values("lead_image_id"))
-        | Q(pk__in=articles.filter(social_image__isnull=False).values("social_image_id"))
-        | Q(pk__in=BodyImage.objects.filter(article__in=articles).values("image_id"))
-    )
+    return Image.objects.with_file().shown_by(articles)
 
 
 def _public_filter(prefix: str, language: str | None) -> Q:
@@ -311,10 +307,13 @@ def _post_filters(request: Request, articles):
     return articles
 
 
-def _post_order(request: Request, articles):
-    values = request.values
+def _relevance_needs_search(values) -> None:
     if values["orderby"] == "relevance" and not values["search"]:
         raise errors.no_search_term()
+
+
+def _post_order(request: Request, articles):
+    values = request.values
     fields = {
         "date": "publish_at",
         "id": "pk",
@@ -417,13 +416,14 @@ def _embed_posts(request: Request, rows: list, items: list[dict], embed: set[str
 
 
 def posts(request: Request) -> Listing:
-    articles = _post_filters(request, public_articles(request.ctx.language))
     values = request.values
+    _relevance_needs_search(values)
+    articles = _post_filters(request, public_articles(request.ctx.language))
     total = articles.count()
     start, per_page = _slice(values, total)
+    if total == 0:  # also a search of nothing but exclusions or signs
+        return Listing([], 0, per_page)
     if values["orderby"] == "relevance":
-        if values["search"] is None:
-            raise errors.no_search_term()
         ranked = engine().ranked(
             parse(values["search"], [request.ctx.language]), articles, per_page, start
         )
@@ -445,6 +445,7 @@ def post(request: Request) -> dict:
 def pages(request: Request) -> Listing:
     """Masthead has no pages: an empty collection, as a WordPress site
     without any (the parameters checked as for posts)."""
+    _relevance_needs_search(request.values)
     _post_order(request, _post_filters(request, Article.objects.none()))
     return Listing([], 0, request.values["per_page"])
 

@@ -46,3 +46,27 @@ def test_post_ordered_by_author_modified_and_slug(client, newsroom):
         a.pk
         for a in sorted((newsroom[k] for k in ("council", "storm", "moon")), key=lambda a: a.slug)
     ]
+
+
+@pytest.mark.parametrize("search", ["", "-Sturm", "!!!", "Sturm -Sturm"])
+def test_relevance_with_a_search_of_nothing(client, newsroom, search):
+    response = client.get("/wp-json/wp/v2/posts", {"search": search, "orderby": "relevance"})
+    if search:
+        assert response.status_code == 200, response.content[:200]
+        assert response.json() == []
+        assert response["X-WP-Total"] == "0"
+    else:
+        assert response.status_code == 400
+        assert response.json()["code"] == "rest_no_search_term_defined"
+
+
+@pytest.mark.parametrize(
+    "value", ["0001-01-01T00:00:00", "9999-12-31T23:30:00-05:00", "0001-01-01T00:30:00+01:00"]
+)
+@pytest.mark.parametrize("name", ["after", "before", "modified_after", "modified_before"])
+@pytest.mark.parametrize("path", ["/wp/v2/posts", "/wp/v2/media"])
+def test_a_time_at_the_edge_of_the_calendar(client, newsroom, path, name, value):
+    response = client.get("/wp-json" + path, {name: value})
+    assert response.status_code in (200, 400), response.content[:200]
+    if response.status_code == 400:
+        assert response.json()["code"] == "rest_invalid_param"
