@@ -8,6 +8,7 @@ Content-Security-Policy holds)."""
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
@@ -76,7 +77,12 @@ def throttled(request, exc: Throttled):
     return _error(
         request,
         429,
-        _("Too many requests. Please try again in %(seconds)s seconds.") % {"seconds": seconds},
+        ngettext(
+            "Too many requests. Please try again in %(seconds)s second.",
+            "Too many requests. Please try again in %(seconds)s seconds.",
+            seconds,
+        )
+        % {"seconds": seconds},
     )
 
 

@@ -11,13 +11,24 @@ from ninja.throttling import BaseThrottle
 
 from masthead.signin.throttle import client_ip
 
+from .services import record_use
+
 WINDOW = 60
 
 
 class CallerThrottle(BaseThrottle):
     def allow_request(self, request) -> bool:
+        """Whether the request may go on; a token's request that may is
+        written to the audit log (a refused one is not: an integration
+        stuck retrying would fill it)."""
         caller = getattr(request, "auth", None)
         token = getattr(caller, "token", None)
+        allowed = self.within_limit(request, token)
+        if allowed and token is not None:
+            record_use(token, request.method, request.get_full_path(), client_ip(request))
+        return allowed
+
+    def within_limit(self, request, token) -> bool:
         if token is not None:
             ident, limit = f"token:{token.pk}", settings.API_REQUESTS_PER_MINUTE
         else:

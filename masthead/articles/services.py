@@ -10,13 +10,16 @@ to come) → unpublished; an editor can return any of them to draft.
 from collections.abc import Iterable
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from masthead.audit.models import AuditEntry
 from masthead.audit.services import record
 from masthead.lib.html import sanitize
+from masthead.lib.i18n import language_name
 from masthead.lib.text import make_slug
 from masthead.media.models import Image
 from masthead.people.models import Author
@@ -103,16 +106,33 @@ def save_article(
     now = timezone.now()
     article.clean_text_fields()  # before comparing with the stored article
     article.body = sanitize(article.body)  # before comparing with the stored body
-    if not article.slug:
+    chosen_slug = bool(article.slug)
+    if not chosen_slug:
         article.slug = unique_slug(article.language, article.headline, article)
     if article.status == Article.Status.PUBLISHED and article.publish_at is None:
         article.publish_at = now
 
     created = article.pk is None
-    if not created:
-        before = Article.objects.select_for_update().get(pk=article.pk)
-        if expected_version is not None and before.version != expected_version:
-            raise StaleEdit(before)
+    before = None if created else Article.objects.select_for_update().get(pk=article.pk)
+    if before is not None and expected_version is not None and before.version != expected_version:
+        raise StaleEdit(before)
+    moved = before is None or (before.language, before.slug) != (article.language, article.slug)
+    if chosen_slug and moved and not slug_is_free(article.language, article.slug, article):
+        # Taken now, or an old address of another article whose readers'
+        # links would land here (the desk's form says so first).
+        raise ValidationError(
+            {
+                "slug": ValidationError(
+                    gettext(
+                        "Another article in %(language)s uses this address, or used it "
+                        "before. Choose a different one."
+                    )
+                    % {"language": language_name(article.language)},
+                    code="slug_taken",
+                )
+            }
+        )
+    if before is not None:
         if _slug_follows_headline(before, article):
             article.slug = unique_slug(article.language, article.headline, article)
         elif before.slug != article.slug or before.language != article.language:

@@ -73,6 +73,7 @@ def test_it_refuses_what_the_desk_refuses(client, bearer, reporter, settings):
     assert response.json()["errors"][0]["field"] == "file"
     settings.MAX_UPLOAD_BYTES = 10_000_000
     assert upload(client, headers, alt="").status_code == 422
+    assert upload(client, headers, alt="   ").status_code == 422
     assert upload(client, headers, language="xx").status_code == 422
     assert not Image.objects.exists()
 
@@ -83,3 +84,18 @@ def test_uploading_needs_the_scope_and_the_right(client, bearer, reporter, trans
     assert upload(client, bearer(translator, "media:write")).status_code == 403
     assert upload(client, {}).status_code == 401
     assert not Image.objects.exists()
+
+
+def test_an_upload_only_token_reads_its_own_uploads_not_the_library(
+    client, bearer, reporter, editor
+):
+    from masthead.articles.tests.pictures import make_image
+
+    someone_elses = make_image()
+    Image.objects.filter(pk=someone_elses.pk).update(uploaded_by=editor)
+    headers = bearer(reporter, "media:write")
+    mine = upload(client, headers).json()["id"]
+    listed = {image["id"] for image in client.get("/api/v1/media", **headers).json()["results"]}
+    assert mine in listed
+    assert someone_elses.pk not in listed
+    assert client.get(f"/api/v1/media/{someone_elses.pk}", **headers).status_code == 404

@@ -184,3 +184,19 @@ def test_a_token_that_writes_finds_the_drafts_it_writes_without_read_drafts(
     assert response.status_code == 200, response.content
     # Reading a draft still needs read:drafts.
     assert client.get("/api/v1/articles?status=draft", **writer).status_code == 403
+
+
+def test_an_old_address_of_another_article_is_not_taken(client, world, author, as_editor):
+    from masthead.articles.models import SlugRedirect
+
+    renamed = post(client, "/api/v1/articles", draft_data(world, author, slug="wahl"), as_editor)
+    article = Article.objects.get(pk=renamed.json()["id"])
+    article.slug = "wahl-2026"
+    article.save()
+    SlugRedirect.objects.create(language="de", slug="wahl", article=article)
+
+    response = post(client, "/api/v1/articles", draft_data(world, author, slug="wahl"), as_editor)
+    assert response.status_code == 422, response.content
+    assert response.json()["errors"][0]["field"] == "slug"
+    assert SlugRedirect.objects.get(language="de", slug="wahl").article == article
+    assert Article.objects.count() == 1

@@ -1,17 +1,18 @@
 """/api/v1/media: the images of the media library with their renditions,
 and uploads, validated as the desk's upload is (masthead.media.services)."""
 
+from typing import Annotated
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from masthead.accounts import rules
-from masthead.articles.models import Article, BodyImage
+from masthead.articles.models import Article
 from masthead.lib.i18n import content_language_codes
 from masthead.media import services as media_services
 from masthead.media.models import Image
@@ -28,22 +29,19 @@ ERRORS = dict.fromkeys((400, 401, 403, 404, 422, 429), schemas.Error)
 
 def visible_images(caller: Caller):
     """Images readers can see (those of public articles: lead, social or in
-    the text); with a token that reads drafts or uploads, the whole library
-    when its member may browse it in the desk. A picture of another site
-    whose file is not fetched yet is in neither: it has no address to give
-    (``Image.has_file``)."""
+    the text); with a token that reads drafts, the whole library when its
+    member may browse it in the desk; with one that uploads, also the
+    images its member uploaded. A picture of another site whose file is not
+    fetched yet is in none: it has no address to give (``Image.has_file``)."""
     user = caller.user
-    if (
-        (caller.has_scope(Scope.READ_DRAFTS) or caller.has_scope(Scope.MEDIA_WRITE))
-        and rules.can(user, rules.USE_DESK)
-        and rules.can(user, rules.VIEW_MEDIA)
-    ):
-        return Image.objects.with_file()
-    public = Article.objects.public()
-    return Image.objects.with_file().filter(
-        Exists(public.filter(Q(lead_image=OuterRef("pk")) | Q(social_image=OuterRef("pk"))))
-        | Exists(BodyImage.objects.filter(image=OuterRef("pk"), article__in=public.values("pk")))
-    )
+    browses = rules.can(user, rules.USE_DESK) and rules.can(user, rules.VIEW_MEDIA)
+    images = Image.objects.with_file()
+    if browses and caller.has_scope(Scope.READ_DRAFTS):
+        return images
+    seen = images.shown_by(Article.objects.public())
+    if browses and caller.has_scope(Scope.MEDIA_WRITE):
+        return seen | images.filter(uploaded_by=user)
+    return seen
 
 
 class Paging(Schema):
@@ -76,7 +74,9 @@ def image_detail(request, pk: schemas.PathId):
 
 class UploadIn(Schema):
     language: str = Field(max_length=10)
-    alt: str = Field(min_length=1, max_length=300, description="What the picture shows.")
+    alt: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)] = (
+        Field(description="What the picture shows.")
+    )
     caption: str = Field(default="", max_length=300)
     credit: str = Field(default="", max_length=200)
 
