@@ -11,9 +11,11 @@ so it belongs in the webhook's log, not among the failed jobs, and each
 try is written down with what came back.
 """
 
+import functools
 import hashlib
 import hmac
 import http.client
+import io
 import ipaddress
 import socket
 import ssl
@@ -70,7 +72,7 @@ def deliver(delivery_id: str, token: str, manual: bool = False) -> None:
     if delivery is None or delivery.token != token or delivery.state != Delivery.State.PENDING:
         return  # deleted, or replaced by a "send again", or already settled
     subscription = delivery.subscription
-    if not subscription.active and not manual:
+    if not subscription.active:
         # Disabled since it was queued: the round ends here, uncounted.
         Delivery.objects.filter(pk=delivery.pk, token=token).update(
             state=Delivery.State.FAILED, token="", next_try_at=None
@@ -152,6 +154,8 @@ def send(delivery: Delivery) -> Attempt:
     except (OSError, http.client.HTTPException, ValueError) as failure:
         error, outcome = f"{type(failure).__name__}: {failure}", Outcome.CONNECTION
     duration = round((time.monotonic() - clock) * 1000)
+    # A receiver's answer may hold NUL, which PostgreSQL's text refuses.
+    text, error = text.replace("\x00", "\ufffd"), error.replace("\x00", "\ufffd")
     return Attempt(
         delivery=delivery,
         started_at=started_at,
@@ -187,18 +191,14 @@ def post(url: str, body: bytes, headers: dict, timeout: float) -> tuple[int, str
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
+    # The answer is read against the deadline, its status line and headers
+    # too: a receiver sending a byte now and then cannot hold a worker.
+    connection.response_class = functools.partial(_ResponseUntil, deadline=deadline)
     try:
         connection.request("POST", path, body=body, headers=headers)
-        if connection.sock is not None:
-            connection.sock.settimeout(max(deadline - time.monotonic(), 0.001))
         response = connection.getresponse()
         chunks, size = [], 0
         while size < READ_BYTES:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError
-            if connection.sock is not None:
-                connection.sock.settimeout(left)
             chunk = response.read1(READ_BYTES - size)
             if not chunk:
                 break
@@ -231,11 +231,59 @@ def is_public_address(address: str) -> bool:
     (True, False)
     >>> is_public_address("::1"), is_public_address("::ffff:127.0.0.1")
     (False, False)
+
+    An IPv4 address inside IPv6 (mapped, 6to4, Teredo, NAT64) is judged as
+    the IPv4 address it reaches:
+
+    >>> is_public_address("2002:a00:1::"), is_public_address("64:ff9b::a00:1")
+    (False, False)
+    >>> is_public_address("64:ff9b::5db8:d70e")
+    True
     """
     ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip in _LOCAL_NAT64:
+            return False
+        ip = (
+            ip.ipv4_mapped
+            or ip.sixtofour
+            or (ip.teredo and ip.teredo[1])
+            or (ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) if ip in _NAT64 else None)
+            or ip
+        )
     return ip.is_global and not ip.is_multicast
+
+
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052: IPv4 in its last 32 bits
+_LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")  # RFC 8215: local use
+
+
+class _ReadUntil(io.RawIOBase):
+    """A socket's reader (``socket.makefile``) that gives up at ``deadline``
+    (``time.monotonic()``), however slowly the answer comes."""
+
+    def __init__(self, reader, sock: socket.socket, deadline: float):
+        self.reader, self.sock, self.deadline = reader, sock, deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        self.sock.settimeout(left)
+        return self.reader.raw.readinto(buffer)  # one read of the socket
+
+    def close(self) -> None:
+        self.reader.close()  # lets the connection's socket close
+        super().close()
+
+
+class _ResponseUntil(http.client.HTTPResponse):
+    def __init__(self, sock, *args, deadline: float, **kwargs):
+        super().__init__(sock, *args, **kwargs)
+        self.fp = io.BufferedReader(_ReadUntil(self.fp, sock, deadline))
 
 
 class _PinnedHTTP(http.client.HTTPConnection):

@@ -119,3 +119,67 @@ class Silent:
         for connection in self.connections:
             connection.close()
         self.sock.close()
+
+
+class Raw:
+    """Answers every connection with ``answer(connection)`` in a thread of
+    its own: for receivers no HTTP server would be (one that sends its
+    headers a byte at a time, one that answers bytes that are no text)."""
+
+    def __init__(self, answer):
+        self.answer = answer
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen()
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.sock.getsockname()[1]}/hooks"
+
+    def _accept(self):
+        self.sock.settimeout(0.1)
+        while not self.stopped.is_set():
+            try:
+                connection, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=self._answer, args=(connection,), daemon=True).start()
+
+    def _answer(self, connection):
+        try:
+            connection.recv(65536)
+            self.answer(connection)
+        except OSError:
+            pass  # the client gave up
+        finally:
+            connection.close()
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopped.set()
+        self.thread.join()
+        self.sock.close()
+
+
+def trickle(connection):
+    """A status line, then a header a byte every 0.2 s for ten seconds."""
+    connection.sendall(b"HTTP/1.1 200 OK\r\n")
+    for _ in range(50):
+        connection.sendall(b"X")
+        time.sleep(0.2)
+
+
+def binary_error(connection):
+    """A 500 whose page holds NUL bytes (a binary error page)."""
+    body = b"\x00\x01Fehler\x00" * 10
+    connection.sendall(
+        b"HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/octet-stream\r\n"
+        b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+    )

@@ -95,6 +95,11 @@ def test_plain_http_is_refused_at_the_try_too(db, settings):
         ("::ffff:10.0.0.1", False),
         ("0.0.0.0", False),  # noqa: S104 (an address to refuse, not one to bind)
         ("224.0.0.1", False),
+        ("2002:a00:1::", False),  # 6to4 of 10.0.0.1
+        ("64:ff9b::a00:1", False),  # NAT64 of 10.0.0.1
+        ("64:ff9b::a9fe:a9fe", False),  # NAT64 of the cloud metadata address
+        ("64:ff9b::5db8:d70e", True),  # NAT64 of a public address
+        ("64:ff9b:1::1", False),  # NAT64 for local use
     ],
 )
 def test_public_addresses(address, public):

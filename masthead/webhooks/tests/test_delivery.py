@@ -17,7 +17,7 @@ from django_tasks_db.models import DBTaskResult
 from masthead.webhooks import delivery as delivering
 from masthead.webhooks.models import Attempt, Delivery, Subscription
 
-from .receivers import Receiver, Silent, documented_verify
+from .receivers import Raw, Receiver, Silent, binary_error, documented_verify, trickle
 
 
 def test_a_delivery_is_signed_as_documented(subscribe, make_article, commit):
@@ -118,6 +118,33 @@ def test_a_slow_or_silent_receiver_times_out(subscribe, make_article, commit, se
     assert (attempt.outcome, attempt.error) == ("timeout", "No answer within 1 s")
     assert attempt.duration_ms >= 900  # it waited for the timeout (no status: not for the answer)
     assert took < 20  # the try gave up (a limit for a busy machine, not a wait)
+
+
+def test_a_receiver_that_sends_its_headers_a_byte_at_a_time_times_out(
+    subscribe, make_article, commit, settings
+):
+    settings.WEBHOOKS_ATTEMPTS = 1
+    with Raw(trickle) as server:
+        subscribe(server.url)
+        began = time.monotonic()
+        with commit():
+            make_article()
+        took = time.monotonic() - began
+    (attempt,) = Attempt.objects.all()
+    assert (attempt.outcome, attempt.error) == ("timeout", "No answer within 1 s")
+    assert took < 8  # the whole try is bounded, not each read (the headers take 10 s)
+
+
+def test_an_answer_with_nul_bytes_is_logged(subscribe, make_article, commit, settings):
+    settings.WEBHOOKS_ATTEMPTS = 1
+    with Raw(binary_error) as server:
+        subscribe(server.url)
+        with commit():
+            make_article()
+    (attempt,) = Attempt.objects.all()
+    assert (attempt.ok, attempt.status_code) == (False, 500)
+    assert "\x00" not in attempt.response and "Fehler" in attempt.response
+    assert Delivery.objects.get().state == Delivery.State.FAILED
 
 
 def test_a_webhook_that_keeps_failing_is_disabled_and_administrators_are_told(
