@@ -18,6 +18,17 @@ from masthead.sections.models import Section, Tag
 from masthead.testing import PERSONAS, make_user, suite_settings
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_static_root(tmp_path_factory):
+    """Every site a test starts as a process of its own (`masthead serve`,
+    `masthead demo`) collects its static files into one folder of the
+    session: the first collects them, the others find them collected
+    (masthead/core/static.py) instead of compressing every file again."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("STATIC_ROOT", str(tmp_path_factory.mktemp("static")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     for name, value in suite_settings(tmp_path / "media").items():

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from masthead.core.addresses import record_address_words
+from masthead.core.static import collect_static
 from masthead.lib import jobs
 
 
@@ -48,7 +49,7 @@ class Command(BaseCommand):
         # The words the addresses use now, so that the words they replaced
         # redirect (migrate noted them too; with --no-migrate only this does).
         record_address_words()
-        call_command("collectstatic", interactive=False, verbosity=0)
+        collect_static()  # when the static files changed since the last start
         command = [
             sys.executable, "-m", "gunicorn", "masthead.wsgi:application",
             "--bind", bind,

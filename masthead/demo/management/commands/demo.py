@@ -13,6 +13,7 @@ from django.db import connections, transaction
 
 from masthead.accounts.roles import Role
 from masthead.articles.models import Article
+from masthead.core.static import collect_static
 from masthead.demo.languages import OPTION, parse_languages
 from masthead.demo.load import demo_languages, load_demo
 from masthead.lib import jobs
@@ -105,6 +106,9 @@ class Command(BaseCommand):
             # site as readers get it, and a demo built with --no-serve has
             # no jobs left waiting for a worker.
             jobs.run_due_jobs()
+        # Ready to serve, also with --no-serve: `masthead serve` then starts
+        # at once (it collects only what changed since).
+        collect_static()
         password = self.password(var)
         self.create_personas(password)
         bump()
