@@ -165,10 +165,22 @@ def sites(request, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def backed_up(sites):
+def backed_up(sites, request):
     """The demo site with a few edits, backed up: (its env, the archive,
-    its snapshot)."""
-    env = sites.new("source")
+    its snapshot). On SQLite, a copy of the session's demo site (in the
+    demo's own places: its database and media in the var folder), which
+    `masthead demo` keeps, giving it the password of the test."""
+    if sites.engine == "sqlite":
+        var = request.getfixturevalue("copy_demo")(sites.folder / "source")
+        env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+        env |= {
+            "MASTHEAD_VAR_DIR": str(var),
+            "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}",
+            "MEDIA_ROOT": str(var / "demo-media"),
+            "MASTHEAD_DEMO_PASSWORD": "correct-horse-42",
+        }
+    else:
+        env = sites.new("source")
     result = _run(env, "demo", "--no-serve")
     assert result.returncode == 0, result.stderr
     _shell(env, EDITS)
