@@ -67,3 +67,33 @@ def test_a_reporter_files_from_a_phone(demo_site, new_page, contributor, languag
     article = Article.objects.get(headline="Vom Ort des Geschehens")
     assert article.status == Article.Status.REVIEW
     assert "Erste Zeilen aus dem Rathaus." in article.body
+
+
+PAGES = [
+    "/desk/",
+    "/desk/articles/",
+    "/desk/front-page/",
+    "/desk/media/",
+    "/desk/translations/",
+    "/desk/jobs/",
+    "/desk/integrations/",
+    "/desk/webhooks/",
+    "/desk/webhooks/new/",
+    "/desk/audit/",
+]
+# Elements that stick out of the screen outside a box that scrolls sideways.
+WIDE = """() => [...document.querySelectorAll('body *')].filter(e => {
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+        if (getComputedStyle(a).overflowX !== 'visible') return false
+    return e.getBoundingClientRect().right > innerWidth + 1
+}).slice(0, 5).map(e => e.tagName + '.' + e.className)"""
+
+
+@pytest.mark.parametrize(("language", "locale"), [("de", "de-DE"), ("en", "en-GB")])
+def test_every_desk_page_fits_a_phone(demo_site, new_page, administrator, language, locale):
+    page = sign_in(new_page(locale=locale, viewport=PHONE), demo_site, "ada", language=language)
+    article = Article.objects.public().order_by("pk").first()
+    for path in [*PAGES, f"/desk/articles/{article.pk}/revisions/"]:
+        page.goto(demo_site + path)
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], (path, width, page.evaluate(WIDE))
