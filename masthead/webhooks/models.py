@@ -10,6 +10,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from masthead.lib.text import clean_model_text
 
@@ -87,6 +88,22 @@ class Subscription(models.Model):
 
     def clean_text_fields(self) -> list[str]:
         return clean_model_text(self)
+
+    def failures_reason(self) -> str:
+        """Why it is disabled after its failures, in the active language."""
+        # Translators: why a webhook was disabled, kept with it and shown in the desk.
+        return ngettext(
+            "Disabled automatically after %(count)s failed delivery.",
+            "Disabled automatically after %(count)s failed deliveries in a row.",
+            self.failures,
+        ) % {"count": self.failures}
+
+    @property
+    def why_disabled(self) -> str:
+        """Why it is disabled, for the desk, in the desk's language (the
+        reason kept with it is in the site's, as the administrators'
+        e-mail); "" when someone disabled it."""
+        return self.failures_reason() if self.disabled_reason else ""
 
     @property
     def secret_hint(self) -> str:

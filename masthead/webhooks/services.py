@@ -9,7 +9,6 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import ngettext
 
 from masthead.accounts.roles import Role
 from masthead.audit.models import AuditEntry
@@ -73,12 +72,7 @@ def disable_for_failures(subscription: Subscription) -> None:
         if not locked.active:
             return
         with translation.override(_mail_language()):
-            # Translators: why a webhook was disabled, kept with it and shown in the desk.
-            reason = ngettext(
-                "Disabled automatically after %(count)s failed delivery.",
-                "Disabled automatically after %(count)s failed deliveries in a row.",
-                locked.failures,
-            ) % {"count": locked.failures}
+            reason = locked.failures_reason()
         disable(locked, None, reason)
         transaction.on_commit(lambda: notify_administrators(locked))
 

@@ -122,3 +122,27 @@ def test_nobody_else_sees_or_manages_webhooks(client, persona, role, subscribe):
     assert hook.active
     page = client.get(reverse("desk:home")).content.decode()
     assert reverse("desk:webhooks") not in page
+
+
+def test_why_a_webhook_was_disabled_is_said_in_each_reader_s_language(
+    administrator, subscribe, settings
+):
+    from masthead.webhooks import services
+
+    # The site's language: the administrators' e-mail's, and the reason kept.
+    settings.LANGUAGE_CODE = "de"
+    german_reason = "Automatisch deaktiviert nach 3 fehlgeschlagenen Zustellungen in Folge."
+    hook = subscribe("https://apps.example.org/masthead", failures=3)
+    services.disable_for_failures(hook)
+    hook.refresh_from_db()
+    assert hook.disabled_reason == german_reason
+    detail = reverse("desk:webhook_detail", args=[hook.pk])
+    english = client_for(administrator, "en").get(detail).content.decode()
+    assert "Disabled automatically after 3 failed deliveries in a row." in english
+    assert german_reason not in english
+    german = client_for(administrator, "de").get(detail).content.decode()
+    assert german_reason in german
+    # Disabled by someone: no reason.
+    services.enable(hook)
+    services.disable(hook, administrator)
+    assert "automati" not in client_for(administrator, "en").get(detail).content.decode()
