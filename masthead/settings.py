@@ -505,6 +505,10 @@ WEBHOOKS_DISABLE_AFTER = envint("WEBHOOKS_DISABLE_AFTER", 5)
 # receiver on the same machine or in the same private network, and tests).
 WEBHOOKS_ALLOW_HTTP = envbool("WEBHOOKS_ALLOW_HTTP", "false")
 WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = envbool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "false")
+# Pictures fetched from the addresses an import names (masthead import_wxr)
+# come from public addresses only, unless this is on (an old site in the same
+# private network, and tests).
+FETCH_ALLOW_PRIVATE_ADDRESSES = envbool("FETCH_ALLOW_PRIVATE_ADDRESSES", "false")
 
 # Uploaded media (README.md, "Media storage"; docs/architecture.md): on this
 # machine's disk under MEDIA_ROOT (the default: the demo needs no server),

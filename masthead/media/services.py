@@ -9,6 +9,7 @@ for its own transaction, ``discard_files`` for a caller's larger one), and
 a deleted image's file goes only once the deletion is committed.
 """
 
+import http.client
 import logging
 import secrets
 import urllib.error
@@ -29,6 +30,12 @@ from django.utils.translation import gettext_lazy as _
 from masthead.audit.models import AuditEntry
 from masthead.audit.services import record
 from masthead.lib import images
+from masthead.lib.network import (
+    NotPublic,
+    PinnedHTTPConnection,
+    PinnedHTTPSConnection,
+    public_address,
+)
 
 from . import renditions, tasks
 from .models import Image
@@ -326,6 +333,36 @@ class _WebRedirectsOnly(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+class _PublicHTTPHandler(urllib.request.HTTPHandler):
+    """Connects only to public addresses (``lib.network``), redirects too."""
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_public_connection(PinnedHTTPConnection), req)
+
+
+class _PublicHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_public_connection(PinnedHTTPSConnection), req)
+
+
+def _public_connection(connection_class: type[PinnedHTTPConnection | PinnedHTTPSConnection]) -> Any:
+    """A connection factory for urllib: the host resolved and checked once,
+    the connection made to the address checked."""
+
+    def connect(
+        host: str, timeout: float = FETCH_TIMEOUT, **kwargs: Any
+    ) -> PinnedHTTPConnection | PinnedHTTPSConnection:
+        if host.count(":") > 1 and not host.startswith("["):  # an IPv6 address, no port
+            name, port = host, connection_class.default_port
+        else:
+            parts = urlsplit(f"//{host}")
+            name, port = parts.hostname or host, parts.port or connection_class.default_port
+        address = public_address(name, port, allow_private=settings.FETCH_ALLOW_PRIVATE_ADDRESSES)
+        return connection_class(name, port, address, timeout)
+
+    return connect
+
+
 def request_address(address: str) -> str:
     """``address`` as it goes over the wire: a host name in IDNA, the rest
     percent-encoded (a WordPress upload named "Zürich Hafen.jpg"), the
@@ -361,7 +398,7 @@ def download(address: str, *, limit: int | None = None) -> bytes:
         wire = request_address(address)
     except (UnicodeError, ValueError) as error:
         raise FetchFailed(Image.FetchError.UNREACHABLE, repr(error), lasting=True) from None
-    opener = urllib.request.build_opener(_WebRedirectsOnly)
+    opener = urllib.request.build_opener(_WebRedirectsOnly, _PublicHTTPHandler, _PublicHTTPSHandler)
     request = urllib.request.Request(wire, headers={"User-Agent": "Masthead"})  # noqa: S310 (http or https only, checked above and on redirects)
     try:
         with opener.open(request, timeout=FETCH_TIMEOUT) as response:
@@ -371,6 +408,8 @@ def download(address: str, *, limit: int | None = None) -> bytes:
             data = response.read(limit + 1)
     except urllib.error.HTTPError as error:
         raise FetchFailed(Image.FetchError.REFUSED, f"HTTP {error.code}") from None
+    except NotPublic as refused:  # a private address (also after a redirect): never fetched
+        raise FetchFailed(Image.FetchError.REFUSED, str(refused), lasting=True) from None
     except (urllib.error.URLError, OSError, ValueError) as error:
         raise FetchFailed(Image.FetchError.UNREACHABLE, repr(error)) from None
     if len(data) > limit:

@@ -16,9 +16,7 @@ import hashlib
 import hmac
 import http.client
 import io
-import ipaddress
 import socket
-import ssl
 import time
 import uuid
 from datetime import timedelta
@@ -30,6 +28,12 @@ from django.db.models import F
 from django.utils import timezone
 
 from masthead.lib.jobs import job, uses_database
+from masthead.lib.network import (
+    NotPublic,
+    PinnedHTTPConnection,
+    PinnedHTTPSConnection,
+    public_address,
+)
 
 from .models import ERROR_CHARS, EXCERPT_CHARS, Attempt, Delivery, Subscription
 
@@ -185,9 +189,9 @@ def post(url: str, body: bytes, headers: dict, timeout: float) -> tuple[int, str
     address = resolve(parts.hostname, port)
     connection: http.client.HTTPConnection
     if parts.scheme == "https":
-        connection = _PinnedHTTPS(parts.hostname, port, address, timeout)
+        connection = PinnedHTTPSConnection(parts.hostname, port, address, timeout)
     else:
-        connection = _PinnedHTTP(parts.hostname, port, address, timeout)
+        connection = PinnedHTTPConnection(parts.hostname, port, address, timeout)
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
@@ -211,51 +215,11 @@ def post(url: str, body: bytes, headers: dict, timeout: float) -> tuple[int, str
 
 def resolve(host: str, port: int) -> str:
     """The address to connect to for ``host``; Refused when any of its
-    addresses is not public (loopback, private, link-local, …) and
-    WEBHOOKS_ALLOW_PRIVATE_ADDRESSES is off."""
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    addresses = [info[4][0] for info in infos]
-    if not addresses:
-        raise Refused(f"{host} has no address")
-    if not settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES:
-        for address in addresses:
-            if not is_public_address(address):
-                raise Refused(f"{host} is at {address}, which is not a public address")
-    return addresses[0]
-
-
-def is_public_address(address: str) -> bool:
-    """True for an address on the public internet.
-
-    >>> is_public_address("93.184.215.14"), is_public_address("10.0.0.1")
-    (True, False)
-    >>> is_public_address("::1"), is_public_address("::ffff:127.0.0.1")
-    (False, False)
-
-    An IPv4 address inside IPv6 (mapped, 6to4, Teredo, NAT64) is judged as
-    the IPv4 address it reaches:
-
-    >>> is_public_address("2002:a00:1::"), is_public_address("64:ff9b::a00:1")
-    (False, False)
-    >>> is_public_address("64:ff9b::5db8:d70e")
-    True
-    """
-    ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address):
-        if ip in _LOCAL_NAT64:
-            return False
-        ip = (
-            ip.ipv4_mapped
-            or ip.sixtofour
-            or (ip.teredo and ip.teredo[1])
-            or (ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) if ip in _NAT64 else None)
-            or ip
-        )
-    return ip.is_global and not ip.is_multicast
-
-
-_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052: IPv4 in its last 32 bits
-_LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")  # RFC 8215: local use
+    addresses is not public and WEBHOOKS_ALLOW_PRIVATE_ADDRESSES is off."""
+    try:
+        return public_address(host, port, allow_private=settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES)
+    except NotPublic as refused:
+        raise Refused(str(refused)) from None
 
 
 class _ReadUntil(io.RawIOBase):
@@ -284,22 +248,3 @@ class _ResponseUntil(http.client.HTTPResponse):
     def __init__(self, sock, *args, deadline: float, **kwargs):
         super().__init__(sock, *args, **kwargs)
         self.fp = io.BufferedReader(_ReadUntil(self.fp, sock, deadline))
-
-
-class _PinnedHTTP(http.client.HTTPConnection):
-    def __init__(self, host: str, port: int, address: str, timeout: float):
-        super().__init__(host, port, timeout=timeout)
-        self.address = address
-
-    def connect(self) -> None:
-        self.sock = socket.create_connection((self.address, self.port), self.timeout)
-
-
-class _PinnedHTTPS(http.client.HTTPSConnection):
-    def __init__(self, host: str, port: int, address: str, timeout: float):
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
-        self.address = address
-
-    def connect(self) -> None:
-        sock = socket.create_connection((self.address, self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]

@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from masthead.lib.forms import RefuseControlCharacters
 from masthead.lib.i18n import content_languages
+from masthead.lib.network import is_public_address
 from masthead.sections.models import Section
 
-from .delivery import is_public_address
 from .models import EventType, Subscription
 
 # Names that never reach the public internet.

@@ -71,7 +71,7 @@ class OldSite(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def old_site():
+def old_site(settings):
     """The address of a real HTTP server on this machine, for this test."""
     photo = photo_jpeg(900, 600)
     OldSite.files = {
@@ -81,6 +81,8 @@ def old_site():
         "/page.jpg": NOT_AN_IMAGE,
         "/wp-content/uploads/Zürich Hafen.jpg": photo,
     }
+    # The old site is on this machine: a private address, allowed here.
+    settings.FETCH_ALLOW_PRIVATE_ADDRESSES = True
     OldSite.hits = {}
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), OldSite)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -410,3 +412,24 @@ def test_an_import_run_again_tries_a_failed_fetch_once_more(
     again.refresh_from_db()
     assert again.pk == image.pk
     assert again.has_file and again.fetch_error == ""
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http://127.0.0.1:9/photo.jpg",
+        "http://169.254.169.254/latest/meta-data/photo.jpg",
+        "http://[::ffff:10.0.0.1]/photo.jpg",
+        "http://localhost:9/photo.jpg",
+    ],
+)
+def test_a_picture_at_a_private_address_is_never_fetched(
+    db, address, caplog, django_capture_on_commit_callbacks
+):
+    # A hostile export cannot make the server reach into its own network.
+    image = record(address, django_capture_on_commit_callbacks)
+    run_jobs()
+    image.refresh_from_db()
+    assert not image.has_file
+    assert image.fetch_error == Image.FetchError.REFUSED
+    assert "which is not a public address" in caplog.text

@@ -6,6 +6,7 @@ private network through a name)."""
 import pytest
 from django.urls import reverse
 
+from masthead.lib import network
 from masthead.testing import client_for
 from masthead.webhooks import delivery
 from masthead.webhooks.forms import SubscriptionForm
@@ -103,7 +104,7 @@ def test_plain_http_is_refused_at_the_try_too(db, settings):
     ],
 )
 def test_public_addresses(address, public):
-    assert delivery.is_public_address(address) is public
+    assert network.is_public_address(address) is public
 
 
 def test_the_add_form_says_why(administrator, strict):
