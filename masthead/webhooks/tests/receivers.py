@@ -83,44 +83,6 @@ class Receiver:
         self.server.server_close()
 
 
-class Silent:
-    """Accepts connections and reads, but never answers."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen()
-        self.connections: list[socket.socket] = []
-        self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.sock.getsockname()[1]}/hooks"
-
-    def _accept(self):
-        self.sock.settimeout(0.1)
-        while not self.stopped.is_set():
-            try:
-                connection, _ = self.sock.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            self.connections.append(connection)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stopped.set()
-        self.thread.join()
-        for connection in self.connections:
-            connection.close()
-        self.sock.close()
-
-
 class Raw:
     """Answers every connection with ``answer(connection)`` in a thread of
     its own: for receivers no HTTP server would be (one that sends its
@@ -183,3 +145,10 @@ def binary_error(connection):
         b"HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/octet-stream\r\n"
         b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
     )
+
+
+class Silent(Raw):
+    """Accepts connections and reads, but never answers."""
+
+    def __init__(self):
+        super().__init__(lambda connection: self.stopped.wait())
