@@ -10,6 +10,7 @@ import http.client
 import ipaddress
 import socket
 import ssl
+from typing import Any
 
 
 class NotPublic(OSError):
@@ -64,24 +65,33 @@ _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052: IPv4 in its last 32 
 _LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")  # RFC 8215: local use
 
 
-class PinnedHTTPConnection(http.client.HTTPConnection):
-    """Connects to ``address`` (one ``public_address`` gave) for ``host``."""
+class PublicHTTPConnection(http.client.HTTPConnection):
+    """An HTTP connection to public addresses only: ``connect`` resolves the
+    host once, checks its addresses (``public_address``) and connects to
+    the one checked. ``allow_private`` lifts the check."""
 
-    def __init__(self, host: str, port: int, address: str, timeout: float):
-        super().__init__(host, port, timeout=timeout)
-        self.address = address
-
-    def connect(self) -> None:
-        self.sock = socket.create_connection((self.address, self.port), self.timeout)
-
-
-class PinnedHTTPSConnection(http.client.HTTPSConnection):
-    """Connects to ``address`` for ``host``, whose certificate it checks."""
-
-    def __init__(self, host: str, port: int, address: str, timeout: float):
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
-        self.address = address
+    def __init__(
+        self, host: str, port: int | None = None, *, allow_private: bool = False, **kwargs: Any
+    ):
+        super().__init__(host, port, **kwargs)
+        self.allow_private = allow_private
 
     def connect(self) -> None:
-        sock = socket.create_connection((self.address, self.port), self.timeout)
+        address = public_address(self.host, self.port, allow_private=self.allow_private)
+        self.sock = socket.create_connection((address, self.port), self.timeout)
+
+
+class PublicHTTPSConnection(http.client.HTTPSConnection):
+    """The same over TLS; the certificate is checked for the host's name."""
+
+    def __init__(
+        self, host: str, port: int | None = None, *, allow_private: bool = False, **kwargs: Any
+    ):
+        kwargs.setdefault("context", ssl.create_default_context())
+        super().__init__(host, port, **kwargs)
+        self.allow_private = allow_private
+
+    def connect(self) -> None:
+        address = public_address(self.host, self.port, allow_private=self.allow_private)
+        sock = socket.create_connection((address, self.port), self.timeout)
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ for its own transaction, ``discard_files`` for a caller's larger one), and
 a deleted image's file goes only once the deletion is committed.
 """
 
+import functools
 import http.client
 import logging
 import secrets
@@ -30,12 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from masthead.audit.models import AuditEntry
 from masthead.audit.services import record
 from masthead.lib import images
-from masthead.lib.network import (
-    NotPublic,
-    PinnedHTTPConnection,
-    PinnedHTTPSConnection,
-    public_address,
-)
+from masthead.lib.network import NotPublic, PublicHTTPConnection, PublicHTTPSConnection
 
 from . import renditions, tasks
 from .models import Image
@@ -334,33 +330,17 @@ class _WebRedirectsOnly(urllib.request.HTTPRedirectHandler):
 
 
 class _PublicHTTPHandler(urllib.request.HTTPHandler):
-    """Connects only to public addresses (``lib.network``), redirects too."""
+    """Connects to public addresses only (``lib.network``), redirects too."""
 
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_public_connection(PinnedHTTPConnection), req)
+        allow = settings.FETCH_ALLOW_PRIVATE_ADDRESSES
+        return self.do_open(functools.partial(PublicHTTPConnection, allow_private=allow), req)
 
 
 class _PublicHTTPSHandler(urllib.request.HTTPSHandler):
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_public_connection(PinnedHTTPSConnection), req)
-
-
-def _public_connection(connection_class: type[PinnedHTTPConnection | PinnedHTTPSConnection]) -> Any:
-    """A connection factory for urllib: the host resolved and checked once,
-    the connection made to the address checked."""
-
-    def connect(
-        host: str, timeout: float = FETCH_TIMEOUT, **kwargs: Any
-    ) -> PinnedHTTPConnection | PinnedHTTPSConnection:
-        if host.count(":") > 1 and not host.startswith("["):  # an IPv6 address, no port
-            name, port = host, connection_class.default_port
-        else:
-            parts = urlsplit(f"//{host}")
-            name, port = parts.hostname or host, parts.port or connection_class.default_port
-        address = public_address(name, port, allow_private=settings.FETCH_ALLOW_PRIVATE_ADDRESSES)
-        return connection_class(name, port, address, timeout)
-
-    return connect
+        allow = settings.FETCH_ALLOW_PRIVATE_ADDRESSES
+        return self.do_open(functools.partial(PublicHTTPSConnection, allow_private=allow), req)
 
 
 def request_address(address: str) -> str:
@@ -370,9 +350,13 @@ def request_address(address: str) -> str:
 
     >>> request_address("https://bücher.example/wp-content/Zürich Hafen.jpg?w=1")
     'https://xn--bcher-kva.example/wp-content/Z%C3%BCrich%20Hafen.jpg?w=1'
+    >>> request_address("http://[2001:db8::1]:8080/a.jpg")
+    'http://[2001:db8::1]:8080/a.jpg'
     """
     parts = urlsplit(address)
     host = (parts.hostname or "").encode("idna").decode("ascii")
+    if ":" in host:  # an IPv6 address keeps its brackets
+        host = f"[{host}]"
     netloc = f"{host}:{parts.port}" if parts.port else host
     return urlunsplit(
         (
@@ -408,9 +392,11 @@ def download(address: str, *, limit: int | None = None) -> bytes:
             data = response.read(limit + 1)
     except urllib.error.HTTPError as error:
         raise FetchFailed(Image.FetchError.REFUSED, f"HTTP {error.code}") from None
-    except NotPublic as refused:  # a private address (also after a redirect): never fetched
-        raise FetchFailed(Image.FetchError.REFUSED, str(refused), lasting=True) from None
-    except (urllib.error.URLError, OSError, ValueError) as error:
+    except urllib.error.URLError as error:
+        if isinstance(error.reason, NotPublic):  # also after a redirect: never fetched
+            raise FetchFailed(Image.FetchError.REFUSED, str(error.reason), lasting=True) from None
+        raise FetchFailed(Image.FetchError.UNREACHABLE, repr(error)) from None
+    except (OSError, ValueError) as error:
         raise FetchFailed(Image.FetchError.UNREACHABLE, repr(error)) from None
     if len(data) > limit:
         raise FetchFailed(Image.FetchError.TOO_LARGE, f"more than {limit} bytes", lasting=True)

@@ -28,12 +28,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from masthead.lib.jobs import job, uses_database
-from masthead.lib.network import (
-    NotPublic,
-    PinnedHTTPConnection,
-    PinnedHTTPSConnection,
-    public_address,
-)
+from masthead.lib.network import NotPublic, PublicHTTPConnection, PublicHTTPSConnection
 
 from .models import ERROR_CHARS, EXCERPT_CHARS, Attempt, Delivery, Subscription
 
@@ -184,14 +179,13 @@ def post(url: str, body: bytes, headers: dict, timeout: float) -> tuple[int, str
         raise Refused("Not an http(s) address")
     if parts.scheme == "http" and not settings.WEBHOOKS_ALLOW_HTTP:
         raise Refused("Plain http:// is not allowed (WEBHOOKS_ALLOW_HTTP)")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
     deadline = time.monotonic() + timeout
-    address = resolve(parts.hostname, port)
-    connection: http.client.HTTPConnection
-    if parts.scheme == "https":
-        connection = PinnedHTTPSConnection(parts.hostname, port, address, timeout)
-    else:
-        connection = PinnedHTTPConnection(parts.hostname, port, address, timeout)
+    connection_class = PublicHTTPSConnection if parts.scheme == "https" else PublicHTTPConnection
+    connection = connection_class(
+        parts.netloc.rpartition("@")[2],
+        timeout=timeout,
+        allow_private=settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
+    )
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
@@ -199,7 +193,10 @@ def post(url: str, body: bytes, headers: dict, timeout: float) -> tuple[int, str
     # too: a receiver sending a byte now and then cannot hold a worker.
     connection.response_class = functools.partial(_ResponseUntil, deadline=deadline)
     try:
-        connection.request("POST", path, body=body, headers=headers)
+        try:
+            connection.request("POST", path, body=body, headers=headers)
+        except NotPublic as refused:
+            raise Refused(str(refused)) from None
         response = connection.getresponse()
         chunks, size = [], 0
         while size < READ_BYTES:
@@ -211,15 +208,6 @@ def post(url: str, body: bytes, headers: dict, timeout: float) -> tuple[int, str
         return response.status, b"".join(chunks).decode("utf-8", "replace")
     finally:
         connection.close()
-
-
-def resolve(host: str, port: int) -> str:
-    """The address to connect to for ``host``; Refused when any of its
-    addresses is not public and WEBHOOKS_ALLOW_PRIVATE_ADDRESSES is off."""
-    try:
-        return public_address(host, port, allow_private=settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES)
-    except NotPublic as refused:
-        raise Refused(str(refused)) from None
 
 
 class _ReadUntil(io.RawIOBase):

@@ -21,7 +21,7 @@ class SubscriptionForm(RefuseControlCharacters, forms.ModelForm):
     """Create or change a subscription. The address is checked here for
     what can be known without asking DNS (its scheme, an address or a local
     name); every try checks the addresses the name resolves to
-    (delivery.resolve)."""
+    (lib/network.py, at every try)."""
 
     url = forms.URLField(
         label=_("Address"),

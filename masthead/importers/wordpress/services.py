@@ -193,6 +193,17 @@ def site_key(export: Export) -> str:
     return address.strip().rstrip("/")[:200]
 
 
+def _item_values(obj, *, slug: str, language: str, path: str, parent) -> dict:
+    """The fields of the WordPressItem that records what ``obj`` was."""
+    return {
+        "slug": slug[:200],
+        "language": language,
+        "old_path": path,
+        "object_id": obj.pk if obj is not None else None,
+        "parent_id": str(parent or ""),
+    }
+
+
 def old_path(link: str) -> str:
     """The path of a pretty old address ("/2019/05/a-story/"); "" for a
     query address (/?p=12), which the redirects answer by id."""
@@ -310,13 +321,7 @@ class _Importer:
     def record(self, kind, wp_id, obj, *, slug="", language="", path="", parent="") -> None:
         key = (kind, str(wp_id))
         row = self.mapped.get(key)
-        values = {
-            "slug": slug[:200],
-            "language": language,
-            "old_path": path,
-            "object_id": obj.pk if obj is not None else None,
-            "parent_id": str(parent or ""),
-        }
+        values = _item_values(obj, slug=slug, language=language, path=path, parent=parent)
         if row is None:
             row = WordPressItem.objects.create(
                 site=self.site, kind=kind, wp_id=str(wp_id), **values
@@ -732,30 +737,20 @@ class _Importer:
             articles = insert_batch(language, [new for _k, _i, new in entries], note=NOTE)
             for (kind, item, _new), article in zip(entries, articles, strict=True):
                 self.articles[item.id] = article
-                values = {
+                where = {
                     "slug": unquote(item.slug),
                     "language": language,
                     "path": old_path(item.link),
-                    "parent": item.parent or "",
+                    "parent": item.parent,
                 }
                 if (kind, str(item.id)) in self.mapped:
                     # Imported before, and its story deleted since: the record stays
                     # and now points at the story made anew.
-                    self.record(kind, item.id, article, **values)
+                    self.record(kind, item.id, article, **where)
                     continue
-                self.report.redirects += bool(values["path"])
-                rows.append(
-                    WordPressItem(
-                        site=self.site,
-                        kind=kind,
-                        wp_id=str(item.id),
-                        slug=values["slug"][:200],
-                        language=language,
-                        old_path=values["path"],
-                        object_id=article.pk,
-                        parent_id=str(values["parent"]),
-                    )
-                )
+                self.report.redirects += bool(where["path"])
+                values = _item_values(article, **where)
+                rows.append(WordPressItem(site=self.site, kind=kind, wp_id=str(item.id), **values))
         WordPressItem.objects.bulk_create(rows)
         for row in rows:
             self.mapped[(row.kind, row.wp_id)] = row

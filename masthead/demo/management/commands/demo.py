@@ -106,9 +106,10 @@ class Command(BaseCommand):
             # site as readers get it, and a demo built with --no-serve has
             # no jobs left waiting for a worker.
             jobs.run_due_jobs()
-        # Ready to serve, also with --no-serve: `masthead serve` then starts
-        # at once (it collects only what changed since).
-        collect_static()
+        if no_serve:
+            # Ready to serve later: `masthead serve` then starts at once (it
+            # collects only what changed since). Serving collects below.
+            collect_static()
         password = self.password(var)
         self.create_personas(password)
         bump()
