@@ -128,23 +128,27 @@ def test_sigterm_lets_the_job_at_hand_finish(site, tmp_path):
 
 def outage(site, tmp_path, *, before_start: bool) -> str:
     """Take the database's folder away (a PostgreSQL restart is the same to
-    the worker) before or while a worker runs, bring it back, and check
-    that the worker runs a job then. Returns the worker's output."""
+    the worker) before or while a worker runs, bring it back once the
+    worker has found it away, and check that the worker runs a job then.
+    Returns the worker's output. Each step waits for what the worker says,
+    not for a time: a worker can take seconds to start on a busy machine."""
     db = tmp_path / "db"
+    log = tmp_path / "worker.log"
     if before_start:
         db.rename(tmp_path / "db-away")
-    worker = subprocess.Popen(
-        [MASTHEAD, "worker", "--interval", "0.2"],
-        env=site,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    with log.open("w") as output:
+        worker = subprocess.Popen(
+            [MASTHEAD, "worker", "--interval", "0.2"],
+            env=site,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
     try:
-        time.sleep(2)  # started: waiting for work, or finding no database
         if not before_start:
+            wait_for(lambda: "Starting worker" in log.read_text())
             db.rename(tmp_path / "db-away")
-        time.sleep(2)  # it looks for jobs meanwhile, and finds no database
+        wait_for(lambda: "The database is not there" in log.read_text())
         assert worker.poll() is None
         (tmp_path / "db-away").rename(db)
         out = tmp_path / "out.txt"
@@ -154,20 +158,22 @@ def outage(site, tmp_path, *, before_start: bool) -> str:
     finally:
         worker.terminate()
         worker.wait(timeout=30)
-    return worker.stdout.read()
+    return log.read_text()
 
 
 def test_a_worker_outlives_the_database_going_away(site, tmp_path):
     """The database goes away under a running worker: it keeps trying, and
     runs the jobs once the database is back."""
-    assert "The database is not there" in outage(site, tmp_path, before_start=False)
+    log = outage(site, tmp_path, before_start=False)
+    assert log.index("The database is not there") < log.index("state=SUCCESSFUL")
 
 
 def test_a_worker_started_while_the_database_is_away_waits_for_it(site, tmp_path):
     """Started while the database is away (beside a server on a busy
     machine, its start can take long enough for that), a worker waits for
     the database, as one already running does, instead of stopping."""
-    assert "The database is not there" in outage(site, tmp_path, before_start=True)
+    log = outage(site, tmp_path, before_start=True)
+    assert log.index("The database is not there") < log.index("state=SUCCESSFUL")
 
 
 def test_an_idle_worker_stops_at_once_on_sigint(site):
