@@ -3,13 +3,13 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from masthead.lib.html import sanitize
 from masthead.lib.i18n import content_languages
 from masthead.lib.text import clean_model_text, excerpt
+from masthead.lib.urls import reverse_in
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -290,8 +290,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        with translation.override(self.language):
-            return reverse("articles:detail", kwargs={"slug": self.slug})
+        return reverse_in(self.language, "articles:detail", self.slug)
 
     def clean_text_fields(self) -> list[str]:
         """Remove invisible control characters (masthead.lib.text).

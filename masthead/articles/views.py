@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
+from masthead.pagecache.generation import per_generation
 from masthead.people.models import Author
 from masthead.sections.models import Tag
 from masthead.sections.tree import root_section, section_by_slug, section_tree_ids, sections_for
@@ -165,13 +166,19 @@ def article_detail(request, slug):
 
 def render_article(request, article, *, preview=False):
     """The article page, as readers see it; the newsroom preview uses it too."""
-    recent = (
-        Article.objects.public()
-        .in_language(article.language)
-        .exclude(pk=article.pk)
-        .select_related("section")
-        .newest_first()[:RECENT_COUNT]
+    # The newest of the language, once per content generation; the page's
+    # own article left out here (one more is kept for that).
+    newest = per_generation(
+        request,
+        ("recent", article.language),
+        lambda: list(
+            Article.objects.public()
+            .in_language(article.language)
+            .select_related("section")
+            .newest_first()[: RECENT_COUNT + 1]
+        ),
     )
+    recent = [other for other in newest if other.pk != article.pk][:RECENT_COUNT]
     translations = list(
         Article.objects.public()
         .filter(translation_key=article.translation_key)

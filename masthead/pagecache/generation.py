@@ -15,9 +15,12 @@ generation started here or found in the shared cache is handed to
 """
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.core.cache import cache
+from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from masthead.articles.models import Article
@@ -26,6 +29,10 @@ from masthead.lib.cache import is_away, outages_seen
 from . import files
 
 GENERATION_KEY = "pagecache:generation"
+# The generation while neither the cache nor page files can say which it is.
+NO_GENERATION = "none"
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -94,9 +101,63 @@ def _generation_without_cache() -> Generation:
     this machine's workers keep adding the pages they render live."""
     base = files.root()
     if base is None:
-        return Generation(number="none", started=timezone.now().timestamp(), next_publish=None)
+        return Generation(
+            number=NO_GENERATION, started=timezone.now().timestamp(), next_publish=None
+        )
     marker = files.current_marker(base)
     if marker is None:
         return bump()  # no files yet: start their generation
     number, started = marker
     return Generation(number=number, started=started, next_publish=_next_publish())
+
+
+# What per_generation has worked out in this process, and for which generation.
+_remembered: dict = {}
+_remembered_for: str | None = None
+
+
+def generation_of(request) -> Generation | None:
+    """The content generation ``request`` renders in: the one the page
+    cache keys its page by (the middleware sets it), else read once for
+    the request. None when it cannot be known (the database is away)."""
+    if not hasattr(request, "content_generation"):
+        try:
+            request.content_generation = current_generation()
+        except DatabaseError:
+            request.content_generation = None
+    return request.content_generation
+
+
+def per_generation(request, key: tuple, compute: Callable[[], T]) -> T:
+    """``compute()``, worked out once per content generation in this
+    process and kept in its memory until the next change: what every page
+    shows the same until then (the sections, the recent articles, breaking
+    news). Keyed by the generation the page is rendered in, so a page
+    stored under a generation never shows what an older one held. Only
+    public content belongs here, and nothing that depends on the request
+    beyond ``key``; the value is shared, so never change it.
+
+    Not kept while a transaction is open (a preview inside one could see
+    what is never committed), and forgotten at every change this process
+    makes (``forget``), before the change's generation begins."""
+    global _remembered_for
+    generation = generation_of(request)
+    if generation is None or generation.number == NO_GENERATION or _in_transaction():
+        return compute()
+    if _remembered_for != generation.number:
+        _remembered.clear()
+        _remembered_for = generation.number
+    if key not in _remembered:
+        _remembered[key] = compute()
+    return _remembered[key]
+
+
+def forget() -> None:
+    """Forget what per_generation kept: this process has changed content."""
+    _remembered.clear()
+
+
+def _in_transaction() -> bool:
+    # A test's own transaction (Django's TestCase, pytest-django) does not
+    # count: every test runs in one, and changes in it still call forget().
+    return any(not block._from_testcase for block in connection.atomic_blocks)

@@ -424,6 +424,7 @@ class FullPageCacheMiddleware:
             generation = current_generation()
         except DatabaseError:
             return self._fallback(request)
+        request.content_generation = generation  # what the page is rendered in
         key = _key(request, generation.number)
         page = cache.get(key)
         if page is not None:

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from masthead.lib import images
 from masthead.lib.text import clean_model_text
+from masthead.lib.urls import reverse_in
 
 
 class Author(models.Model):
@@ -50,7 +50,7 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return reverse_in(translation.get_language(), "articles:author", self.slug)
 
     def clean_text_fields(self) -> list[str]:
         """Remove invisible control characters (masthead.lib.text); the
@@ -62,5 +62,4 @@ class Author(models.Model):
         return (self.bios or {}).get(translation.get_language(), "")
 
     def url_in(self, language: str) -> str:
-        with translation.override(language):
-            return self.get_absolute_url()
+        return reverse_in(language, "articles:author", self.slug)

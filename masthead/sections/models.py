@@ -3,12 +3,12 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from masthead.lib.i18n import content_language_codes, content_languages, language_name, pick
 from masthead.lib.text import clean_model_text
+from masthead.lib.urls import reverse_in
 
 
 class Section(models.Model):
@@ -74,8 +74,7 @@ class Section(models.Model):
         slug = self.slug_in(language)
         if not slug:
             return None
-        with translation.override(language):
-            return reverse("articles:section", kwargs={"slug": slug})
+        return reverse_in(language, "articles:section", slug)
 
     def clean(self) -> None:
         errors = {}
@@ -129,8 +128,7 @@ class Tag(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        with translation.override(self.language):
-            return reverse("articles:tag", kwargs={"slug": self.slug})
+        return reverse_in(self.language, "articles:tag", self.slug)
 
     def versions(self):
         """The versions of this topic in the other languages."""

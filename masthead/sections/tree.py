@@ -1,15 +1,15 @@
 """The section tree as reader pages walk it: every section loaded once per
-request, then the sections below one and the top-level one above it
-found in that list, without another query."""
+content generation, then the sections below one and the top-level one
+above it found in that list, without another query."""
+
+from masthead.pagecache.generation import per_generation
 
 from .models import Section
 
 
 def sections_for(request) -> list[Section]:
-    """All sections, loaded once per request (one query)."""
-    if not hasattr(request, "_masthead_sections"):
-        request._masthead_sections = list(Section.objects.all())
-    return request._masthead_sections
+    """All sections: one query per content generation in this process."""
+    return per_generation(request, ("sections",), lambda: list(Section.objects.all()))
 
 
 def section_by_slug(sections: list[Section], language: str, slug: str) -> Section | None:

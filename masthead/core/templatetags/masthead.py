@@ -25,6 +25,7 @@ from masthead.articles.models import Article
 from masthead.lib import dates, fallbacks, site
 from masthead.lib.i18n import is_rtl, lang_attributes, pick_with_language
 from masthead.lib.text import clean_data, clean_text
+from masthead.pagecache.generation import per_generation
 
 register = template.Library()
 
@@ -176,20 +177,27 @@ def theme_stylesheet():
     return format_html('<link rel="stylesheet" href="{}">', static("masthead/site-theme.css"))
 
 
-@register.inclusion_tag("articles/fragment_breaking.html")
-def breaking_news():
+@register.inclusion_tag("articles/fragment_breaking.html", takes_context=True)
+def breaking_news(context):
     """The banner of breaking news on every reader page of the language
     (articles/frontpage.py): the newest article an editor marked, while its
-    time lasts. One query; none shown when the database is away (a page
-    of the page cache's outage answer must not fail on it)."""
-    try:
-        article = (
+    time lasts. One query per content generation (its end starts a new
+    one); none shown when the database is away (a page of the page cache's
+    outage answer must not fail on it)."""
+    language = get_language()
+
+    def newest():
+        return (
             Article.objects.public()
-            .in_language(get_language())
+            .in_language(language)
             .breaking()
             .only("headline", "slug", "language", "kicker")
             .first()
         )
+
+    request = context.get("request")
+    try:
+        article = per_generation(request, ("breaking", language), newest) if request else newest()
     except DatabaseError:
         article = None
     return {"breaking": article}

@@ -1,0 +1,65 @@
+"""What every page shows the same (the sections, the recent articles,
+breaking news) is worked out once per content generation in each process
+(generation.per_generation): a second page in the same generation costs
+fewer queries, and a change, made here or on another machine, shows on
+the next page all the same."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.test import RequestFactory
+
+from masthead.articles.models import Article
+from masthead.pagecache import generation
+
+
+def test_a_second_article_page_in_a_generation_skips_what_the_first_worked_out(
+    client, make_article, assert_num_queries
+):
+    first = make_article("Erste Meldung")
+    second = make_article("Zweite Meldung", age=timedelta(hours=2))
+    generation.current_generation()  # begun (one query more when it is not)
+    with assert_num_queries(8):  # as masthead/articles/tests/test_queries.py counts them
+        assert client.get(first.get_absolute_url()).status_code == 200
+    # The article, its bylines, tags, corrections and translations; not the
+    # recent posts, the sections or breaking news.
+    with assert_num_queries(5):
+        response = client.get(second.get_absolute_url())
+    # Its own article is left out of the recent posts kept for both pages.
+    recent = response.content.decode().split('<aside class="recent"')[1]
+    assert "Erste Meldung" in recent
+    assert "Zweite Meldung" not in recent
+
+
+def test_a_change_in_this_process_shows_on_the_next_page(client, make_article):
+    first = make_article("Erste Meldung")
+    assert "Neueste Meldung" not in client.get(first.get_absolute_url()).content.decode()
+    make_article("Neueste Meldung", age=timedelta(minutes=1))
+    assert "Neueste Meldung" in client.get(first.get_absolute_url()).content.decode()
+
+
+def test_a_change_on_another_machine_shows_once_its_generation_begins(client, make_article):
+    """Another machine's change reaches this process only as a new
+    generation in the shared cache: a row changed without this process's
+    signals (as another machine changes it), then ``bump``."""
+    first = make_article("Erste Meldung")
+    other = make_article("Alte Überschrift", age=timedelta(minutes=5))
+    assert "Alte Überschrift" in client.get(first.get_absolute_url()).content.decode()
+
+    Article.objects.filter(pk=other.pk).update(headline="Neue Überschrift")
+    generation.bump()
+
+    page = client.get(first.get_absolute_url()).content.decode()
+    assert "Neue Überschrift" in page
+    assert "Alte Überschrift" not in page
+
+
+def test_nothing_is_kept_inside_a_transaction(db):
+    """A page rendered inside an open transaction (a preview in one) could
+    see what is never committed: it is worked out afresh and not kept."""
+    request = RequestFactory().get("/")
+    with transaction.atomic():
+        kept = generation.per_generation(request, ("test",), lambda: "in der Transaktion")
+    assert kept == "in der Transaktion"
+    assert generation.per_generation(request, ("test",), lambda: "danach") == "danach"
+    assert generation.per_generation(request, ("test",), lambda: "nicht mehr") == "danach"
