@@ -23,11 +23,11 @@ def reverse_in(language: str, viewname: str, slug: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _reverse_in(language: str, viewname: str, slug: str, prefix: str, urlconf) -> str:
+def _reverse_in(language: str, viewname: str, slug: str, prefix: str, urlconf: object) -> str:
     with translation.override(language):
         return reverse(viewname, kwargs={"slug": slug})
 
 
 @receiver(setting_changed)
-def _forget(**kwargs) -> None:
+def _forget(**kwargs: object) -> None:
     _reverse_in.cache_clear()
