@@ -152,6 +152,8 @@ MIDDLEWARE = [
     "masthead.importers.redirects.FormerSiteMiddleware",
     # Then: a cached page is served before any other work (masthead/pagecache/).
     "masthead.pagecache.middleware.FullPageCacheMiddleware",
+    # Readers' pages read from a replica when there is one (lib/replicas.py).
+    "masthead.lib.replicas.ReplicaMiddleware",
     # The WordPress REST API's discovery header on pages (masthead/wpjson/),
     # inside the page cache so that stored pages keep it.
     "masthead.wpjson.middleware.DiscoveryLinkMiddleware",
@@ -234,6 +236,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+# Read replicas (PostgreSQL streaming replicas of the primary): readers'
+# pages read from them once they have replayed the change the page must
+# show; writes, the desk and signed-in people read from the primary
+# (lib/replicas.py).
+for _number, _url in enumerate(envlist("DATABASE_REPLICA_URLS", ""), start=1):
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URLS needs PostgreSQL as the primary database (DATABASE_URL)"
+        )
+    DATABASES[f"replica_{_number}"] = dj_database_url.parse(
+        _url, conn_max_age=envint("DB_CONN_MAX_AGE", 60), conn_health_checks=True
+    )
+    if DATABASES[f"replica_{_number}"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(
+            f"DATABASE_REPLICA_URLS: {_url!r} is not a PostgreSQL address (postgres://…)"
+        )
+    # Tests use the primary's test database for every replica.
+    DATABASES[f"replica_{_number}"]["TEST"] = {"MIRROR": "default"}
+if len(DATABASES) > 1:
+    DATABASE_ROUTERS = ["masthead.lib.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL := os.environ.get("REDIS_URL"):

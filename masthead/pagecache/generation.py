@@ -24,6 +24,7 @@ from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from masthead.articles.models import Article
+from masthead.lib import replicas
 from masthead.lib.cache import is_away, outages_seen
 
 from . import files
@@ -44,6 +45,10 @@ class Generation:
     # When the public pages next change by themselves: a scheduled article
     # goes live, a front-page pin lapses, breaking news ends.
     next_publish: float | None
+    # The primary database's write position when it began (PostgreSQL with
+    # read replicas): a replica serves its pages once it has replayed that
+    # far (lib/replicas.py).
+    wal_position: str | None = None
 
 
 def _next_publish() -> float | None:
@@ -59,7 +64,12 @@ def _stored() -> Generation | None:
 def bump() -> Generation:
     """Start a new content generation: every stored page is out of date."""
     now = timezone.now().timestamp()
-    generation = Generation(number=uuid.uuid4().hex, started=now, next_publish=_next_publish())
+    generation = Generation(
+        number=uuid.uuid4().hex,
+        started=now,
+        next_publish=_next_publish(),
+        wal_position=replicas.primary_write_position(),
+    )
     cache.set(GENERATION_KEY, generation, timeout=None)
     # The files follow the generation the shared cache holds now, which is
     # another one when a change elsewhere started a newer one meanwhile;
