@@ -161,6 +161,17 @@ def database_report(folder: Path, lines: list[str]) -> None:
             f"median {render['median_ms']:.2f} ms, p90 {render['p90_ms']:.2f} ms, min {render['min_ms']:.2f} ms; "
             f"{render['queries']} SQL queries, {render['bytes']:,} bytes."
         )
+    articles = (
+        json.loads((folder / "render-articles.json").read_text())
+        if (folder / "render-articles.json").is_file()
+        else None
+    )
+    if articles:
+        lines.append(
+            f"- Uncached, {articles['renders']} different articles once each (as a crawler meets them): "
+            f"median {articles['median_ms']:.2f} ms, p90 {articles['p90_ms']:.2f} ms, min {articles['min_ms']:.2f} ms; "
+            f"{articles['queries']} SQL queries."
+        )
     if http:
         lines.append(
             f"- The same over HTTP, one request at a time against the uncached server (curl time_total, {len(http)} requests): "

@@ -271,6 +271,8 @@ for db in $DATABASES; do
     log "$db: server time of $RENDERS uncached article renders (in-process, django.test.Client)"
     (cd "$BENCH" && PAGE_CACHE_SECONDS=0 "$PY" render_time.py "$article" "$RENDERS") >"$out/render.json"
     cat "$out/render.json" >&2
+    (cd "$BENCH" && PAGE_CACHE_SECONDS=0 "$PY" render_time.py --articles "$RENDERS") >"$out/render-articles.json"
+    cat "$out/render-articles.json" >&2
 
     log "$db: nginx serving the same article HTML from a file on $STATIC"
     chmod -R a+rX "$var/nginx"
