@@ -121,9 +121,11 @@ def _generation_without_cache() -> Generation:
     return Generation(number=number, started=started, next_publish=_next_publish())
 
 
-# What per_generation has worked out in this process, and for which generation.
+# What per_generation has worked out in this process, and the newest
+# generation it has seen.
 _remembered: dict = {}
 _remembered_for: str | None = None
+_NOTHING = object()
 
 
 def generation_of(request) -> Generation | None:
@@ -155,11 +157,15 @@ def per_generation(request, key: tuple, compute: Callable[[], T]) -> T:
     if generation is None or generation.number == NO_GENERATION or _in_transaction():
         return compute()
     if _remembered_for != generation.number:
-        _remembered.clear()
+        _remembered.clear()  # what older generations held
         _remembered_for = generation.number
-    if key not in _remembered:
-        _remembered[key] = compute()
-    return _remembered[key]
+    # The generation is part of the key: a request of another thread still
+    # rendering in the generation before keeps its value apart.
+    key = (generation.number, *key)
+    value = _remembered.get(key, _NOTHING)
+    if value is _NOTHING:
+        value = _remembered[key] = compute()
+    return value
 
 
 def forget() -> None:
