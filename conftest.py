@@ -13,7 +13,7 @@ from django.utils import timezone
 from masthead.accounts.roles import Role
 from masthead.articles import services
 from masthead.articles.models import Article
-from masthead.pagecache import generation
+from masthead.lib import generations
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 from masthead.testing import PERSONAS, make_user, suite_settings
@@ -37,7 +37,7 @@ def _test_settings(settings, tmp_path):
     # Nothing kept from another test's database (pagecache/generation.py:
     # per_generation): its changes were rolled back, not followed by a new
     # content generation.
-    generation.forget()
+    generations.forget()
 
 
 # The cast (masthead/testing.py): one staff user per role, made when a test

@@ -30,7 +30,9 @@ def median_run(paths: list[str]) -> dict | None:
             report = json.load(f)
         if report.get("runtimeError"):
             error = report["runtimeError"]
-            print(f"   {path}: Lighthouse could not measure: {error.get('code')}: {error.get('message')}")
+            print(
+                f"   {path}: Lighthouse could not measure: {error.get('code')}: {error.get('message')}"
+            )
             continue
         audits = report["audits"]
         scores = " ".join(
@@ -87,11 +89,15 @@ def main(paths: list[str], minimum: float) -> int:
                 continue
             value = f", {audit['displayValue']}" if audit.get("displayValue") else ""
             weight = "" if ref.get("weight", 0) else ", no weight"
-            print(f"   [{key}] {audit['id']}: {audit['title']} (score {audit['score']}{value}{weight})")
+            print(
+                f"   [{key}] {audit['id']}: {audit['title']} (score {audit['score']}{value}{weight})"
+            )
     for warning in report.get("runWarnings", []):
         print(f"   warning: {warning}")
     low = [key for key, value in scores.items() if value is None or value < minimum]
-    print(f"   {'FAIL' if low else 'PASS'} (minimum {minimum:g}; Lighthouse {report['lighthouseVersion']})")
+    print(
+        f"   {'FAIL' if low else 'PASS'} (minimum {minimum:g}; Lighthouse {report['lighthouseVersion']})"
+    )
     return 1 if low else 0
 
 

@@ -16,7 +16,7 @@ COUNT different articles of the archive are rendered once each (spread
 over all of it, in the site's default language), as a crawler walking the
 archive meets them: nothing of one article's page is left over for the
 next, only what every page shares in a content generation (the sections,
-the recent posts, breaking news: pagecache/generation.py).
+the recent posts, breaking news: lib/generations.py).
 """
 
 import json

@@ -152,8 +152,8 @@ MIDDLEWARE = [
     "masthead.importers.redirects.FormerSiteMiddleware",
     # Then: a cached page is served before any other work (masthead/pagecache/).
     "masthead.pagecache.middleware.FullPageCacheMiddleware",
-    # Readers' pages read from a replica when there is one (lib/replicas.py).
-    "masthead.lib.replicas.ReplicaMiddleware",
+    # Readers' pages read from a replica when there is one (pagecache/replicas.py).
+    "masthead.pagecache.replicas.ReplicaMiddleware",
     # The WordPress REST API's discovery header on pages (masthead/wpjson/),
     # inside the page cache so that stored pages keep it.
     "masthead.wpjson.middleware.DiscoveryLinkMiddleware",
@@ -239,7 +239,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Read replicas (PostgreSQL streaming replicas of the primary): readers'
 # pages read from them once they have replayed the change the page must
 # show; writes, the desk and signed-in people read from the primary
-# (lib/replicas.py).
+# (pagecache/replicas.py).
 for _number, _url in enumerate(envlist("DATABASE_REPLICA_URLS", ""), start=1):
     if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         raise ImproperlyConfigured(
@@ -255,7 +255,7 @@ for _number, _url in enumerate(envlist("DATABASE_REPLICA_URLS", ""), start=1):
     # Tests use the primary's test database for every replica.
     DATABASES[f"replica_{_number}"]["TEST"] = {"MIRROR": "default"}
 if len(DATABASES) > 1:
-    DATABASE_ROUTERS = ["masthead.lib.replicas.ReplicaRouter"]
+    DATABASE_ROUTERS = ["masthead.pagecache.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL := os.environ.get("REDIS_URL"):
@@ -280,6 +280,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 20000)},
         }
     }
+
+# Threads per worker of `masthead serve` (gunicorn's gthread workers).
+SERVE_THREADS = envint("SERVE_THREADS", 4)
 
 # Full-page cache for anonymous readers (masthead/pagecache/).
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)  # 0 turns it off

@@ -1,4 +1,4 @@
-"""Read replicas against a real PostgreSQL streaming replica (lib/replicas.py).
+"""Read replicas against a real PostgreSQL streaming replica (pagecache/replicas.py).
 
 The test starts a primary cluster of its own and a streaming replica of it
 (pg_basebackup into a second cluster on another port), runs `masthead

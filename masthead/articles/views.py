@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from masthead.pagecache.generation import per_generation
+from masthead.lib.generations import per_generation
 from masthead.people.models import Author
 from masthead.sections.models import Tag
 from masthead.sections.tree import root_section, section_by_slug, section_tree_ids, sections_for

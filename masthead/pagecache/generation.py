@@ -15,25 +15,18 @@ generation started here or found in the shared cache is handed to
 """
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
 
 from django.core.cache import cache
-from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from masthead.articles.models import Article
-from masthead.lib import replicas
 from masthead.lib.cache import is_away, outages_seen
+from masthead.lib.generations import NO_GENERATION
 
-from . import files
+from . import files, replicas
 
 GENERATION_KEY = "pagecache:generation"
-# The generation while neither the cache nor page files can say which it is.
-NO_GENERATION = "none"
-
-T = TypeVar("T")
 
 
 @dataclass
@@ -47,7 +40,7 @@ class Generation:
     next_publish: float | None
     # The primary database's write position when it began (PostgreSQL with
     # read replicas): a replica serves its pages once it has replayed that
-    # far (lib/replicas.py).
+    # far (replicas.py).
     wal_position: str | None = None
 
 
@@ -119,61 +112,3 @@ def _generation_without_cache() -> Generation:
         return bump()  # no files yet: start their generation
     number, started = marker
     return Generation(number=number, started=started, next_publish=_next_publish())
-
-
-# What per_generation has worked out in this process, and the newest
-# generation it has seen.
-_remembered: dict = {}
-_remembered_for: str | None = None
-_NOTHING = object()
-
-
-def generation_of(request) -> Generation | None:
-    """The content generation ``request`` renders in: the one the page
-    cache keys its page by (the middleware sets it), else read once for
-    the request. None when it cannot be known (the database is away)."""
-    if not hasattr(request, "content_generation"):
-        try:
-            request.content_generation = current_generation()
-        except DatabaseError:
-            request.content_generation = None
-    return request.content_generation
-
-
-def per_generation(request, key: tuple, compute: Callable[[], T]) -> T:
-    """``compute()``, worked out once per content generation in this
-    process and kept in its memory until the next change: what every page
-    shows the same until then (the sections, the recent articles, breaking
-    news). Keyed by the generation the page is rendered in, so a page
-    stored under a generation never shows what an older one held. Only
-    public content belongs here, and nothing that depends on the request
-    beyond ``key``; the value is shared, so never change it.
-
-    Not kept while a transaction is open (a preview inside one could see
-    what is never committed), and forgotten at every change this process
-    makes (``forget``), before the change's generation begins."""
-    global _remembered_for
-    generation = generation_of(request)
-    if generation is None or generation.number == NO_GENERATION or _in_transaction():
-        return compute()
-    if _remembered_for != generation.number:
-        _remembered.clear()  # what older generations held
-        _remembered_for = generation.number
-    # The generation is part of the key: a request of another thread still
-    # rendering in the generation before keeps its value apart.
-    key = (generation.number, *key)
-    value = _remembered.get(key, _NOTHING)
-    if value is _NOTHING:
-        value = _remembered[key] = compute()
-    return value
-
-
-def forget() -> None:
-    """Forget what per_generation kept: this process has changed content."""
-    _remembered.clear()
-
-
-def _in_transaction() -> bool:
-    # A test's own transaction (Django's TestCase, pytest-django) does not
-    # count: every test runs in one, and changes in it still call forget().
-    return any(not block._from_testcase for block in connection.atomic_blocks)

@@ -414,6 +414,9 @@ class FullPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The generation the page renders in, for what is kept per
+        # generation (lib/generations.py): learnt when a view asks.
+        request.generation_source = current_generation
         if not is_cacheable_request(request):
             return self._live(request)
         # Any request may be answered from a stored page (it names only the

@@ -17,12 +17,13 @@ from masthead.articles.models import (
     FrontPageSlot,
     SlugRedirect,
 )
+from masthead.lib.generations import forget
 from masthead.lib.transactions import once_on_commit
 from masthead.media.models import Image, Rendition
 from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
-from .generation import bump, forget
+from .generation import bump
 
 # The models whose rows readers see on cached pages. Image: the pages show
 # a picture's alt text, caption and credit from the library, so editing
@@ -58,5 +59,5 @@ def content_changed(sender, action=None, using=None, **kwargs):
     change is committed at once, and bumps at once."""
     if action is not None and not action.startswith("post_"):
         return  # m2m_changed's pre_add, pre_remove, pre_clear: nothing changed yet
-    forget()  # what this process kept for the generation (generation.per_generation)
+    forget()  # what this process kept for the generation (lib/generations.py)
     once_on_commit("pagecache_bump", None, lambda _: bump(), using=using)

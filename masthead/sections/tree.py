@@ -2,7 +2,7 @@
 content generation, then the sections below one and the top-level one
 above it found in that list, without another query."""
 
-from masthead.pagecache.generation import per_generation
+from masthead.lib.generations import per_generation
 
 from .models import Section
 

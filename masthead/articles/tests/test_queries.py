@@ -130,7 +130,7 @@ def test_archive_page(client, newsroom, assert_num_queries, settings, make_artic
     # 2. their bylines (with authors)
     # The sections (menu) and breaking news (the banner of every page) were
     # worked out for this content generation by the home page before it
-    # (pagecache/generation.py: per_generation).
+    # (lib/generations.py: per_generation).
     with assert_num_queries(2):
         response = client.get(url("articles:home") + more)
     assert response.status_code == 200

@@ -23,9 +23,9 @@ from django.utils.translation import get_language
 from masthead.articles.body import has_embeds, render_body
 from masthead.articles.models import Article
 from masthead.lib import dates, fallbacks, site
+from masthead.lib.generations import per_generation
 from masthead.lib.i18n import is_rtl, lang_attributes, pick_with_language
 from masthead.lib.text import clean_data, clean_text
-from masthead.pagecache.generation import per_generation
 
 register = template.Library()
 

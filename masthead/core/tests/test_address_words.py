@@ -325,7 +325,7 @@ def test_normal_pages_never_ask_for_former_words(
     # 3. an old address of a WordPress site moved in (importers/redirects.py),
     #    in a savepoint (4., 5.) as the test runs in a transaction
     # (The sections and breaking news were worked out for this content
-    # generation by the page before: pagecache/generation.py, per_generation.)
+    # generation by the page before: lib/generations.py, per_generation.)
     with assert_num_queries(5) as missing:
         assert client.get("/de/beitrag/gibt-es-nicht/").status_code == 404
     queries = page.captured_queries + missing.captured_queries

@@ -1,6 +1,6 @@
 """What every page shows the same (the sections, the recent articles,
 breaking news) is worked out once per content generation in each process
-(generation.per_generation): a second page in the same generation costs
+(lib/generations.py: per_generation): a second page in the same generation costs
 fewer queries, and a change, made here or on another machine, shows on
 the next page all the same."""
 
@@ -10,6 +10,7 @@ from django.db import transaction
 from django.test import RequestFactory
 
 from masthead.articles.models import Article
+from masthead.lib import generations
 from masthead.pagecache import generation
 
 
@@ -58,8 +59,9 @@ def test_nothing_is_kept_inside_a_transaction(db):
     """A page rendered inside an open transaction (a preview in one) could
     see what is never committed: it is worked out afresh and not kept."""
     request = RequestFactory().get("/")
+    request.generation_source = generation.current_generation  # as the page cache hands it
     with transaction.atomic():
-        kept = generation.per_generation(request, ("test",), lambda: "in der Transaktion")
+        kept = generations.per_generation(request, ("test",), lambda: "in der Transaktion")
     assert kept == "in der Transaktion"
-    assert generation.per_generation(request, ("test",), lambda: "danach") == "danach"
-    assert generation.per_generation(request, ("test",), lambda: "nicht mehr") == "danach"
+    assert generations.per_generation(request, ("test",), lambda: "danach") == "danach"
+    assert generations.per_generation(request, ("test",), lambda: "nicht mehr") == "danach"

@@ -32,10 +32,13 @@ from django.conf import settings
 from django.db import DatabaseError, connections
 from django.http import HttpRequest, HttpResponse
 
+from masthead.lib.generations import generation_of
+
 logger = logging.getLogger(__name__)
 
 # The replica the current request reads from; None: the primary.
 _reading_from: ContextVar[str | None] = ContextVar("masthead_replica", default=None)
+
 
 def replica_aliases() -> list[str]:
     return [alias for alias in settings.DATABASES if alias.startswith("replica_")]
@@ -73,8 +76,7 @@ class ReplicaMiddleware:
 
 def replica_for(request: HttpRequest) -> str | None:
     """The replica ``request`` may read from, or None for the primary."""
-    from masthead.pagecache.generation import generation_of
-    from masthead.pagecache.middleware import PRIVATE_PREFIXES
+    from .middleware import PRIVATE_PREFIXES  # which imports this module
 
     aliases = replica_aliases()
     if (
