@@ -281,9 +281,6 @@ else:
         }
     }
 
-# Threads per worker of `masthead serve` (gunicorn's gthread workers).
-SERVE_THREADS = envint("SERVE_THREADS", 4)
-
 # Full-page cache for anonymous readers (masthead/pagecache/).
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)  # 0 turns it off
 PAGE_BROWSER_MAX_AGE = envint("PAGE_BROWSER_MAX_AGE", 0)  # browsers revalidate (304)

@@ -54,20 +54,12 @@ class Command(BaseCommand):
             sys.executable, "-m", "gunicorn", "masthead.wsgi:application",
             "--bind", bind,
             "--workers", str(workers),
-            # Threads in each worker keep connections open between requests
-            # (keep-alive): a cached page costs a fraction of a millisecond,
-            # less than opening a connection for it (docs/performance.md).
-            "--worker-class", "gthread",
-            "--threads", str(settings.SERVE_THREADS),
-            "--keep-alive", "5",
             "--access-logfile", "-" if options["verbosity"] > 1 else "/dev/null",
             "--log-level", "info" if options["verbosity"] > 1 else "warning",
             "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
             "--timeout", "30",
         ]  # fmt: skip
-        self.stdout.write(
-            f"Serving on http://{bind}/ with {workers} workers of {settings.SERVE_THREADS} threads."
-        )
+        self.stdout.write(f"Serving on http://{bind}/ with {workers} workers.")
         if settings.JOBS_WORKER_WITH_SERVE and jobs.uses_database() and not no_jobs_worker:
             self.start_jobs_worker(options["verbosity"])
         sys.stdout.flush()
