@@ -152,8 +152,6 @@ MIDDLEWARE = [
     "masthead.importers.redirects.FormerSiteMiddleware",
     # Then: a cached page is served before any other work (masthead/pagecache/).
     "masthead.pagecache.middleware.FullPageCacheMiddleware",
-    # Readers' pages read from a replica when there is one (pagecache/replicas.py).
-    "masthead.pagecache.replicas.ReplicaMiddleware",
     # The WordPress REST API's discovery header on pages (masthead/wpjson/),
     # inside the page cache so that stored pages keep it.
     "masthead.wpjson.middleware.DiscoveryLinkMiddleware",
@@ -256,6 +254,12 @@ for _number, _url in enumerate(envlist("DATABASE_REPLICA_URLS", ""), start=1):
     DATABASES[f"replica_{_number}"]["TEST"] = {"MIRROR": "default"}
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["masthead.pagecache.replicas.ReplicaRouter"]
+    # Inside the page cache, which has told the request its generation; a
+    # site without replicas does not run it at all.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("masthead.pagecache.middleware.FullPageCacheMiddleware") + 1,
+        "masthead.pagecache.replicas.ReplicaMiddleware",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL := os.environ.get("REDIS_URL"):
