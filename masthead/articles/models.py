@@ -6,6 +6,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from masthead.lib import tags as content_tags
 from masthead.lib.html import sanitize
 from masthead.lib.i18n import content_languages
 from masthead.lib.text import clean_model_text, excerpt
@@ -290,6 +291,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
+        content_tags.note(content_tags.ARTICLE, self.pk)
         return reverse_in(self.language, "articles:detail", self.slug)
 
     def clean_text_fields(self) -> list[str]:

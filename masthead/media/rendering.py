@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from masthead.lib import tags
+
 from .models import Image, Rendition
 from .renditions import ALL_FORMATS, MEDIA_TYPES, SOCIAL_WIDTH
 
@@ -113,6 +115,7 @@ def picture_html(
     fetched yet (never an ``<img>`` to the other site, nor a broken one)."""
     if not image.file:
         return SafeString("")
+    tags.note(tags.IMAGE, image.pk)
     where = SLOTS[slot]
     sources = []
     for fmt in ALL_FORMATS[:-1]:

@@ -24,7 +24,7 @@ from masthead.articles.models import Article
 from masthead.lib.cache import is_away, outages_seen
 from masthead.lib.generations import NO_GENERATION
 
-from . import files, replicas
+from . import files, purge, replicas
 
 GENERATION_KEY = "pagecache:generation"
 
@@ -54,8 +54,12 @@ def _stored() -> Generation | None:
     return generation if isinstance(generation, Generation) else None
 
 
-def bump() -> Generation:
-    """Start a new content generation: every stored page is out of date."""
+def bump(changed: set[str] | None = None) -> Generation:
+    """Start a new content generation: every stored page is out of date.
+    The front caches (purge.py) drop the pages with the content tags in
+    ``changed``: every page when it is None (a change that sent no
+    signal: an import, a restore), none when it is empty (a generation
+    begun by time, or by the cache coming back)."""
     now = timezone.now().timestamp()
     generation = Generation(
         number=uuid.uuid4().hex,
@@ -68,6 +72,7 @@ def bump() -> Generation:
     # another one when a change elsewhere started a newer one meanwhile;
     # this one when the cache is away (a change still replaces the files).
     files.sync(_stored() or generation)
+    purge.purge(changed)
     return generation
 
 
@@ -84,13 +89,13 @@ def current_generation() -> Generation:
         # The cache is back, and a change made while it was away may not
         # have reached it (nor the page files of another worker).
         _outages_seen = outages_seen()
-        return bump()
+        return bump(set())
     if generation is None:
-        return bump()
+        return bump(set())
     due = generation.next_publish
     if due is not None and timezone.now().timestamp() >= due:
         # A scheduled article has just gone live (or a pin or breaking news ended).
-        return bump()
+        return bump(set())
     # A change on another machine started it: this machine's files follow.
     files.follow(generation)
     return generation
@@ -109,6 +114,6 @@ def _generation_without_cache() -> Generation:
         )
     marker = files.current_marker(base)
     if marker is None:
-        return bump()  # no files yet: start their generation
+        return bump(set())  # no files yet: start their generation
     number, started = marker
     return Generation(number=number, started=started, next_publish=_next_publish())

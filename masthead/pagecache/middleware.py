@@ -36,13 +36,13 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, urlencode
 
 from masthead.articles.pagination import Cursor
-from masthead.lib import dates, site
+from masthead.lib import dates, site, tags
 from masthead.lib.cache import is_away
 from masthead.lib.i18n import language_from_path, negotiate
 from masthead.lib.policies import OUTAGE_POLICY
 from masthead.search.query import clean
 
-from . import files
+from . import files, purge
 from .generation import current_generation
 
 logger = logging.getLogger(__name__)
@@ -317,12 +317,16 @@ class StoredPage:
     # being true within its unit (lib/dates.py): the page is kept, and
     # lets others keep it, no longer. Infinity for a page without one.
     true_until: float = math.inf
+    # The content tags of what it shows, for the front caches (purge.py).
+    tags: frozenset[str] = frozenset()
 
     def seconds_true(self, now: float | None = None) -> float:
         return self.true_until - (time.time() if now is None else now)
 
 
-def _store(request, response, last_modified: float, true_until: float) -> StoredPage | None:
+def _store(
+    request, response, last_modified: float, true_until: float, shown: set[str]
+) -> StoredPage | None:
     # Not 404s: anyone could fill the cache with made-up addresses.
     if response.status_code not in (200, 301) or response.streaming:
         return None
@@ -352,6 +356,7 @@ def _store(request, response, last_modified: float, true_until: float) -> Stored
         etag='"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"',
         last_modified=last_modified,
         true_until=true_until,
+        tags=frozenset(purge.page_tags(language_from_path(request.path_info), shown)),
     )
 
 
@@ -374,9 +379,13 @@ def cache_control(true_for: float = math.inf) -> str:
     )
 
 
-def respond(request, page: StoredPage, *, state: str) -> HttpResponse:
+def respond(
+    request, page: StoredPage, *, state: str, next_change: float | None = None
+) -> HttpResponse:
     """The stored page as a response: 304 when the browser's copy is
-    current, else the body in the best encoding the browser accepts."""
+    current, else the body in the best encoding the browser accepts.
+    ``next_change`` is when the public pages next change by themselves (a
+    scheduled article): no one may keep the page past it."""
     if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
     if if_none_match:
         not_modified = page.etag in parse_etags(if_none_match) or if_none_match.strip() == "*"
@@ -400,8 +409,15 @@ def respond(request, page: StoredPage, *, state: str) -> HttpResponse:
         response["Content-Length"] = str(len(body))
     response["ETag"] = page.etag
     response["Last-Modified"] = http_date(page.last_modified)
-    response["Cache-Control"] = cache_control(page.seconds_true())
+    now = time.time()
+    true_for = page.seconds_true(now)
+    if next_change is not None:
+        true_for = min(true_for, next_change - now)
+    response["Cache-Control"] = cache_control(true_for)
     response["X-Cache"] = state
+    if purge.front_caches():
+        for name, value in purge.response_headers(getattr(page, "tags", ())).items():
+            response[name] = value
     if page.gzip is not None:
         patch_vary_headers(response, ("Accept-Encoding",))
     return response
@@ -433,14 +449,14 @@ class FullPageCacheMiddleware:
         if page is not None:
             if storable:
                 files.write(request, page, generation)
-            return respond(request, page, state="HIT")
+            return respond(request, page, state="HIT", next_change=generation.next_publish)
 
         stale_key = request._pagecache_stale_key = _stale_key(request)
-        with dates.watch_relative_times() as relative_times:
+        with dates.watch_relative_times() as relative_times, tags.watch() as shown:
             response = self.get_response(request)
         if getattr(request, "_pagecache_failed", False) or not storable:
             return response
-        stored = _store(request, response, generation.started, relative_times.true_until)
+        stored = _store(request, response, generation.started, relative_times.true_until, shown)
         if stored is None:
             return response
         # No longer than the page's relative times stay true (a whole
@@ -450,7 +466,7 @@ class FullPageCacheMiddleware:
             cache.set(key, stored, timeout=timeout)
             cache.set(stale_key, stored, timeout=settings.PAGE_STALE_IF_ERROR)
         files.write(request, stored, generation)
-        return respond(request, stored, state="MISS")
+        return respond(request, stored, state="MISS", next_change=generation.next_publish)
 
     def _live(self, request):
         response = self.get_response(request)

@@ -17,6 +17,7 @@ from masthead.articles.models import (
     FrontPageSlot,
     SlugRedirect,
 )
+from masthead.lib import tags
 from masthead.lib.generations import forget
 from masthead.lib.transactions import once_on_commit
 from masthead.media.models import Image, Rendition
@@ -24,6 +25,7 @@ from masthead.people.models import Author
 from masthead.sections.models import Section, Tag
 
 from .generation import bump
+from .purge import ANY_LANGUAGE
 
 # The models whose rows readers see on cached pages. Image: the pages show
 # a picture's alt text, caption and credit from the library, so editing
@@ -52,12 +54,55 @@ def register_signal_handlers() -> None:
     m2m_changed.connect(content_changed, sender=Article.tags.through, dispatch_uid="pagecache-tags")
 
 
-def content_changed(sender, action=None, using=None, **kwargs):
+def content_changed(sender, instance=None, action=None, pk_set=None, using=None, **kwargs):
     """Start a new generation once the change is committed: once per
     transaction, however many rows it changes (an article save with its
-    tags and bylines sends a dozen signals). Outside a transaction every
-    change is committed at once, and bumps at once."""
+    tags and bylines sends a dozen signals), and purge the tags of all the
+    rows it changed from the front caches (purge.py). Outside a
+    transaction every change is committed at once, and bumps at once."""
     if action is not None and not action.startswith("post_"):
         return  # m2m_changed's pre_add, pre_remove, pre_clear: nothing changed yet
     forget()  # what this process kept for the generation (lib/generations.py)
-    once_on_commit("pagecache_bump", None, lambda _: bump(), using=using)
+    changed = frozenset(tags_of_change(instance, pk_set))
+    once_on_commit("pagecache_bump", changed, _bump, using=using)
+
+
+def _bump(changes: set[frozenset[str]]) -> None:
+    bump(set().union(*changes))
+
+
+def tags_of_change(instance, pk_set=None) -> set[str]:
+    """The content tags of the pages a change to ``instance`` may change
+    (lib/tags.py; purge.py says why an article's are so many)."""
+    if isinstance(instance, Article):
+        changed = _article_tags(instance)
+        # Topics added to or removed from it (m2m_changed).
+        changed |= {tags.tag(tags.TOPIC, pk) for pk in pk_set or ()}
+        return changed
+    if isinstance(instance, Tag):
+        # A topic renamed, or articles added to it from its side.
+        changed = {tags.tag(tags.TOPIC, instance.pk), tags.language_tag(instance.language)}
+        for article in Article.objects.filter(pk__in=pk_set or ()).only("pk", "language"):
+            changed |= _article_tags(article)
+        return changed
+    if isinstance(instance, ArticleAuthor | BodyImage | Correction | FrontPageSlot | SlugRedirect):
+        article = Article.objects.filter(pk=instance.article_id).only("pk", "language").first()
+        # Gone: the article was deleted with it, and its own signal counts.
+        return _article_tags(article) if article else set()
+    if isinstance(instance, Author):
+        return {tags.tag(tags.AUTHOR, instance.pk)}
+    if isinstance(instance, Section):
+        return {tags.tag(tags.SECTION, instance.pk)}
+    if isinstance(instance, Image):
+        return {tags.tag(tags.IMAGE, instance.pk)}
+    if isinstance(instance, Rendition):
+        return {tags.tag(tags.IMAGE, instance.image_id)}
+    return {tags.EVERY_PAGE}
+
+
+def _article_tags(article: Article) -> set[str]:
+    return {
+        tags.tag(tags.ARTICLE, article.pk),
+        tags.language_tag(article.language),
+        ANY_LANGUAGE,
+    }

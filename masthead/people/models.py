@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from masthead.lib import images
+from masthead.lib import images, tags
 from masthead.lib.text import clean_model_text
 from masthead.lib.urls import reverse_in
 
@@ -50,7 +50,7 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse_in(translation.get_language(), "articles:author", self.slug)
+        return self.url_in(translation.get_language())
 
     def clean_text_fields(self) -> list[str]:
         """Remove invisible control characters (masthead.lib.text); the
@@ -62,4 +62,5 @@ class Author(models.Model):
         return (self.bios or {}).get(translation.get_language(), "")
 
     def url_in(self, language: str) -> str:
+        tags.note(tags.AUTHOR, self.pk)
         return reverse_in(language, "articles:author", self.slug)

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from masthead.lib import tags
 from masthead.lib.i18n import content_language_codes, content_languages, language_name, pick
 from masthead.lib.text import clean_model_text
 from masthead.lib.urls import reverse_in
@@ -71,6 +72,7 @@ class Section(models.Model):
         return pick(self.slugs, language)
 
     def url_in(self, language: str) -> str | None:
+        tags.note(tags.SECTION, self.pk)
         slug = self.slug_in(language)
         if not slug:
             return None
@@ -128,6 +130,7 @@ class Tag(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
+        tags.note(tags.TOPIC, self.pk)
         return reverse_in(self.language, "articles:tag", self.slug)
 
     def versions(self):

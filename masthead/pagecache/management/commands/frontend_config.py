@@ -22,7 +22,9 @@ class Command(BaseCommand):
         "Print an nginx configuration for Masthead's front end: static files "
         "and cached pages (PAGE_FILES_DIR) from disk, the rest proxied to "
         "`masthead serve`. Without --standalone it is a block for nginx's "
-        "http context (e.g. /etc/nginx/conf.d/masthead.conf)."
+        "http context (e.g. /etc/nginx/conf.d/masthead.conf). With --varnish, a "
+        "Varnish configuration (VCL) for a front cache shared by several "
+        "application servers instead."
     )
 
     def add_arguments(self, parser):
@@ -30,7 +32,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--upstream",
             default="127.0.0.1:8000",
-            help="Where `masthead serve` listens (default 127.0.0.1:8000).",
+            help="Where `masthead serve` listens (default 127.0.0.1:8000); with "
+            "--varnish, a comma-separated list of application servers.",
+        )
+        parser.add_argument(
+            "--varnish",
+            action="store_true",
+            help="Print a Varnish configuration (VCL) instead of nginx's: a front cache "
+            "for several application servers, purged by content tags (FRONT_CACHES).",
+        )
+        parser.add_argument(
+            "--purger",
+            action="append",
+            default=[],
+            help="With --varnish: an address (or network) allowed to purge, besides "
+            "this machine and the application servers. May be given more than once.",
         )
         parser.add_argument(
             "--server-name", default="_", help="nginx server_name (default: any name)."
@@ -52,6 +68,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if options["varnish"]:
+            self.stdout.write(self.varnish(options), ending="")
+            return
         if not settings.PAGE_FILES_DIR:
             raise CommandError(
                 "PAGE_FILES_DIR is not set: set it to a directory that Masthead may "
@@ -112,3 +131,22 @@ class Command(BaseCommand):
             "hsts": policies.hsts_header(),
         }
         self.stdout.write(render_to_string("pagecache/nginx.conf", context), ending="")
+
+    def varnish(self, options) -> str:
+        backends = []
+        for upstream in options["upstream"].split(","):
+            host, _, port = upstream.strip().rpartition(":")
+            if not host or not port.isdigit():
+                raise CommandError(f"--upstream: {upstream!r} is not a host:port")
+            backends.append({"host": host.strip("[]"), "port": port})
+        purgers = ["127.0.0.1", "::1"]
+        for purger in [backend["host"] for backend in backends] + options["purger"]:
+            if purger not in purgers:
+                purgers.append(purger)
+        context = {
+            "backends": backends,
+            "purgers": purgers,
+            "session_cookie": settings.SESSION_COOKIE_NAME,
+            "query_parameters_alternatives": "|".join(map(re.escape, every_query_parameter())),
+        }
+        return render_to_string("pagecache/varnish.vcl", context)
