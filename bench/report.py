@@ -112,7 +112,7 @@ def database_report(folder: Path, lines: list[str]) -> None:
     lines += [f"### {name}", ""]
     for line in info:
         lines.append(f"- {line}")
-    for mode in ("cached", "frontend"):
+    for mode in ("cached", "frontend", "varnish"):
         checks = folder / mode / "checks.txt"
         if checks.is_file():
             hits = [" ".join(line.split()[::2]) for line in checks.read_text().splitlines()]
@@ -137,11 +137,16 @@ def database_report(folder: Path, lines: list[str]) -> None:
 
     row("nginx, static file", "/article.html", "–", nginx)
     results = {}
-    modes = {"cached": "on", "frontend": "on, nginx front end", "uncached": "off"}
+    modes = {
+        "cached": "on",
+        "frontend": "on, nginx front end",
+        "varnish": "on, behind Varnish",
+        "uncached": "off",
+    }
     for mode, label in modes.items():
         for key, path in urls:
             results[mode, key] = parse_wrk(folder / mode / f"{key}.txt")
-            if results[mode, key] is not None or mode != "frontend":
+            if results[mode, key] is not None or mode not in ("frontend", "varnish"):
                 row(page_label(key), path, label, results[mode, key])
     lines.append("")
 
@@ -201,14 +206,15 @@ def database_report(folder: Path, lines: list[str]) -> None:
             f"| Cached article p99 < {CACHED_P99_MS:.0f} ms | {ms(art['p99'])} ms | "
             f"{verdict(art['p99'] is not None and art['p99'] < CACHED_P99_MS, over_p99)} |"
         )
-    front = results.get(("frontend", "article"))
-    if front and nginx:
-        share = front["rps"] / nginx["rps"]
-        lines.append(
-            f"| Cached article behind the front end ≥ {FRONTEND_SHARE:.0%} of nginx's req/s | "
-            f"{share:.1%} ({front['rps']:,.0f} vs {nginx['rps']:,.0f}) | "
-            f"{verdict(share >= FRONTEND_SHARE, f'{share / FRONTEND_SHARE:.0%} of the target')} |"
-        )
+    for mode, what in (("frontend", "the nginx front end"), ("varnish", "Varnish")):
+        front = results.get((mode, "article"))
+        if front and nginx:
+            share = front["rps"] / nginx["rps"]
+            lines.append(
+                f"| Cached article behind {what} ≥ {FRONTEND_SHARE:.0%} of nginx's req/s | "
+                f"{share:.1%} ({front['rps']:,.0f} vs {nginx['rps']:,.0f}) | "
+                f"{verdict(share >= FRONTEND_SHARE, f'{share / FRONTEND_SHARE:.0%} of the target')} |"
+            )
     if render:
         med = render["median_ms"]
         lines.append(

@@ -40,9 +40,11 @@ CORPUS=${BENCH_CORPUS:-$ROOT/../shared/corpora/german-news/10kGNAD-test.csv}
 APP_PORT=8100
 NGINX_PORT=8101
 FRONT_PORT=8102
+VARNISH_PORT=8103
 APP=http://127.0.0.1:$APP_PORT
 STATIC=http://127.0.0.1:$NGINX_PORT
 FRONT=http://127.0.0.1:$FRONT_PORT
+VARNISH=http://127.0.0.1:$VARNISH_PORT
 
 log() { printf '\n== %s\n' "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
@@ -91,13 +93,23 @@ stop_front() {  # the front end of `masthead frontend_config --standalone`
     fi
     FRONT_CONF=
 }
-trap 'stop_server; stop_nginx; stop_front' EXIT
+stop_varnish() {  # the Varnish of `masthead frontend_config --varnish`
+    if [ -n "${VARNISH_PID:-}" ]; then
+        kill "$VARNISH_PID" 2>/dev/null || true
+        wait "$VARNISH_PID" 2>/dev/null || true
+        VARNISH_PID=
+    fi
+}
+trap 'stop_server; stop_nginx; stop_front; stop_varnish' EXIT
 trap 'exit 130' INT TERM
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port_free $APP_PORT || die "127.0.0.1:$APP_PORT is in use"
 port_free $NGINX_PORT || die "127.0.0.1:$NGINX_PORT is in use"
 port_free $FRONT_PORT || die "127.0.0.1:$FRONT_PORT is in use"
+port_free $VARNISH_PORT || die "127.0.0.1:$VARNISH_PORT is in use"
+VARNISHD=$(command -v varnishd || { [ -x /usr/sbin/varnishd ] && echo /usr/sbin/varnishd; } || true)
+[ -n "$VARNISHD" ] || log "varnishd not found (Debian: varnish varnish-modules): the Varnish runs are left out"
 
 wait_for() {  # URL PID: until URL answers 2xx, while PID lives
     for _ in $(seq 600); do
@@ -169,6 +181,7 @@ mkdir -p "$VAR" "$RAW"
     echo "gunicorn: $("$PY" -c 'import gunicorn; print(gunicorn.__version__)')"
     echo "nginx: $("$NGINX" -v 2>&1 | sed 's/^nginx version: nginx\///')"
     echo "wrk: $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+    [ -z "$VARNISHD" ] || echo "varnish: $("$VARNISHD" -V 2>&1 | head -1)"
     echo "load: wrk -t$THREADS -c$CONNECTIONS, ${WARMUP} s warm-up then ${SECONDS_EACH} s, --latency, on loopback; server and wrk share the $(nproc) CPUs"
     echo "archive: $COUNT articles (generate_archive --count $COUNT)"
 } >"$RAW/machine.txt"
@@ -204,7 +217,7 @@ for db in $DATABASES; do
         ;;
     *) die "unknown database $db (sqlite or postgres)" ;;
     esac
-    mkdir -p "$var" "$out/cached" "$out/frontend" "$out/uncached" "$out/nginx"
+    mkdir -p "$var" "$out/cached" "$out/frontend" "$out/varnish" "$out/uncached" "$out/nginx"
     echo "cache: $cache_desc" >"$out/info.txt"
 
     log "$db: migrate and load a $COUNT-article archive"
@@ -222,9 +235,12 @@ for db in $DATABASES; do
 
     # cached: masthead serve alone, page cache on; frontend: the same behind
     # nginx as `masthead frontend_config` configures it (PAGE_FILES_DIR);
-    # uncached: page cache off.
-    for mode in cached frontend uncached; do
-        unset PAGE_FILES_DIR
+    # varnish: the same behind Varnish as `frontend_config --varnish`
+    # configures it (FRONT_CACHES); uncached: page cache off.
+    modes="cached frontend varnish uncached"
+    [ -n "$VARNISHD" ] || modes="cached frontend uncached"
+    for mode in $modes; do
+        unset PAGE_FILES_DIR FRONT_CACHES
         base=$APP
         export SITE_URL=$APP
         case $mode in
@@ -232,6 +248,7 @@ for db in $DATABASES; do
         # The site's address is the one readers use: pages are cached only
         # for requests to it (masthead/lib/site.py).
         frontend) export PAGE_CACHE_SECONDS=600 PAGE_FILES_DIR=$var/pages SITE_URL=$FRONT; base=$FRONT ;;
+        varnish) export PAGE_CACHE_SECONDS=600 FRONT_CACHES=varnish:$VARNISH SITE_URL=$VARNISH; base=$VARNISH ;;
         uncached) export PAGE_CACHE_SECONDS=0 ;;
         esac
         log "$db, $mode: masthead serve on $APP, 2 workers${PAGE_FILES_DIR:+, nginx front end on $FRONT}"
@@ -242,6 +259,13 @@ for db in $DATABASES; do
                 --listen "127.0.0.1:$FRONT_PORT" --upstream "127.0.0.1:$APP_PORT" >"$FRONT_CONF"
             "$NGINX" -c "$FRONT_CONF" -e "$var/front/error.log"
             wait_for "$FRONT/robots.txt" || die "the front end did not come up (see $var/front/error.log)"
+        elif [ $mode = varnish ]; then
+            "$MASTHEAD" frontend_config --varnish --upstream "127.0.0.1:$APP_PORT" >"$var/masthead.vcl"
+            # Two worker pools on the two CPUs, as nginx has two workers.
+            "$VARNISHD" -F -j none -a "127.0.0.1:$VARNISH_PORT" -f "$var/masthead.vcl" \
+                -n "$var/varnish" -s malloc,256m -p thread_pools=2 >"$var/varnish.log" 2>&1 &
+            VARNISH_PID=$!
+            wait_for "$VARNISH/robots.txt" "$VARNISH_PID" || die "Varnish did not come up (see $var/varnish.log)"
         fi
         while read -r name path; do
             url=$base$path
@@ -264,9 +288,10 @@ for db in $DATABASES; do
             done >"$out/http-times.txt"
         fi
         stop_front
+        stop_varnish
         stop_server
     done
-    unset PAGE_FILES_DIR
+    unset PAGE_FILES_DIR FRONT_CACHES
 
     log "$db: server time of $RENDERS uncached article renders (in-process, django.test.Client)"
     (cd "$BENCH" && PAGE_CACHE_SECONDS=0 "$PY" render_time.py "$article" "$RENDERS") >"$out/render.json"

@@ -12,19 +12,16 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
-import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import psycopg
 import pytest
 
-MASTHEAD = str(Path(sys.executable).with_name("masthead"))
+from tests.serving import MASTHEAD, free_port, get, serve, shell, stop
+
 SLUG = "rat-beschliesst-haushalt"
 PAGE = f"/de/artikel/{SLUG}/"
 
@@ -53,12 +50,6 @@ pytestmark = [
         reason="PostgreSQL's server programs (Debian's postgresql) are not here",
     ),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Cluster:
@@ -161,51 +152,13 @@ def site(clusters, tmp_path_factory):
         "services.save_article(article, authors=[author])\n",
     )
     caught_up(primary, replica)
-    log = var / "serve.log"
-    process = subprocess.Popen(
-        [MASTHEAD, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        env=env,
-        stdout=log.open("wb"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
-    while True:
-        try:
-            get(base + "/robots.txt")
-            break
-        except OSError:
-            assert process.poll() is None and time.monotonic() < deadline, log.read_text()
-            time.sleep(0.3)
-    yield base, env
-    process.terminate()
-    process.wait(timeout=60)
-
-
-def shell(env, script: str) -> str:
-    result = subprocess.run(
-        [MASTHEAD, "shell", "--no-imports", "-c", script],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def get(url: str, headers: dict | None = None) -> tuple[int, str]:
-    request = urllib.request.Request(url, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as e:
-        return e.code, e.read().decode()
+    process = serve(env, port, var / "serve.log", "--workers", "1")
+    yield f"http://127.0.0.1:{port}", env
+    stop(process)
 
 
 def headline(base: str, headers: dict | None = None) -> str:
-    status, page = get(base + PAGE, headers)
+    status, _, page = get(base + PAGE, headers)
     assert status == 200, page[:2000]
     return page.split('<h1 class="article__headline">', 1)[1].split("</h1>", 1)[0].strip()
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.own_site
+from tests.serving import MASTHEAD, shell
 
-MASTHEAD = str(Path(sys.executable).with_name("masthead"))
+pytestmark = pytest.mark.own_site
 
 
 @pytest.fixture(scope="module")
@@ -41,18 +41,6 @@ def site(migrated, tmp_path):
 def environment(database: Path, var: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     return env | {"MASTHEAD_VAR_DIR": str(var / "var"), "DATABASE_URL": f"sqlite:///{database}"}
-
-
-def shell(env, script: str) -> str:
-    result = subprocess.run(
-        [MASTHEAD, "shell", "--no-imports", "-c", script],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
 
 
 def enqueue(env, call: str) -> None:

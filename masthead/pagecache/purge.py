@@ -21,7 +21,9 @@ What a change purges (``tags_of_change``):
 
 A purge that fails (the front cache away, the CDN's API down) is queued
 as a job and tried again (lib/jobs.py); meanwhile a front cache keeps a
-page no longer than ``PAGE_SHARED_MAX_AGE``. Each kind of front cache is a
+page no longer than ``PAGE_SHARED_MAX_AGE``. A purge that succeeds is
+sent again by a job five seconds later, for a page rendered before the
+change that reached the front cache after the first purge. Each kind of front cache is a
 small class with the same two methods (``headers``, ``purge``): Varnish
 with the xkey module (``masthead frontend_config --varnish`` prints its
 configuration), Fastly (surrogate keys), Cloudflare (cache tags) and
@@ -35,12 +37,14 @@ import urllib.request
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import cache
 from urllib.parse import quote
 
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.utils import timezone
 
 from masthead.lib import tags
 from masthead.lib.jobs import job
@@ -49,6 +53,8 @@ logger = logging.getLogger(__name__)
 
 # Pages outside any language's address (sitemaps, the WordPress API …).
 ANY_LANGUAGE = tags.language_tag("any")
+# The second purge of a change: longer than a page takes to render.
+AGAIN_AFTER = timedelta(seconds=5)
 
 
 class PurgeFailed(Exception):
@@ -217,7 +223,9 @@ def page_tags(language: str | None, shown: Iterable[str]) -> set[str]:
 def purge(changed: set[str] | None) -> None:
     """Drop from every front cache the pages with any of the tags in
     ``changed`` (None: every page). A front cache that fails gets a job
-    that tries again."""
+    that tries again. One that succeeds is purged once more a few seconds
+    later (``AGAIN_AFTER``): a page that was being rendered before the
+    change, and reaches the front cache after the purge, goes too."""
     purged = sorted(changed) if changed is not None else [tags.EVERY_PAGE]
     if not purged:
         return
@@ -227,6 +235,10 @@ def purge(changed: set[str] | None) -> None:
         except PurgeFailed as error:
             logger.warning("Purge of %s failed, tried again by a job: %s", spec, error)
             purge_again.enqueue(spec, purged)
+        else:
+            if purge_again.get_backend().supports_defer:
+                later = timezone.now() + AGAIN_AFTER
+                purge_again.using(run_after=later).enqueue(spec, purged)
 
 
 @job(retry_seconds=10)
