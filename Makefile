@@ -1,5 +1,5 @@
 # The two commands of the README, and a few more for development.
-.PHONY: demo check test test-sqlite test-postgres lint format messages serve bench
+.PHONY: demo check test test-sqlite test-postgres lint format messages serve bench soak
 
 demo:            ## set up and run the demo site on http://127.0.0.1:8000/ (LANGUAGES=de,en,fr,ar for more)
 	scripts/demo.sh $(if $(LANGUAGES),--languages $(LANGUAGES))
@@ -41,3 +41,7 @@ serve:           ## production server (set DATABASE_URL, SECRET_KEY, ALLOWED_HOS
 bench:           ## benchmarks: wrk against `masthead serve` and nginx, SQLite and PostgreSQL (bench/run.sh)
 	scripts/bootstrap.sh requirements.txt
 	bench/run.sh
+
+soak:            ## ten minutes of readers and desk saves: two servers behind Varnish, PostgreSQL, Redis (bench/soak.sh)
+	scripts/bootstrap.sh requirements.txt
+	bench/soak.sh

@@ -80,7 +80,7 @@ stop_server() {
 }
 stop_nginx() {
     if [ -n "$NGINX_PREFIX" ] && [ -f "$NGINX_PREFIX/logs/nginx.pid" ]; then
-        "$NGINX" -p "$NGINX_PREFIX/" -e logs/error.log -c "$BENCH/nginx.conf" -s quit 2>/dev/null || true
+        "$NGINX" -p "$NGINX_PREFIX/" -e logs/error.log -c "$NGINX_PREFIX/conf/nginx.conf" -s quit 2>/dev/null || true
         for _ in $(seq 100); do [ -f "$NGINX_PREFIX/logs/nginx.pid" ] || break; sleep 0.1; done
     fi
     NGINX_PREFIX=
@@ -278,9 +278,15 @@ for db in $DATABASES; do
         peak_rss "$out/rss-$mode.txt"
         if [ $mode = cached ]; then
             article=$(awk '$1 == "article" {print $2}' "$out/urls.txt")
-            mkdir -p "$var/nginx/html" "$var/nginx/logs" "$var/nginx/tmp"
-            curl -fsS -o "$var/nginx/html/article.html" "$APP$article"
+            mkdir -p "$var/nginx/html" "$var/nginx/logs" "$var/nginx/tmp" "$var/nginx/conf"
+            curl -fsS -D "$var/nginx/headers.txt" -o "$var/nginx/html/article.html" "$APP$article"
             echo "article_bytes: $(wc -c <"$var/nginx/html/article.html")" >>"$out/info.txt"
+            # Its headers, for the baseline to send the same bytes (those
+            # nginx sets itself left out).
+            grep -iv '^HTTP\|^date:\|^server:\|^content-length:\|^content-type:\|^last-modified:\|^etag:\|^accept-ranges:\|^connection:\|^vary:\|^x-cache:\|^[[:space:]]*$' \
+                "$var/nginx/headers.txt" | tr -d '\r' \
+                | sed -E 's/"/\\"/g; s/^([^:]+): (.*)$/add_header \1 "\2";/' >"$var/nginx/conf/headers.conf"
+            echo 'add_header X-Cache FILE;' >>"$var/nginx/conf/headers.conf"
         elif [ $mode = uncached ]; then
             # The same render timed over HTTP, one request at a time.
             for _ in $(seq "$RENDERS"); do
@@ -302,9 +308,12 @@ for db in $DATABASES; do
     log "$db: nginx serving the same article HTML from a file on $STATIC"
     chmod -R a+rX "$var/nginx"
     NGINX_PREFIX=$var/nginx
-    "$NGINX" -p "$NGINX_PREFIX/" -e logs/error.log -c "$BENCH/nginx.conf"
+    # A copy beside headers.conf, which it includes (relative to its folder).
+    cp "$BENCH/nginx.conf" "$NGINX_PREFIX/conf/nginx.conf"
+    "$NGINX" -p "$NGINX_PREFIX/" -e logs/error.log -c "$NGINX_PREFIX/conf/nginx.conf"
     wait_for "$STATIC/article.html" || die "nginx did not come up (see $NGINX_PREFIX/logs/error.log)"
     measure "$STATIC/article.html" "$out/nginx/article.txt"
+    measure "$STATIC/plain/article.html" "$out/nginx/article-plain.txt"
     stop_nginx
 
     if [ -n "${CACHE_KEY_PREFIX:-}" ]; then

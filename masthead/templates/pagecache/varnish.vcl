@@ -15,12 +15,15 @@ backend app{{ forloop.counter }} {
     .port = "{{ backend.port }}";
     .connect_timeout = 2s;
     .first_byte_timeout = 60s;
+    # Taken out only after five probes in a row failed (a server that is
+    # down), not for a slow answer while the machine is busy.
     .probe = {
         .url = "/robots.txt";
         .interval = 2s;
-        .timeout = 2s;
-        .window = 3;
-        .threshold = 2;
+        .timeout = 5s;
+        .window = 5;
+        .threshold = 1;
+        .initial = 1;
     }
 }
 {% endfor %}
