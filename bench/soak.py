@@ -208,8 +208,8 @@ def run(out: Path, front: str, masters: list[int]) -> None:
     info = json.loads((out / "editor.json").read_text())
     env = os.environ | {"SOAK_MIX": str(out / "mix.txt")}
     wrk = subprocess.Popen(  # noqa: S603
-        ["wrk",  # noqa: S607 "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "10s", "--latency",
-         "-s", str(out / "mix.lua"), front],
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "10s",  # noqa: S607
+         "--latency", "-s", str(out / "mix.lua"), front],
         env=env, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     editor = Editor(front)

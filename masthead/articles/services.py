@@ -153,11 +153,19 @@ def save_article(
 
     tags, authors = list(tags), list(authors)
     article.tags.set(tags)
-    ArticleAuthor.objects.filter(article=article).delete()
-    ArticleAuthor.objects.bulk_create(
-        ArticleAuthor(article=article, author=author, position=i)
-        for i, author in enumerate(authors)
+    # The byline rewritten only when it changed: a change to it changes the
+    # authors' pages (the front caches purge more for it).
+    byline = list(
+        ArticleAuthor.objects.filter(article=article)
+        .order_by("position")
+        .values_list("author_id", flat=True)
     )
+    if byline != [author.pk for author in authors]:
+        ArticleAuthor.objects.filter(article=article).delete()
+        ArticleAuthor.objects.bulk_create(
+            ArticleAuthor(article=article, author=author, position=i)
+            for i, author in enumerate(authors)
+        )
     sync_body_images(article)
     _keep_revision(
         article, user, note, tag_ids=[t.pk for t in tags], author_ids=[a.pk for a in authors]

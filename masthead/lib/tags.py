@@ -17,6 +17,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 ARTICLE, SECTION, TOPIC, AUTHOR, IMAGE = "article", "section", "topic", "author", "image"
+# The search pages of a language (``search-de``): an article may match
+# other searches after any change to it.
+SEARCH = "search"
 # On every page a front cache keeps: what a change to all of them purges.
 EVERY_PAGE = "all"
 

@@ -7,7 +7,7 @@ themselves. The content apps know nothing of the page cache; it listens
 to them.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from masthead.articles.models import (
     Article,
@@ -52,6 +52,23 @@ def register_signal_handlers() -> None:
         post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-{model}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-d-{model}")
     m2m_changed.connect(content_changed, sender=Article.tags.through, dispatch_uid="pagecache-tags")
+    pre_save.connect(remember_lists, sender=Article, dispatch_uid="pagecache-lists")
+
+
+# What decides which lists show an article, and where: a change to any of
+# them may add it to pages that do not show it yet, or take it off pages
+# that do. Any other change (the headline, the body, the slug, pictures)
+# changes only the pages that show it, and they carry its tag.
+LIST_FIELDS = ("status", "publish_at", "language", "section_id", "breaking_until")
+
+
+def remember_lists(sender, instance, raw=False, **kwargs):
+    """Before an article is saved: what its row says of its lists now."""
+    if raw or instance.pk is None:
+        return
+    instance._lists_before = (
+        Article.objects.filter(pk=instance.pk).values_list(*LIST_FIELDS).first()
+    )
 
 
 def content_changed(sender, instance=None, action=None, pk_set=None, using=None, **kwargs):
@@ -75,6 +92,15 @@ def tags_of_change(instance, pk_set=None) -> set[str]:
     """The content tags of the pages a change to ``instance`` may change
     (lib/tags.py; purge.py says why an article's are so many)."""
     if isinstance(instance, Article):
+        if pk_set is None and _same_lists(instance):
+            # Only the pages that show it, searches (it may match others
+            # now) and the pages outside languages (sitemaps name no
+            # article's tag, and the news sitemap shows headlines).
+            return {
+                tags.tag(tags.ARTICLE, instance.pk),
+                search_tag(instance.language),
+                ANY_LANGUAGE,
+            }
         changed = _article_tags(instance)
         # Topics added to or removed from it (m2m_changed).
         changed |= {tags.tag(tags.TOPIC, pk) for pk in pk_set or ()}
@@ -85,7 +111,10 @@ def tags_of_change(instance, pk_set=None) -> set[str]:
         for article in Article.objects.filter(pk__in=pk_set or ()).only("pk", "language"):
             changed |= _article_tags(article)
         return changed
-    if isinstance(instance, ArticleAuthor | BodyImage | Correction | FrontPageSlot | SlugRedirect):
+    if isinstance(instance, BodyImage | SlugRedirect):
+        # Its pictures, an old address: the pages that show it.
+        return {tags.tag(tags.ARTICLE, instance.article_id)}
+    if isinstance(instance, ArticleAuthor | Correction | FrontPageSlot):
         article = Article.objects.filter(pk=instance.article_id).only("pk", "language").first()
         # Gone: the article was deleted with it, and its own signal counts.
         return _article_tags(article) if article else set()
@@ -98,6 +127,20 @@ def tags_of_change(instance, pk_set=None) -> set[str]:
     if isinstance(instance, Rendition):
         return {tags.tag(tags.IMAGE, instance.image_id)}
     return {tags.EVERY_PAGE}
+
+
+def _same_lists(article: Article) -> bool:
+    """True when a save left every field that places ``article`` in lists
+    as it was (``remember_lists``); False for a new or deleted article."""
+    before = getattr(article, "_lists_before", None)
+    article._lists_before = None  # one save, one comparison
+    if before is None or article._state.adding:
+        return False
+    return before == tuple(getattr(article, name) for name in LIST_FIELDS)
+
+
+def search_tag(language: str) -> str:
+    return tags.tag(tags.SEARCH, language)
 
 
 def _article_tags(article: Article) -> set[str]:

@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 from masthead.articles.alternates import alternates_for
 from masthead.articles.models import Article
 from masthead.articles.pagination import BackToFirstPage, KeysetPage, keyset_page
-from masthead.lib import site
+from masthead.lib import site, tags
 from masthead.lib.text import plain_text
 from masthead.sections.tree import sections_for
 
@@ -36,6 +36,7 @@ FILTERS = ("q", "section", "author", "topic", "since", "until", "sort")
 
 def results(request):
     language = get_language()
+    tags.note(tags.SEARCH, language)  # for the front caches (lib/tags.py)
     form = SearchForm(
         request.GET if "q" in request.GET else None,
         language=language,
@@ -98,6 +99,7 @@ def suggestions(request):
     language = get_language()
     text = request.GET.get("q", "")
     query = parse(text, [language], prefix=True)
+    tags.note(tags.SEARCH, language)  # it may match others after a change
     headlines, urls = [], []
     if query:
         rows = engine().ranked(

@@ -166,6 +166,71 @@ def test_a_change_to_an_article_purges_its_language_and_its_own_tag(make_article
 
 
 @pytest.mark.django_db
+def test_a_change_to_what_an_article_says_purges_only_the_pages_that_show_it(
+    make_article, author, django_capture_on_commit_callbacks, settings, recorder
+):
+    article = make_article()
+    commit_setup()
+    settings.FRONT_CACHES = [f"varnish:{recorder.url}"]
+    with django_capture_on_commit_callbacks(execute=True):
+        article.headline, article.body = "Neue Überschrift", "<p>Neu.</p>"
+        services.save_article(article, authors=[author])
+    # Not its language: its lists stay as they were (the same place, the
+    # same byline), and every page that shows it carries its tag.
+    (sent,) = recorder.requests
+    assert sent["headers"]["xkey-purge"].split() == sorted(
+        {f"article-{article.pk}", "search-de", "lang-any"}
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"publish_at": timezone.now() - timedelta(minutes=5)},  # its place in the lists
+        {"status": Article.Status.DRAFT},  # off every list
+        {"breaking_until": timezone.now() + timedelta(hours=1)},  # the banner on every page
+    ],
+)
+def test_a_change_to_where_an_article_is_listed_purges_its_language(
+    change, make_article, author, django_capture_on_commit_callbacks, settings, recorder
+):
+    article = make_article()
+    commit_setup()
+    settings.FRONT_CACHES = [f"varnish:{recorder.url}"]
+    with django_capture_on_commit_callbacks(execute=True):
+        for name, value in change.items():
+            setattr(article, name, value)
+        services.save_article(article, authors=[author])
+    (sent,) = recorder.requests
+    assert "lang-de" in sent["headers"]["xkey-purge"].split()
+
+
+@pytest.mark.django_db
+def test_a_new_byline_purges_its_language(
+    make_article, make_author, author, django_capture_on_commit_callbacks, settings, recorder
+):
+    # The new author's page lists it now, and does not carry its tag yet.
+    article = make_article()
+    commit_setup()
+    settings.FRONT_CACHES = [f"varnish:{recorder.url}"]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.save_article(article, authors=[author, make_author("Jonas Weber")])
+    (sent,) = recorder.requests
+    assert "lang-de" in sent["headers"]["xkey-purge"].split()
+
+
+@pytest.mark.django_db
+def test_a_search_page_carries_the_search_tag(client, settings, make_article):
+    make_article()
+    commit_setup()
+    settings.FRONT_CACHES = ["varnish:http://127.0.0.1:9"]
+    response = client.get("/de/suche/?q=Haushalt")
+    assert response.status_code == 200
+    assert "search-de" in response["xkey"].split()
+
+
+@pytest.mark.django_db
 def test_others_purge_only_the_pages_that_show_them(author, world, make_image):
     image = make_image()
     assert tags_of_change(author) == {f"author-{author.pk}"}
@@ -191,7 +256,7 @@ def test_a_committed_change_purges_every_front_cache_once(
     with django_capture_on_commit_callbacks(execute=True):
         article.headline = "Der Rat beschließt den Haushalt doch nicht"
         services.save_article(article, authors=[article.authors.first()])
-    expected = sorted({f"article-{article.pk}", "lang-de", "lang-any"})
+    expected = sorted({f"article-{article.pk}", "search-de", "lang-any"})
     varnish, fastly, cloudflare = recorder.requests
     # Varnish (the configuration `frontend_config --varnish` prints).
     assert (varnish["method"], varnish["path"]) == ("PURGE", "/")
