@@ -108,14 +108,19 @@ def tags_of_change(instance, pk_set=None) -> set[str]:
     if isinstance(instance, Tag):
         # A topic renamed, or articles added to it from its side.
         changed = {tags.tag(tags.TOPIC, instance.pk), tags.language_tag(instance.language)}
-        for article in Article.objects.filter(pk__in=pk_set or ()).only("pk", "language"):
+        articles = Article.objects.filter(pk__in=pk_set or ())
+        for article in articles.only("pk", "language", "translation_key"):
             changed |= _article_tags(article)
         return changed
     if isinstance(instance, BodyImage | SlugRedirect):
         # Its pictures, an old address: the pages that show it.
         return {tags.tag(tags.ARTICLE, instance.article_id)}
     if isinstance(instance, ArticleAuthor | Correction | FrontPageSlot):
-        article = Article.objects.filter(pk=instance.article_id).only("pk", "language").first()
+        article = (
+            Article.objects.filter(pk=instance.article_id)
+            .only("pk", "language", "translation_key")
+            .first()
+        )
         # Gone: the article was deleted with it, and its own signal counts.
         return _article_tags(article) if article else set()
     if isinstance(instance, Author):
@@ -144,8 +149,13 @@ def search_tag(language: str) -> str:
 
 
 def _article_tags(article: Article) -> set[str]:
+    """A change to where ``article`` is listed: the pages of its language,
+    those outside languages, and the pages of its versions in other
+    languages (their language switcher gains or loses it)."""
+    versions = Article.objects.filter(translation_key=article.translation_key)
     return {
         tags.tag(tags.ARTICLE, article.pk),
         tags.language_tag(article.language),
         ANY_LANGUAGE,
+        *(tags.tag(tags.ARTICLE, pk) for pk in versions.values_list("pk", flat=True)),
     }

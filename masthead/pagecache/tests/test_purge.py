@@ -207,6 +207,25 @@ def test_a_change_to_where_an_article_is_listed_purges_its_language(
 
 
 @pytest.mark.django_db
+def test_a_translation_published_purges_the_pages_of_its_other_versions(
+    make_article, author, django_capture_on_commit_callbacks, settings, recorder
+):
+    # The German page's language switcher gains the English version, and
+    # carries no tag of it yet: it carries its own.
+    german = make_article()
+    english = make_article(
+        "Council passes budget", language="en", status=Article.Status.DRAFT, age=None,
+        translation_key=german.translation_key,
+    )  # fmt: skip
+    commit_setup()
+    settings.FRONT_CACHES = [f"varnish:{recorder.url}"]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish(english, None)
+    purged = {tag for r in recorder.requests for tag in r["headers"]["xkey-purge"].split()}
+    assert {f"article-{german.pk}", f"article-{english.pk}", "lang-en"} <= purged
+
+
+@pytest.mark.django_db
 def test_a_new_byline_purges_its_language(
     make_article, make_author, author, django_capture_on_commit_callbacks, settings, recorder
 ):
