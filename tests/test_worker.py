@@ -164,15 +164,41 @@ def test_a_worker_started_while_the_database_is_away_waits_for_it(site, tmp_path
     assert log.index("The database is not there") < log.index("state=SUCCESSFUL")
 
 
-def test_an_idle_worker_stops_at_once_on_sigint(site):
-    worker = subprocess.Popen([MASTHEAD, "worker", "-v0"], env=site)
+def test_an_idle_worker_stops_at_once_on_sigint(site, tmp_path):
+    log = tmp_path / "worker.log"
+    with log.open("w") as output:
+        worker = subprocess.Popen(
+            [MASTHEAD, "worker"], env=site, stdout=output, stderr=subprocess.STDOUT
+        )
     try:
-        time.sleep(3)  # started, and waiting for work
+        # Started, and waiting for work: what it says, not a time (a busy
+        # machine takes seconds).
+        wait_for(lambda: "Starting worker" in log.read_text())
         assert worker.poll() is None
         worker.send_signal(signal.SIGINT)
         assert worker.wait(timeout=30) == 0
     finally:
         worker.kill()
+
+
+def test_a_worker_stopped_while_it_waits_for_the_database_stops(site, tmp_path):
+    """SIGINT before the queue's worker has begun (here: while the database
+    is away) stops it too, even when the shell that started it had SIGINT
+    ignored, as a shell's background jobs have."""
+    (tmp_path / "db").rename(tmp_path / "db-away")
+    log = tmp_path / "worker.log"
+    with log.open("w") as output:
+        worker = subprocess.Popen(
+            [MASTHEAD, "worker"], env=site, stdout=output, stderr=subprocess.STDOUT,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),  # noqa: PLW1509
+        )  # fmt: skip
+    try:
+        wait_for(lambda: "The database is not there" in log.read_text())
+        worker.send_signal(signal.SIGINT)
+        assert worker.wait(timeout=30) == 0
+    finally:
+        worker.kill()
+        (tmp_path / "db-away").rename(tmp_path / "db")
 
 
 def test_a_worker_beside_a_server_stops_when_the_server_is_gone(site, tmp_path):

@@ -54,12 +54,20 @@ class Command(BaseCommand):
                 "MASTHEAD_JOBS is not 'database': jobs run where they are enqueued, "
                 "and there is nothing for a worker to do."
             )
+        # Until the queue's worker takes over SIGINT and SIGTERM (it lets the
+        # job at hand finish), they stop this one cleanly: while it prunes,
+        # or waits for the database. A worker started in the background by
+        # a shell inherits SIGINT ignored, and so went on running when
+        # stopped before the queue's worker had begun.
+        stopping = threading.Event()
+        for number in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(number, lambda *_: stopping.set())
         if parent:
             threading.Thread(target=_stop_with, args=(parent,), daemon=True).start()
         first, longest = DATABASE_RETRY_SECONDS
         wait, last_failure = first, 0.0
         pruned = not settings.JOBS_KEEP_DAYS
-        while True:
+        while not stopping.is_set():
             try:
                 # Inside the retries: a worker may start while the database
                 # is away (a slow start beside a server, a restart of both).
@@ -98,7 +106,7 @@ class Command(BaseCommand):
                 else:
                     logger.exception("The worker stopped on an error; trying again in %gs.", wait)
                 connections.close_all()
-                time.sleep(wait)
+                stopping.wait(wait)
                 wait = min(wait * 2, longest)
 
 
