@@ -229,19 +229,27 @@ def purge(changed: set[str] | None) -> None:
     purged = sorted(changed) if changed is not None else [tags.EVERY_PAGE]
     if not purged:
         return
+    # Jobs that wait for a worker (MASTHEAD_JOBS=database, the default);
+    # with jobs run at once there is no later.
+    queued = purge_again.get_backend().supports_defer
     for spec, front_cache in zip(settings.FRONT_CACHES, front_caches(), strict=True):
         try:
             front_cache.purge(purged)
         except PurgeFailed as error:
-            logger.warning("Purge of %s failed, tried again by a job: %s", spec, error)
-            purge_again.enqueue(spec, purged)
+            if queued:
+                logger.warning("Purge of %s failed, tried again by a job: %s", spec, error)
+                purge_again.enqueue(spec, purged)
+            else:
+                logger.error("Purge of %s failed (jobs run at once: not tried again): %s",
+                             spec, error)  # fmt: skip
         else:
-            if purge_again.get_backend().supports_defer:
+            if queued:
                 later = timezone.now() + AGAIN_AFTER
                 purge_again.using(run_after=later).enqueue(spec, purged)
 
 
 @job(retry_seconds=10)
 def purge_again(spec: str, purged: list[str]) -> None:
-    """A purge that failed, tried again (and again, by the queue's retries)."""
+    """A purge sent again: the second of a change, or one that failed
+    (and again, by the queue's retries, while it fails)."""
     parse(spec).purge(purged)

@@ -366,6 +366,17 @@ def test_a_failed_purge_is_tried_again_by_a_job(settings, recorder):
     assert DBTaskResult.objects.filter(status="READY").count() == 0
 
 
+@pytest.mark.django_db
+def test_with_jobs_run_at_once_a_failed_purge_is_logged_not_raised(settings, recorder, caplog):
+    # The change is committed already; the editor's request must not fail.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.FRONT_CACHES = [f"varnish:{recorder.url}"]
+    recorder.status = 503
+    purge.purge({"lang-de"})
+    assert len(recorder.requests) == 1
+    assert "not tried again" in caplog.text
+
+
 def test_a_front_cache_is_written_as_kind_and_address():
     assert purge.parse("cloudfront:E2QWRUHAPOMQZL") == purge.CloudFront("E2QWRUHAPOMQZL")
     with pytest.raises(ValueError, match="not a front cache"):
