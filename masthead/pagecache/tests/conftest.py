@@ -1,6 +1,7 @@
 """Fixtures of the page-cache tests."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
 
@@ -24,3 +25,12 @@ def changes(django_capture_on_commit_callbacks):
             return function(*args, **kwargs)
 
     return run
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The full-page cache on (the tests' settings turn it off), empty."""
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()

@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 import brotli
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import translation
@@ -21,13 +20,7 @@ from masthead.pagecache.generation import bump, current_generation
 from masthead.pagecache.middleware import kept_query
 from masthead.pagecache.tests.conftest import commit_setup
 
-
-@pytest.fixture(autouse=True)
-def _page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("page_cache_on")
 
 
 def home(language="de"):

@@ -10,7 +10,6 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -70,12 +69,21 @@ def recorder():
     server.server_close()
 
 
-@pytest.fixture(autouse=True)
-def _page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("page_cache_on")
+
+
+@pytest.fixture
+def purged_by(settings, recorder, changes):
+    """The tags a committed change purges from a Varnish (the recorder):
+    ``purged_by(services.publish, article)``."""
+
+    def run(function, *args, **kwargs) -> set[str]:
+        commit_setup()  # the setup's own change purges nothing here
+        settings.FRONT_CACHES = [f"varnish:{recorder.url}"]
+        changes(function, *args, **kwargs)
+        return {tag for r in recorder.requests for tag in r["headers"]["xkey-purge"].split()}
+
+    return run
 
 
 # What a page carries
@@ -167,20 +175,17 @@ def test_a_change_to_an_article_purges_its_language_and_its_own_tag(make_article
 
 @pytest.mark.django_db
 def test_a_change_to_what_an_article_says_purges_only_the_pages_that_show_it(
-    make_article, author, django_capture_on_commit_callbacks, settings, recorder
+    make_article, author, purged_by
 ):
     article = make_article()
-    commit_setup()
-    settings.FRONT_CACHES = [f"varnish:{recorder.url}"]
-    with django_capture_on_commit_callbacks(execute=True):
-        article.headline, article.body = "Neue Überschrift", "<p>Neu.</p>"
-        services.save_article(article, authors=[author])
+    article.headline, article.body = "Neue Überschrift", "<p>Neu.</p>"
     # Not its language: its lists stay as they were (the same place, the
     # same byline), and every page that shows it carries its tag.
-    (sent,) = recorder.requests
-    assert sent["headers"]["xkey-purge"].split() == sorted(
-        {f"article-{article.pk}", "search-de", "lang-any"}
-    )
+    assert purged_by(services.save_article, article, authors=[author]) == {
+        f"article-{article.pk}",
+        "search-de",
+        "lang-any",
+    }
 
 
 @pytest.mark.django_db
@@ -193,23 +198,16 @@ def test_a_change_to_what_an_article_says_purges_only_the_pages_that_show_it(
     ],
 )
 def test_a_change_to_where_an_article_is_listed_purges_its_language(
-    change, make_article, author, django_capture_on_commit_callbacks, settings, recorder
+    change, make_article, author, purged_by
 ):
     article = make_article()
-    commit_setup()
-    settings.FRONT_CACHES = [f"varnish:{recorder.url}"]
-    with django_capture_on_commit_callbacks(execute=True):
-        for name, value in change.items():
-            setattr(article, name, value)
-        services.save_article(article, authors=[author])
-    (sent,) = recorder.requests
-    assert "lang-de" in sent["headers"]["xkey-purge"].split()
+    for name, value in change.items():
+        setattr(article, name, value)
+    assert "lang-de" in purged_by(services.save_article, article, authors=[author])
 
 
 @pytest.mark.django_db
-def test_a_translation_published_purges_the_pages_of_its_other_versions(
-    make_article, author, django_capture_on_commit_callbacks, settings, recorder
-):
+def test_a_translation_published_purges_the_pages_of_its_other_versions(make_article, purged_by):
     # The German page's language switcher gains the English version, and
     # carries no tag of it yet: it carries its own.
     german = make_article()
@@ -217,26 +215,16 @@ def test_a_translation_published_purges_the_pages_of_its_other_versions(
         "Council passes budget", language="en", status=Article.Status.DRAFT, age=None,
         translation_key=german.translation_key,
     )  # fmt: skip
-    commit_setup()
-    settings.FRONT_CACHES = [f"varnish:{recorder.url}"]
-    with django_capture_on_commit_callbacks(execute=True):
-        services.publish(english, None)
-    purged = {tag for r in recorder.requests for tag in r["headers"]["xkey-purge"].split()}
+    purged = purged_by(services.publish, english, None)
     assert {f"article-{german.pk}", f"article-{english.pk}", "lang-en"} <= purged
 
 
 @pytest.mark.django_db
-def test_a_new_byline_purges_its_language(
-    make_article, make_author, author, django_capture_on_commit_callbacks, settings, recorder
-):
+def test_a_new_byline_purges_its_language(make_article, make_author, author, purged_by):
     # The new author's page lists it now, and does not carry its tag yet.
     article = make_article()
-    commit_setup()
-    settings.FRONT_CACHES = [f"varnish:{recorder.url}"]
-    with django_capture_on_commit_callbacks(execute=True):
-        services.save_article(article, authors=[author, make_author("Jonas Weber")])
-    (sent,) = recorder.requests
-    assert "lang-de" in sent["headers"]["xkey-purge"].split()
+    authors = [author, make_author("Jonas Weber")]
+    assert "lang-de" in purged_by(services.save_article, article, authors=authors)
 
 
 @pytest.mark.django_db
