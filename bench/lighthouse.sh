@@ -55,7 +55,7 @@ SERVER_PID=
 PROFILE=
 stop_server() {
     if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        # gunicorn's master and the jobs worker beside it (none here) stop
+        # granian's main process and the jobs worker beside it (none here) stop
         # on SIGTERM to the master.
         kill -TERM "$SERVER_PID"
         for _ in $(seq 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done

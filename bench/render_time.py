@@ -6,7 +6,7 @@ Usage (environment as for `masthead serve`, with PAGE_CACHE_SECONDS=0):
 
 Goes through the whole Django stack (every middleware, the view, the
 templates, the database) with django.test.Client, so the figure is the
-server's own time without HTTP parsing, sockets or gunicorn. Five
+server's own time without HTTP parsing, sockets or the HTTP server. Five
 unmeasured requests come first (imports, template loading, the
 database connection). Prints a JSON object: median, p90, min and max in
 milliseconds, and the number of SQL queries of one render.

@@ -189,7 +189,7 @@ def database_report(folder: Path, lines: list[str]) -> None:
     for mode, values in rss.items():
         if values:
             lines.append(
-                f"- Peak RSS (VmHWM) per gunicorn worker after the {mode} runs: "
+                f"- Peak RSS (VmHWM) per server worker after the {mode} runs: "
                 + ", ".join(f"{v:.1f} MiB" for v in values)
             )
     lines.append("")

@@ -8,7 +8,7 @@
 # RSS feed, with the full-page cache on (default) and off
 # (PAGE_CACHE_SECONDS=0); nginx serving the same article HTML from a file
 # on 127.0.0.1:8101 as the static baseline; the median server time of 100
-# uncached article renders (in-process); peak RSS of each gunicorn worker.
+# uncached article renders (in-process); peak RSS of each server worker.
 # bench/report.py turns it all into bench/results/latest.md, printed last.
 #
 # Knobs (environment): BENCH_DATABASES ("sqlite postgres"), BENCH_COUNT
@@ -134,7 +134,7 @@ measure() {  # URL OUTFILE
     printf '   %-40s %s\n' "$1" "$(grep -E 'Requests/sec' "$2")" >&2
 }
 
-peak_rss() {  # OUTFILE: VmHWM and VmRSS of the gunicorn workers
+peak_rss() {  # OUTFILE: VmHWM and VmRSS of the server's workers
     : >"$1"
     for pid in $(pgrep -P "$SERVER_PID"); do
         hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")
@@ -178,7 +178,7 @@ mkdir -p "$VAR" "$RAW"
     echo "os: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
     echo "python: $("$PY" -c 'import platform; print(platform.python_version())')"
     echo "django: $("$PY" -c 'import django; print(django.get_version())')"
-    echo "gunicorn: $("$PY" -c 'import gunicorn; print(gunicorn.__version__)')"
+    echo "granian: $("$PY" -c 'from importlib.metadata import version; print(version("granian"))')"
     echo "nginx: $("$NGINX" -v 2>&1 | sed 's/^nginx version: nginx\///')"
     echo "wrk: $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
     [ -z "$VARNISHD" ] || echo "varnish: $("$VARNISHD" -V 2>&1 | head -1)"

@@ -8,7 +8,7 @@ whole archive (mostly rendered afresh, as a crawler meets them), feeds and
 searches. Editors: an editor signed in to the desk saves a headline every
 few seconds, through the front cache (which passes the desk through), on
 both servers in turn; every save purges pages and begins a generation.
-Memory: the resident size of every gunicorn worker, every ten seconds.
+Memory: the resident size of every server worker, every ten seconds.
 
     python bench/soak.py prepare OUT          # the mix and the editor
     python bench/soak.py run OUT FRONT PIDS…  # the soak itself
@@ -167,7 +167,7 @@ def rss_kib(pid: int) -> int | None:
 
 
 def workers(masters: list[int]) -> list[int]:
-    """The gunicorn workers (and the job worker) of each server."""
+    """The server's workers (and the job worker) of each server."""
     found = []
     for master in masters:
         children = subprocess.run(  # noqa: S603
@@ -272,7 +272,7 @@ def summary(r: dict) -> str:
         f"{readers['socket_errors']} socket errors.\n"
         f"- Editors: {r['saves']} desk saves ({r['save_failures']} failed), median "
         f"{r['save_median_ms']} ms each.\n"
-        f"- Memory per gunicorn worker (RSS, MiB), at 10 s: {r['rss_first_mib']}; at the end: "
+        f"- Memory per server worker (RSS, MiB), at 10 s: {r['rss_first_mib']}; at the end: "
         f"{r['rss_last_mib']}.\n"
     )
 

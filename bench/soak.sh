@@ -7,7 +7,7 @@
 # :8112, purged by content tags: FRONT_CACHES). Then bench/soak.py: ten
 # minutes of wrk at 64 connections over a mix of cached pages, uncached
 # articles, feeds and searches, while an editor saves in the desk every few
-# seconds; the gunicorn workers' memory sampled every ten seconds. Exits
+# seconds; the server workers' memory sampled every ten seconds. Exits
 # non-zero on any error. Results in bench/results/soak.md.
 #
 # Knobs: SOAK_SECONDS (600), SOAK_CONNECTIONS (64), SOAK_SAVE_EVERY (3),

@@ -292,6 +292,11 @@ PAGE_SHARED_MAX_AGE = envint("PAGE_SHARED_MAX_AGE", 30)  # CDNs and proxies
 PAGE_STALE_WHILE_REVALIDATE = envint("PAGE_STALE_WHILE_REVALIDATE", 30)
 PAGE_STALE_IF_ERROR = envint("PAGE_STALE_IF_ERROR", 86400)
 PAGE_RETRY_AFTER = envint("PAGE_RETRY_AFTER", 30)
+# How long a worker keeps a stored page in its own memory and answers it
+# before Django (masthead/pagecache/local.py): a change made elsewhere
+# reaches its readers up to this many seconds later. 0 turns it off; off
+# anyway with FRONT_CACHES.
+PAGE_CACHE_LOCAL_SECONDS = envint("PAGE_CACHE_LOCAL_SECONDS", 1)
 # Cached pages also written as files for the front-end web server
 # (masthead/pagecache/files.py, `masthead frontend_config`); empty: off.
 PAGE_FILES_DIR = os.environ.get("PAGE_FILES_DIR", "")

@@ -9,6 +9,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from django.utils.datastructures import CaseInsensitiveMapping
+
 MASTHEAD = str(Path(sys.executable).with_name("masthead"))
 
 
@@ -31,14 +33,22 @@ def shell(env: dict, script: str, timeout: float = 120) -> str:
     return result.stdout.strip()
 
 
-def get(url: str, headers: dict | None = None) -> tuple[int, dict, str]:
-    """GET ``url``: status, headers and text (an error status too)."""
+def fetch(url: str, headers: dict | None = None) -> tuple[int, CaseInsensitiveMapping, bytes]:
+    """GET ``url``: status, headers (any case: the server sends them in
+    lower case) and body (an error status too)."""
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
-            return response.status, dict(response.headers), response.read().decode()
+            response_headers = CaseInsensitiveMapping(response.headers.items())
+            return response.status, response_headers, response.read()
     except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read().decode()
+        return e.code, CaseInsensitiveMapping(e.headers.items()), e.read()
+
+
+def get(url: str, headers: dict | None = None) -> tuple[int, CaseInsensitiveMapping, str]:
+    """``fetch``, the body as text."""
+    status, response_headers, body = fetch(url, headers)
+    return status, response_headers, body.decode()
 
 
 def serve(env: dict, port: int, log: Path, *arguments: str) -> subprocess.Popen:

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from tests.test_cli import MASTHEAD, _shell
+from tests.serving import MASTHEAD
+from tests.test_cli import _shell
 
 ENGINES = ["sqlite", "postgresql"]
 

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import MASTHEAD, _free_port, _get, _shell, _sign_in
+from tests.serving import MASTHEAD, fetch, free_port
+from tests.test_cli import _shell, _sign_in
 
 pytestmark = pytest.mark.own_site
 
@@ -41,7 +42,7 @@ def site(tmp_path, redis_server, copy_demo):
         "REDIS_URL": redis_server.url,
         "PAGE_FILES_DIR": str(var / "pages"),
     }
-    port = _free_port()
+    port = free_port()
     # Pages are stored (and written as files) only for the site's own address.
     env["SITE_URL"] = f"http://127.0.0.1:{port}"
     log = tmp_path / "serve.log"
@@ -58,7 +59,7 @@ def site(tmp_path, redis_server, copy_demo):
         deadline = time.monotonic() + 300  # migrate and collectstatic first; slow when busy
         while time.monotonic() < deadline and process.poll() is None:
             try:
-                _get(base + "/robots.txt")
+                fetch(base + "/robots.txt")
                 break
             except OSError:
                 time.sleep(0.3)
@@ -94,7 +95,7 @@ class Load:
             url = self.urls[i % len(self.urls)]
             i += 1
             try:
-                status = _get(url)[0]
+                status = fetch(url)[0]
             except OSError as e:
                 status = f"error {e}"
             with self.condition:
@@ -132,7 +133,7 @@ class Load:
 def _until_hit(url, attempts=200):
     """Ask for ``url`` until the page cache answers it (bounded)."""
     for _ in range(attempts):
-        status, headers, body = _get(url)
+        status, headers, body = fetch(url)
         assert status == 200
         if headers.get("X-Cache") == "HIT":
             return body.decode()
@@ -149,7 +150,7 @@ def _sign_in_to_the_desk(base):
 def test_readers_and_staff_get_no_error_while_redis_is_away(site, redis_server):
     base, env, log = site
     var = Path(env["MASTHEAD_VAR_DIR"])
-    _, _, home = _get(base + "/de/")
+    _, _, home = fetch(base + "/de/")
     article = re.search(r'href="(/de/artikel/[^"]+)"', home.decode()).group(1)
     urls = [
         base + path
@@ -193,7 +194,7 @@ def test_readers_and_staff_get_no_error_while_redis_is_away(site, redis_server):
     assert load.count("paused") >= 100
     assert "Geändert, während der Cache fehlte" in _until_hit(base + "/de/")
     for _ in range(10):  # whichever worker answers
-        assert "Geändert, während der Cache fehlte" in _get(base + "/de/")[2].decode()
+        assert "Geändert, während der Cache fehlte" in fetch(base + "/de/")[2].decode()
 
     output = log.read_text()
     assert "Traceback" not in output

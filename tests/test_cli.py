@@ -1,38 +1,20 @@
 """The `masthead` command as an operator meets it: `demo` builds a site,
-`serve` runs it under the production server (gunicorn, DEBUG off)."""
+`serve` runs it under the production server (granian, DEBUG off)."""
 
 import http.cookiejar
 import os
 import re
 import signal
-import socket
 import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 
+from tests.serving import MASTHEAD, fetch, free_port
+
 pytestmark = pytest.mark.own_site
-
-MASTHEAD = str(Path(sys.executable).with_name("masthead"))
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url, headers=None):
-    request = urllib.request.Request(url, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
-            return response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read()
 
 
 def _shell(env, script) -> str:
@@ -128,7 +110,7 @@ def test_it_creates_the_users_with_their_roles(demo_site):
 @pytest.fixture(scope="module")
 def server(demo_site):
     var, env, _ = demo_site
-    port = _free_port()
+    port = free_port()
     env = env | {
         "MEDIA_ROOT": str(var / "demo-media"),
         # Pages are cached only for requests to the site's own address.
@@ -148,7 +130,7 @@ def server(demo_site):
     deadline = time.monotonic() + 300  # collectstatic first, on a busy machine
     while time.monotonic() < deadline:
         try:
-            _get(base + "/robots.txt")
+            fetch(base + "/robots.txt")
             break
         except OSError:
             time.sleep(0.3)
@@ -161,25 +143,25 @@ def server(demo_site):
 
 
 def test_it_serves_the_demo_in_german_and_english(server):
-    status, _, body = _get(server + "/de/")
+    status, _, body = fetch(server + "/de/")
     assert status == 200
     assert "Neueste Meldungen" in body.decode()
-    status, _, body = _get(server + "/en/")
+    status, _, body = fetch(server + "/en/")
     assert status == 200
     assert "Latest" in body.decode()
 
 
 def test_it_sends_readers_to_their_language(server):
     # urllib follows the redirect to the home page of the best language.
-    status, _, body = _get(server + "/", {"Accept-Language": "en-GB,en;q=0.9"})
+    status, _, body = fetch(server + "/", {"Accept-Language": "en-GB,en;q=0.9"})
     assert status == 200
     assert '<html lang="en" dir="ltr">' in body.decode()
-    status, _, body = _get(server + "/", {"Accept-Language": "de-AT,de;q=0.9"})
+    status, _, body = fetch(server + "/", {"Accept-Language": "de-AT,de;q=0.9"})
     assert '<html lang="de" dir="ltr">' in body.decode()
 
 
 def test_it_runs_with_debug_off_and_a_localized_404(server):
-    status, _, body = _get(server + "/de/artikel/gibt-es-nicht/")
+    status, _, body = fetch(server + "/de/artikel/gibt-es-nicht/")
     assert status == 404
     text = body.decode()
     assert "Seite nicht gefunden" in text
@@ -187,10 +169,10 @@ def test_it_runs_with_debug_off_and_a_localized_404(server):
 
 
 def test_it_serves_hashed_compressed_static_files(server):
-    _, _, body = _get(server + "/de/")
+    _, _, body = fetch(server + "/de/")
     css = re.search(r'href="(/static/masthead/site\.[0-9a-f]{12}\.css)"', body.decode())
     assert css, "static files are not hashed"
-    status, headers, _ = _get(server + css.group(1), {"Accept-Encoding": "br, gzip"})
+    status, headers, _ = fetch(server + css.group(1), {"Accept-Encoding": "br, gzip"})
     assert status == 200
     assert headers.get("Content-Encoding") in ("br", "gzip")
     assert "max-age=315360000" in headers.get("Cache-Control", "")
@@ -199,8 +181,8 @@ def test_it_serves_hashed_compressed_static_files(server):
 def test_it_caches_pages_across_workers(server):
     """Two workers share the file cache: after one request has stored the
     page, whichever worker answers serves it from the cache."""
-    _get(server + "/en/")
-    states = {_get(server + "/en/")[1].get("X-Cache") for _ in range(6)}
+    fetch(server + "/en/")
+    states = {fetch(server + "/en/")[1].get("X-Cache") for _ in range(6)}
     assert states == {"HIT"}
 
 
@@ -209,13 +191,13 @@ def test_it_keeps_serving_readers_while_the_database_is_gone(server, demo_site):
     it back. (Moving the SQLite file alone would part it from its -wal
     file, and let SQLite make an empty database in its place.)"""
     var, _, _ = demo_site
-    assert _get(server + "/de/")[0] == 200  # stored in the page cache
+    assert fetch(server + "/de/")[0] == 200  # stored in the page cache
     (var / "db").rename(var / "db-away")
     try:
-        status, headers, body = _get(server + "/de/")
+        status, headers, body = fetch(server + "/de/")
         assert status == 200 and headers["X-Cache"] == "HIT"
         # A page never stored cannot be shown: a localized 503, come back soon.
-        status, headers, body = _get(server + "/de/rubrik/kultur/")
+        status, headers, body = fetch(server + "/de/rubrik/kultur/")
         assert status == 503
         assert headers["Retry-After"].isdigit()
         assert "Gleich wieder da" in body.decode()
@@ -223,7 +205,7 @@ def test_it_keeps_serving_readers_while_the_database_is_gone(server, demo_site):
     finally:
         (var / "db-away").rename(var / "db")
     # Back: the site recovers by itself.
-    assert _get(server + "/de/rubrik/kultur/")[0] == 200
+    assert fetch(server + "/de/rubrik/kultur/")[0] == 200
 
 
 def test_it_runs_background_jobs_in_a_worker_beside_the_server(server, demo_site, tmp_path):

@@ -14,7 +14,8 @@ import time
 
 import pytest
 
-from tests.test_cli import MASTHEAD, _free_port, _get, _shell
+from tests.serving import MASTHEAD, fetch, free_port
+from tests.test_cli import _shell
 
 pytestmark = pytest.mark.own_site
 
@@ -127,7 +128,7 @@ def test_fresh_starts_over(demo):
 def test_fresh_is_refused_while_a_demo_is_serving(demo):
     var, env, on_db, _ = demo
     _edit_an_article(on_db)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [MASTHEAD, "demo", "--bind", f"127.0.0.1:{port}"],
         env=env | {"WEB_CONCURRENCY": "2"},
@@ -139,13 +140,13 @@ def test_fresh_is_refused_while_a_demo_is_serving(demo):
         deadline = time.monotonic() + 300  # collectstatic on a busy machine
         while True:
             try:
-                assert _get(f"http://127.0.0.1:{port}/robots.txt")[0] == 200
+                assert fetch(f"http://127.0.0.1:{port}/robots.txt")[0] == 200
                 break
             except OSError:
                 assert server.poll() is None, "the demo server stopped"
                 assert time.monotonic() < deadline, "the demo server did not answer"
                 time.sleep(0.3)
-        # The serving process (gunicorn, exec'd by the demo) holds the lock.
+        # The serving process (granian, exec'd by the demo) holds the lock.
         database = var / "demo.sqlite3"
         before = _contents(database)
         result = _demo(env, "--fresh", "--no-serve")

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from masthead.pagecache.files import BUCKET_SECONDS, bucket
-from tests.test_cli import MASTHEAD, _free_port, _get, _shell, _sign_in
+from tests.serving import MASTHEAD, fetch, free_port
+from tests.test_cli import _shell, _sign_in
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -26,7 +27,7 @@ def _wait(url, process):
     deadline = time.monotonic() + 300  # `masthead serve` collects static files first
     while time.monotonic() < deadline:
         try:
-            return _get(url)
+            return fetch(url)
         except OSError:
             if process.poll() is not None:
                 break
@@ -45,7 +46,7 @@ def site(tmp_path_factory, copy_demo):
         "PAGE_FILES_DIR": str(var / "pages"),
     }
     subprocess.run([MASTHEAD, "demo", "--no-serve"], env=env, check=True, capture_output=True)
-    app_port, front_port = _free_port(), _free_port()
+    app_port, front_port = free_port(), free_port()
     env |= {
         "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}",
         "DEBUG": "false",
@@ -85,13 +86,13 @@ def site(tmp_path_factory, copy_demo):
 
 def _twice(url, headers=None):
     """The first request renders (and writes the file), the second reads it."""
-    _get(url, headers)
-    return _get(url, headers)
+    fetch(url, headers)
+    return fetch(url, headers)
 
 
 def test_it_serves_cached_pages_from_files(site):
     base, _ = site
-    status, headers, body = _get(base + "/de/")
+    status, headers, body = fetch(base + "/de/")
     assert headers["X-Cache"] in ("MISS", "HIT", "FILE")
     status, headers, body = _twice(base + "/de/")
     assert status == 200
@@ -103,7 +104,7 @@ def test_it_serves_cached_pages_from_files(site):
     assert headers["X-Frame-Options"] == "SAMEORIGIN"
     assert '<html lang="de"' in body.decode()
     # The same page as Masthead's own.
-    app_body = _get(base + "/de/", {"Cookie": "sessionid=anything"})[2]
+    app_body = fetch(base + "/de/", {"Cookie": "sessionid=anything"})[2]
     assert app_body == body
 
 
@@ -120,14 +121,14 @@ def test_it_sends_compressed_files_and_304s(site):
     brotli = "brotli_static on;" in config
     assert brotli == os.path.exists(BROTLI_MODULE)
     _, headers, plain = _twice(base + "/en/")
-    _, br, _ = _get(base + "/en/", {"Accept-Encoding": "br, gzip"})
-    _, gz, _ = _get(base + "/en/", {"Accept-Encoding": "gzip"})
+    _, br, _ = fetch(base + "/en/", {"Accept-Encoding": "br, gzip"})
+    _, gz, _ = fetch(base + "/en/", {"Accept-Encoding": "gzip"})
     assert br["Content-Encoding"] == ("br" if brotli else "gzip")
     assert gz["Content-Encoding"] == "gzip"
     assert br["Vary"] == gz["Vary"] == "Accept-Encoding"
     assert int(br["Content-Length"]) < len(plain) / 2
     assert int(gz["Content-Length"]) < len(plain) / 2
-    status, _, body = _get(base + "/en/", {"If-None-Match": headers["ETag"]})
+    status, _, body = fetch(base + "/en/", {"If-None-Match": headers["ETag"]})
     assert (status, body) == (304, b"")
 
 
@@ -139,7 +140,7 @@ def test_page_files_carry_the_same_security_policies(site):
     base, _ = site
     _, headers, _ = _twice(base + "/de/")
     assert headers["X-Cache"] == "FILE"
-    _, live, _ = _get(base + "/de/", {"Cookie": "sessionid=anything"})
+    _, live, _ = fetch(base + "/de/", {"Cookie": "sessionid=anything"})
     assert live.get("X-Cache") not in ("FILE", "HIT")
     assert _policy(headers) == _policy(live)
     assert "script-src 'self'" in _policy(headers)
@@ -161,13 +162,13 @@ def test_uploads_are_served_as_images_that_never_run(site):
     # A file saved before uploads were checked, under a name that is not an image's.
     (folder / "old.pdf").write_bytes(buffer.getvalue())
 
-    status, headers, body = _get(base + "/media/frontend-test/x.png")
+    status, headers, body = fetch(base + "/media/frontend-test/x.png")
     assert status == 200
     assert headers["Content-Type"] == "image/png"
     assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in headers["Content-Security-Policy"]
-    status, headers, _ = _get(base + "/media/frontend-test/old.pdf")
+    status, headers, _ = fetch(base + "/media/frontend-test/old.pdf")
     assert status == 200
     assert headers["Content-Type"] == "application/octet-stream"
     assert headers["X-Content-Type-Options"] == "nosniff"
@@ -193,7 +194,7 @@ def test_it_shows_a_change_on_the_next_request(site):
         "print(a.get_absolute_url())\n",
     ).strip()
     assert "Frisch geändert am Desk" not in body.decode()
-    status, headers, body = _get(base + "/de/")
+    status, headers, body = fetch(base + "/de/")
     assert headers["X-Cache"] != "FILE"
     assert "Frisch geändert am Desk" in body.decode()
     _, headers, body = _twice(base + url)
@@ -223,7 +224,7 @@ def test_it_publishes_a_scheduled_article_on_time(site):
     checked = 0
     while time.time() < due - 0.5:
         asked = time.time()
-        _, headers, body = _get(base + "/de/")
+        _, headers, body = fetch(base + "/de/")
         if time.time() < due:  # the answer came before the publish time
             assert "Geplant für gleich" not in body.decode()
             # No file may outlive the publish time: Masthead answers itself,
@@ -235,19 +236,19 @@ def test_it_publishes_a_scheduled_article_on_time(site):
         time.sleep(0.2)
     assert checked, "the machine was too slow to ask before the publish time"
     time.sleep(max(0, due - time.time()) + 0.3)
-    _, _, body = _get(base + "/de/")
+    _, _, body = fetch(base + "/de/")
     assert "Geplant für gleich" in body.decode()
 
 
 def test_it_sends_staff_and_view_parameters_to_masthead(site):
     base, _ = site
     _twice(base + "/de/")
-    assert _get(base + "/de/", {"Cookie": "sessionid=abc"})[1].get("X-Cache") != "FILE"
+    assert fetch(base + "/de/", {"Cookie": "sessionid=abc"})[1].get("X-Cache") != "FILE"
     # The parameters a view reads (pagecache/middleware.py: QUERY_PARAMETERS), even empty.
-    more = re.search(rb'<p class="more"><a href="\?before=([^"]+)"', _get(base + "/de/")[2])
+    more = re.search(rb'<p class="more"><a href="\?before=([^"]+)"', fetch(base + "/de/")[2])
     for query in (f"before={more[1].decode()}", "before=", "page=3", "after=x&utm_source=y"):
         assert _twice(base + f"/de/?{query}")[1].get("X-Cache") != "FILE", query
-    status, headers, _ = _get(base + "/desk/login/")
+    status, headers, _ = fetch(base + "/desk/login/")
     assert status == 200
     assert headers.get("X-Cache") is None
     assert "private" in headers["Cache-Control"]
@@ -272,14 +273,14 @@ def test_addresses_with_tracking_parameters_get_the_one_file(site):
     _change_something(env)
     # The first reader arrives from a newsletter: Masthead renders the
     # page, and writes it as the file of the plain address.
-    status, headers, first = _get(base + "/de/?utm_source=newsletter&utm_campaign=a1")
+    status, headers, first = fetch(base + "/de/?utm_source=newsletter&utm_campaign=a1")
     assert (status, headers["X-Cache"]) == (200, "MISS")
     assert b"utm_" not in first
     for query in TRACKING:
-        status, headers, body = _get(base + f"/de/?{query}")
+        status, headers, body = fetch(base + f"/de/?{query}")
         assert (status, headers["X-Cache"]) == (200, "FILE"), query
         assert body == first
-    assert _get(base + "/de/")[1]["X-Cache"] == "FILE"
+    assert fetch(base + "/de/")[1]["X-Cache"] == "FILE"
 
 
 def test_a_request_for_another_port_plants_no_page(site):
@@ -289,34 +290,34 @@ def test_a_request_for_another_port_plants_no_page(site):
     base, env = site
     _change_something(env)
     for _ in range(2):
-        status, headers, body = _get(base + "/en/", {"Host": "127.0.0.1:6666"})
+        status, headers, body = fetch(base + "/en/", {"Host": "127.0.0.1:6666"})
         assert status == 200
         assert headers.get("X-Cache") != "FILE"
         assert b"6666" not in body
         assert f'<link rel="canonical" href="{base}/en/">'.encode() in body
-    status, headers, body = _get(base + "/en/")
+    status, headers, body = fetch(base + "/en/")
     assert headers["X-Cache"] == "MISS"  # nothing stored by the other port's requests
     assert b"6666" not in body
-    assert _get(base + "/en/", {"Host": "127.0.0.1:6666"})[1]["X-Cache"] == "FILE"
+    assert fetch(base + "/en/", {"Host": "127.0.0.1:6666"})[1]["X-Cache"] == "FILE"
 
 
 def test_it_never_writes_not_found_pages(site):
     base, _ = site
     for _ in range(2):
-        status, headers, _ = _get(base + "/de/artikel/gibt-es-nicht/")
+        status, headers, _ = fetch(base + "/de/artikel/gibt-es-nicht/")
         assert status == 404
         assert headers.get("X-Cache") != "FILE"
 
 
 def test_it_serves_hashed_static_files_for_a_year(site):
     base, _ = site
-    _, _, body = _get(base + "/de/")
+    _, _, body = fetch(base + "/de/")
     css = re.search(rb'href="(/static/masthead/site\.[0-9a-f]{12}\.css)"', body).group(1)
-    status, headers, _ = _get(base + css.decode(), {"Accept-Encoding": "gzip"})
+    status, headers, _ = fetch(base + css.decode(), {"Accept-Encoding": "gzip"})
     assert status == 200
     assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert headers["Content-Encoding"] == "gzip"
-    assert "gunicorn" not in headers.get("Server", "")
+    assert "granian" not in headers.get("Server", "")
 
 
 def test_staff_sign_in_through_the_front_end_and_see_live_pages(site):
@@ -335,7 +336,7 @@ def test_page_files_carry_the_wordpress_api_discovery_link(site):
     base, _ = site
     _, headers, _ = _twice(base + "/de/")
     assert headers["X-Cache"] == "FILE"
-    _, live, _ = _get(base + "/de/", {"Cookie": "sessionid=anything"})
+    _, live, _ = fetch(base + "/de/", {"Cookie": "sessionid=anything"})
     assert headers["Link"] == live["Link"] == f'<{base}/de/wp-json/>; rel="https://api.w.org/"'
     _, feed, _ = _twice(base + "/de/feed/atom/")
     assert feed["X-Cache"] == "FILE" and "Link" not in feed

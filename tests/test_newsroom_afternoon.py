@@ -24,7 +24,7 @@ import pytest
 
 from masthead.importers.tests.conftest import THEME_UNIT_TEST, needs_wxr
 from masthead.webhooks.tests.receivers import Receiver
-from tests.test_cli import MASTHEAD, _free_port
+from tests.serving import MASTHEAD, free_port
 from tests.test_wordpress_client import NODE_MODULES, wpapi  # noqa: F401 (a fixture)
 
 PASSWORD = "correct-horse-42"  # noqa: S105 (a test site's)
@@ -96,7 +96,7 @@ def database(tmp_path):
 def site(database, tmp_path):
     """A new site with the Theme Unit Test data imported and an
     administrator; the environment of its commands."""
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env |= {
         "DATABASE_URL": database,

@@ -24,7 +24,7 @@ from masthead.articles.models import Article
 from masthead.lib.cache import is_away, outages_seen
 from masthead.lib.generations import NO_GENERATION
 
-from . import files, purge, replicas
+from . import files, local, purge, replicas
 
 GENERATION_KEY = "pagecache:generation"
 
@@ -68,6 +68,7 @@ def bump(changed: set[str] | None = None) -> Generation:
         wal_position=replicas.primary_write_position(),
     )
     cache.set(GENERATION_KEY, generation, timeout=None)
+    local.forget()
     # The files follow the generation the shared cache holds now, which is
     # another one when a change elsewhere started a newer one meanwhile;
     # this one when the cache is away (a change still replaces the files).

@@ -4,6 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
+from masthead.pagecache import local
+
 
 def commit_setup():
     """A test runs in one transaction that never commits; its setup stands
@@ -32,5 +34,7 @@ def page_cache_on(settings):
     """The full-page cache on (the tests' settings turn it off), empty."""
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
+    local.forget()
     yield
     cache.clear()
+    local.forget()

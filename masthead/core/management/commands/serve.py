@@ -4,7 +4,7 @@ import sys
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from masthead.core.addresses import record_address_words
 from masthead.core.static import collect_static
@@ -13,7 +13,7 @@ from masthead.lib import jobs
 
 class Command(BaseCommand):
     help = (
-        "Run Masthead with its production server: gunicorn with several "
+        "Run Masthead with its production server: granian with several "
         "worker processes, DEBUG off, static files served by WhiteNoise; and "
         "a worker for the background jobs beside it (`masthead worker`), "
         "unless JOBS_WORKER_WITH_SERVE is off."
@@ -23,7 +23,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--bind",
             default=os.environ.get("BIND", "127.0.0.1:" + os.environ.get("PORT", "8000")),
-            help="Address and port to listen on (default: 127.0.0.1:8000, or $BIND / $PORT).",
+            help="Address and port to listen on, or unix:PATH for a socket "
+            "(default: 127.0.0.1:8000, or $BIND / $PORT).",
         )
         parser.add_argument(
             "--workers",
@@ -51,23 +52,29 @@ class Command(BaseCommand):
         record_address_words()
         collect_static()  # when the static files changed since the last start
         command = [
-            sys.executable, "-m", "gunicorn", "masthead.wsgi:application",
-            "--bind", bind,
-            "--workers", str(workers),
-            "--access-logfile", "-" if options["verbosity"] > 1 else "/dev/null",
+            sys.executable, "-m", "granian", "masthead.wsgi:application",
+            "--interface", "wsgi", *listen_arguments(bind),
+            # One thread per worker process: each request has a process to
+            # itself, as Django's database connections expect; requests
+            # beyond them wait, their connections kept open (keep-alive).
+            "--workers", str(workers), "--blocking-threads", "1",
+            "--http", "1", "--no-ws",
+            "--respawn-failed-workers",
+            # On SIGTERM a worker finishes its requests; one that has not
+            # after 30 s is killed.
+            "--workers-kill-timeout", "30",
             "--log-level", "info" if options["verbosity"] > 1 else "warning",
-            "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
-            "--timeout", "30",
+            *(["--access-log"] if options["verbosity"] > 1 else []),
         ]  # fmt: skip
         self.stdout.write(f"Serving on http://{bind}/ with {workers} workers.")
         if settings.JOBS_WORKER_WITH_SERVE and jobs.uses_database() and not no_jobs_worker:
             self.start_jobs_worker(options["verbosity"])
         sys.stdout.flush()
-        os.execv(sys.executable, command)  # noqa: S606 (becomes gunicorn: an argument list, no shell)
+        os.execv(sys.executable, command)  # noqa: S606 (becomes granian: an argument list, no shell)
 
     def start_jobs_worker(self, verbosity: int) -> None:
         """Start `masthead worker` as a child of this process, which is about
-        to become gunicorn's master. It stops with it: on the same SIGTERM or
+        to become granian's main process. It stops with it: on the same SIGTERM or
         Ctrl-C (one process group), or, should the master go without a word,
         when it notices that its parent is gone (--parent)."""
         command = [
@@ -76,3 +83,14 @@ class Command(BaseCommand):
         ]  # fmt: skip
         subprocess.Popen(command)  # noqa: S603 (Masthead's own command, an argument list)
         self.stdout.write("Running background jobs in a worker beside it.")
+
+
+def listen_arguments(bind: str) -> list[str]:
+    """granian's arguments for ``--bind``: host:port, [v6 address]:port,
+    or unix:PATH."""
+    if bind.startswith("unix:"):
+        return ["--uds", bind.removeprefix("unix:")]
+    host, _, port = bind.rpartition(":")
+    if not host or not port.isdigit():
+        raise CommandError(f"--bind takes HOST:PORT or unix:PATH, not {bind!r}")
+    return ["--host", host.strip("[]"), "--port", port]

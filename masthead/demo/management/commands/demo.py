@@ -132,7 +132,7 @@ class Command(BaseCommand):
             f"  Password:    {password}\n" + self.language_notes(languages, added if kept else [])
         )
         if not no_serve:
-            # `serve` replaces this process with gunicorn: it inherits the lock.
+            # `serve` replaces this process with granian: it inherits the lock.
             os.set_inheritable(lock.fileno(), True)
             # Absolute links name the address the demo serves on (unless set).
             os.environ.setdefault("SITE_URL", host)
