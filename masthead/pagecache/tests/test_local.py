@@ -8,7 +8,8 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -43,7 +44,18 @@ def call(path, *, method="GET", host=SITE, query="", **headers):
         answered["status"] = status
         answered["headers"] = dict(response_headers)
 
-    body = b"".join(application(environ, start_response))
+    # As Django's test client does: a request's start and end must not
+    # close the test's database connection (with its open transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        response = application(environ, start_response)
+        body = b"".join(response)
+        if hasattr(response, "close"):
+            response.close()  # as a server does: request_finished
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answered["status"], answered["headers"], body
 
 
