@@ -323,7 +323,15 @@ class Article(models.Model):
     def teaser(self) -> str:
         """The text shown in lists: the hand-written excerpt, else the
         standfirst, else the body, cut at a word boundary."""
-        return excerpt(self.excerpt or self.standfirst or self.body, 180)
+        source = self.excerpt or self.standfirst or self.body
+        # Remembered while the text it comes from is the same: a page asks
+        # up to four times (description, Open Graph, Twitter, structured
+        # data), and the recent posts, kept per content generation
+        # (lib/generations.py), on every render; a body is sanitised first.
+        remembered = self.__dict__.get("_teaser")
+        if remembered is None or remembered[0] is not source:
+            remembered = self.__dict__["_teaser"] = (source, excerpt(source, 180))
+        return remembered[1]
 
     @property
     def search_title(self) -> str:
