@@ -18,9 +18,12 @@ it fetches the page again right after the purge, and must get the new one;
 it is the fast path there anyway.
 
 Only what the page cache middleware stored or found for a request of the
-site's own address, without a query string, is kept; only a request that
-asks for exactly that (same address, same host, GET or HEAD, no session
-cookie) is answered from it. Everything else goes to Django as before.
+site's own address is kept, and only when its query string was already
+as the middleware cleans it (the parameters its page reads, nothing else:
+``?before=…`` of a list is kept, ``?utm_source=…`` is not); only a request
+that asks for exactly that (same address and query, same host, GET or
+HEAD, no session cookie) is answered from it. Everything else goes to
+Django as before.
 """
 
 import time
@@ -64,7 +67,7 @@ def _host(meta: dict) -> str:
 def key(meta: dict) -> tuple[str, str] | None:
     """The key of a request under which its page may be kept, or None when
     this request cannot be answered from memory."""
-    if meta.get("REQUEST_METHOD") not in ("GET", "HEAD") or meta.get("QUERY_STRING"):
+    if meta.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         return None
     if cookies := meta.get("HTTP_COOKIE"):
         try:
@@ -72,7 +75,10 @@ def key(meta: dict) -> tuple[str, str] | None:
                 return None
         except CookieError:  # pragma: no cover (parse_cookie is lenient)
             return None
-    return (_host(meta), meta.get("SCRIPT_NAME", "") + meta.get("PATH_INFO", "/"))
+    path = meta.get("SCRIPT_NAME", "") + meta.get("PATH_INFO", "/")
+    if query := meta.get("QUERY_STRING"):
+        path += "?" + query
+    return (_host(meta), path)
 
 
 def keep(request_key: tuple[str, str] | None, page, generation) -> None:

@@ -469,11 +469,14 @@ class FullPageCacheMiddleware:
         request.generation_source = current_generation
         if not is_cacheable_request(request):
             return self._live(request)
-        local_key = local.key(request.META)  # before the query is cleaned
+        local_key = local.key(request.META)  # with the query as it came
         # Any request may be answered from a stored page (it names only the
         # site's address); only one to the site's address, and without made-up
         # query values, may store one.
+        query = request.META.get("QUERY_STRING", "")
         storable = _keep_only_known_parameters(request) and site.is_site_request(request)
+        if request.META.get("QUERY_STRING", "") != query:
+            local_key = None  # kept for the clean address only
         try:
             generation = current_generation()
         except DatabaseError:

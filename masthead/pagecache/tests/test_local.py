@@ -116,6 +116,21 @@ def test_what_is_not_the_same_for_every_reader_goes_to_django(make_article, ente
     assert len(entered_django) == 5
 
 
+def test_a_page_with_the_parameters_it_reads_is_answered_from_memory(make_article, entered_django):
+    make_article("Wahl in Wien")  # (the page shows the words searched for)
+    with translation.override("de"):
+        search = reverse("search:results")
+    call(search, query="q=Wahl")
+    status, headers, body = call(search, query="q=Wahl")
+    assert headers["X-Cache"] == "HIT" and 'value="Wahl"' in body.decode()
+    assert len(entered_django) == 1
+    # The same page asked with a parameter it does not read: its one copy,
+    # but through Django (the memory knows addresses only as they came).
+    assert call(search, query="q=Wahl&utm_source=x")[1]["X-Cache"] == "HIT"
+    assert len(entered_django) == 2
+    assert len(local._pages) == 1
+
+
 def test_a_change_in_this_process_shows_on_the_next_request(make_article, changes):
     make_article("Alter Artikel")
     call(home())
