@@ -86,10 +86,13 @@ def errors(result: dict) -> str:
     return ", ".join(parts) or "0"
 
 
-def rss_mib(path: Path) -> list[float]:
+def rss_mib(path: Path, kind: str = "worker") -> list[float]:
+    """The peak RSS of the server's workers (``kind="worker"``) or of the
+    job worker beside them (``"jobs"``)."""
     if not path.is_file():
         return []
-    return [int(kb) / 1024 for kb in re.findall(r"VmHWM_kB=(\d+)", path.read_text())]
+    pattern = rf"^{kind} \d+ VmHWM_kB=(\d+)"
+    return [int(kb) / 1024 for kb in re.findall(pattern, path.read_text(), re.MULTILINE)]
 
 
 def verdict(ok: bool, miss: str) -> str:
@@ -188,9 +191,11 @@ def database_report(folder: Path, lines: list[str]) -> None:
     rss = {mode: rss_mib(folder / f"rss-{mode}.txt") for mode in modes}
     for mode, values in rss.items():
         if values:
+            jobs = rss_mib(folder / f"rss-{mode}.txt", "jobs")
             lines.append(
                 f"- Peak RSS (VmHWM) per server worker after the {mode} runs: "
                 + ", ".join(f"{v:.1f} MiB" for v in values)
+                + (f"; the job worker beside them: {max(jobs):.1f} MiB" if jobs else "")
             )
     lines.append("")
 

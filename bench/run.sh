@@ -134,12 +134,15 @@ measure() {  # URL OUTFILE
     printf '   %-40s %s\n' "$1" "$(grep -E 'Requests/sec' "$2")" >&2
 }
 
-peak_rss() {  # OUTFILE: VmHWM and VmRSS of the server's workers
+peak_rss() {  # OUTFILE: VmHWM and VmRSS of the server's workers and of its job worker
     : >"$1"
     for pid in $(pgrep -P "$SERVER_PID"); do
         hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")
         rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
-        echo "worker $pid VmHWM_kB=$hwm VmRSS_kB=$rss" >>"$1"
+        kind=worker
+        # The job worker beside the server (it indexes the fresh archive for search).
+        tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "masthead.cli worker" && kind=jobs
+        echo "$kind $pid VmHWM_kB=$hwm VmRSS_kB=$rss" >>"$1"
     done
 }
 
