@@ -29,8 +29,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers",
             type=int,
-            default=int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2 + 1)),
-            help="Number of worker processes (default: 2 × CPUs + 1, or $WEB_CONCURRENCY).",
+            default=int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 1)),
+            help="Number of worker processes (default: one per CPU, or $WEB_CONCURRENCY).",
+        )
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=int(os.environ.get("WEB_THREADS", 2)),
+            help="Requests each worker handles at once, one thread each "
+            "(default: 2, or $WEB_THREADS).",
         )
         parser.add_argument(
             "--no-migrate", action="store_true", help="Do not apply database migrations first."
@@ -42,7 +49,7 @@ class Command(BaseCommand):
             "elsewhere; JOBS_WORKER_WITH_SERVE=false does the same).",
         )
 
-    def handle(self, *args, bind, workers, no_migrate, no_jobs_worker, **options):
+    def handle(self, *args, bind, workers, threads, no_migrate, no_jobs_worker, **options):
         if settings.DEBUG:
             self.stderr.write("DEBUG is on; `masthead serve` is meant for DEBUG=false.")
         if not no_migrate:
@@ -54,10 +61,13 @@ class Command(BaseCommand):
         command = [
             sys.executable, "-m", "granian", "masthead.wsgi:application",
             "--interface", "wsgi", *listen_arguments(bind),
-            # One thread per worker process: each request has a process to
-            # itself, as Django's database connections expect; requests
+            # A process per CPU, each running Django in a few threads (each
+            # with its database connection): while one waits for the
+            # database another renders. Measured on 2 CPUs, uncached
+            # article: 2 × 2 threads 61–65 req/s, 2 × 1 45–49, 5 × 1 33;
+            # cached hits from memory 10 % fewer with two threads. Requests
             # beyond them wait, their connections kept open (keep-alive).
-            "--workers", str(workers), "--blocking-threads", "1",
+            "--workers", str(workers), "--blocking-threads", str(threads),
             "--http", "1", "--no-ws",
             "--respawn-failed-workers",
             # On SIGTERM a worker finishes its requests; one that has not
@@ -66,7 +76,7 @@ class Command(BaseCommand):
             "--log-level", "info" if options["verbosity"] > 1 else "warning",
             *(["--access-log"] if options["verbosity"] > 1 else []),
         ]  # fmt: skip
-        self.stdout.write(f"Serving on http://{bind}/ with {workers} workers.")
+        self.stdout.write(f"Serving on http://{bind}/ with {workers} workers × {threads} threads.")
         if settings.JOBS_WORKER_WITH_SERVE and jobs.uses_database() and not no_jobs_worker:
             self.start_jobs_worker(options["verbosity"])
         sys.stdout.flush()
