@@ -93,10 +93,13 @@ def keep(request_key: tuple[str, str] | None, page, generation) -> None:
         _pages.pop(request_key, None)
         return
     if len(_pages) >= MAX_PAGES:
-        for old in [k for k, kept in _pages.items() if kept.until <= now]:
-            del _pages[old]
-        while len(_pages) >= MAX_PAGES:
-            del _pages[next(iter(_pages))]  # the oldest kept
+        # A copy to go through: the worker's other threads change the dict
+        # meanwhile (list() of it is one step for the interpreter).
+        for old, kept in list(_pages.items()):
+            if kept.until <= now:
+                _pages.pop(old, None)
+        for old in list(_pages)[: len(_pages) - MAX_PAGES + 1]:  # the oldest kept
+            _pages.pop(old, None)
     _pages[request_key] = Kept(page, generation.next_publish, until)
 
 

@@ -32,6 +32,7 @@ configuration splits no compounds, and SQLite has no stemmer at all).
 import functools
 import math
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -178,9 +179,19 @@ def compound_key(parts: tuple[str, ...]) -> str:
     return "0".join(parts)
 
 
-@functools.cache
+# One analyzer per language and thread: PyStemmer's stemmers are not
+# thread-safe (its documentation: one instance per thread), and a server
+# worker runs Django in several threads (`masthead serve`, WEB_THREADS).
+_per_thread = threading.local()
+
+
 def analyzer(language: str) -> Analyzer:
-    return Analyzer(language)
+    analyzers = getattr(_per_thread, "analyzers", None)
+    if analyzers is None:
+        analyzers = _per_thread.analyzers = {}
+    if language not in analyzers:
+        analyzers[language] = Analyzer(language)
+    return analyzers[language]
 
 
 @functools.cache

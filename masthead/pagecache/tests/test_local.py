@@ -184,3 +184,19 @@ def test_a_page_is_kept_no_longer_than_it_stays_true(make_article):
     assert local._pages[key].until == page.true_until
     local.keep(key, replace(page, true_until=time.time() - 1), generation)
     assert local.find({"REQUEST_METHOD": "GET", "HTTP_HOST": key[0], "PATH_INFO": key[1]}) is None
+
+
+def test_memory_keeps_a_bounded_number_of_pages(make_article, monkeypatch):
+    """The pages that have run out go first, then the oldest kept."""
+    monkeypatch.setattr(local, "MAX_PAGES", 3)
+    make_article("Erster Artikel")
+    call(home())
+    [(key, kept)] = local._pages.items()
+    generation = current_generation()
+    local.keep(("h", "/1/"), kept.page, generation)
+    local._pages[("h", "/1/")].until = time.time() - 1  # run out
+    local.keep(("h", "/2/"), kept.page, generation)
+    local.keep(("h", "/3/"), kept.page, generation)  # full: /1/ goes
+    assert list(local._pages) == [key, ("h", "/2/"), ("h", "/3/")]
+    local.keep(("h", "/4/"), kept.page, generation)  # full: the oldest goes
+    assert list(local._pages) == [("h", "/2/"), ("h", "/3/"), ("h", "/4/")]

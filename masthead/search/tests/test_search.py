@@ -1,6 +1,7 @@
 """Search on the database in use (the suite runs on SQLite and on
 PostgreSQL: both engines must pass the same tests)."""
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -25,6 +26,19 @@ def test_words_are_folded_and_stemmed_in_their_language():
     assert analyzer("fr").terms("Élections élection") == ["elect", "elect"]
     assert analyzer("sw").terms("Habari ZA") == ["habari", "za"]
     assert fold("Ærø Straße") == "ærø strasse"
+
+
+def test_each_thread_has_its_own_analyzers():
+    """A server worker runs requests in several threads, and PyStemmer's
+    stemmers must not be shared between them."""
+    german = analyzer("de")
+    assert analyzer("de") is german
+    found = {}
+    thread = threading.Thread(target=lambda: found.update(de=analyzer("de")))
+    thread.start()
+    thread.join()
+    assert found["de"] is not german
+    assert found["de"].terms("Verträge") == german.terms("Verträge") == ["vertrag"]
 
 
 @pytest.mark.parametrize(
