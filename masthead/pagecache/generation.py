@@ -68,7 +68,7 @@ def bump(changed: set[str] | None = None) -> Generation:
         wal_position=replicas.primary_write_position(),
     )
     cache.set(GENERATION_KEY, generation, timeout=None)
-    local.forget()
+    local.forget(generation)
     # The files follow the generation the shared cache holds now, which is
     # another one when a change elsewhere started a newer one meanwhile;
     # this one when the cache is away (a change still replaces the files).

@@ -47,6 +47,10 @@ class Kept:
 
 
 _pages: dict[tuple[str, str], Kept] = {}
+# When this process last began a generation of its own: a page of an older
+# generation, rendered by another thread that began before the change, is
+# not kept after it.
+_newest_start = 0.0
 
 
 def seconds() -> float:
@@ -85,6 +89,8 @@ def keep(request_key: tuple[str, str] | None, page, generation) -> None:
     """Keep ``page`` of ``generation`` for a moment under ``request_key``."""
     if request_key is None or not (lasting := seconds()):
         return
+    if generation.started < _newest_start:
+        return
     now = time.time()
     until = min(now + lasting, page.true_until)
     if generation.next_publish is not None:
@@ -103,8 +109,12 @@ def keep(request_key: tuple[str, str] | None, page, generation) -> None:
     _pages[request_key] = Kept(page, generation.next_publish, until)
 
 
-def forget() -> None:
-    """A change in this process: nothing kept is current any more."""
+def forget(generation=None) -> None:
+    """A change in this process began ``generation``: nothing kept is
+    current any more, nor is any page of an older generation. Without
+    one, everything is forgotten, that too (the tests, between them)."""
+    global _newest_start
+    _newest_start = 0.0 if generation is None else max(_newest_start, generation.started)
     _pages.clear()
 
 

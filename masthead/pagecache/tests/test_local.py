@@ -141,6 +141,20 @@ def test_a_change_in_this_process_shows_on_the_next_request(make_article, change
     assert "Neuer Artikel" in body.decode()
 
 
+def test_a_page_rendered_before_a_change_here_is_not_kept_after_it(make_article, changes):
+    """Another thread of the worker rendered the page in the generation
+    before this process's change, and finishes after it."""
+    make_article("Alter Artikel")
+    call(home())
+    [(key, kept)] = local._pages.items()
+    before = current_generation()
+    changes(make_article, "Neuer Artikel")
+    local.keep(key, kept.page, before)
+    assert not local._pages
+    local.keep(key, kept.page, current_generation())
+    assert key in local._pages
+
+
 def test_a_page_is_kept_in_memory_for_a_second_at_most(make_article, entered_django):
     make_article("Erster Artikel")
     call(home())
