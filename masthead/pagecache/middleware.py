@@ -469,7 +469,8 @@ class FullPageCacheMiddleware:
         request.generation_source = current_generation
         if not is_cacheable_request(request):
             return self._live(request)
-        local_key = local.key(request.META)  # with the query as it came
+        # With the query as it came; none when the memory is off.
+        local_key = local.key(request.META) if local.seconds() else None
         # Any request may be answered from a stored page (it names only the
         # site's address); only one to the site's address, and without made-up
         # query values, may store one.
