@@ -12,8 +12,9 @@ def absolute(request, path: str) -> str:
     return site.absolute_url(path)
 
 
-def news_article(article, request) -> dict:
-    """A schema.org NewsArticle with the properties search engines use."""
+def news_article(article, request, *, authors: list, topics: list) -> dict:
+    """A schema.org NewsArticle with the properties search engines use;
+    ``authors`` in byline order and ``topics`` (tags) as the page shows them."""
     url = absolute(request, article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -32,7 +33,7 @@ def news_article(article, request) -> dict:
                 "name": author.name,
                 "url": absolute(request, author.url_in(article.language)),
             }
-            for author in article.byline_authors
+            for author in authors
         ],
         "publisher": {
             "@type": "NewsMediaOrganization",
@@ -48,7 +49,7 @@ def news_article(article, request) -> dict:
     }
     if article.seo_title:
         data["alternativeHeadline"] = article.seo_title
-    tags = [tag.name for tag in article.tags.all()]
+    tags = [tag.name for tag in topics]
     if tags:
         data["keywords"] = tags
     shown = [i for i in (article.lead_image, article.social_image) if i is not None and i.file]

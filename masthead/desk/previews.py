@@ -83,8 +83,7 @@ def preview(request, token):
     if link is None:
         raise Http404
     article = (
-        Article.objects.for_listing()
-        .prefetch_related("tags", "corrections")
+        Article.objects.select_related("section", "lead_image", "social_image")
         .filter(pk=link.article_id)
         .first()
     )

@@ -417,7 +417,7 @@ def _conflict(request, form, current: Article):
 @desk_view()
 def article_preview(request, pk):
     """The article exactly as readers will see it, drafts included."""
-    queryset = Article.objects.for_listing().prefetch_related("tags", "corrections")
+    queryset = Article.objects.select_related("section", "lead_image", "social_image")
     article = article_for(request, pk, rules.VIEW, queryset)
     with translation.override(article.language):
         response = render_article(request, article, preview=True)

@@ -21,6 +21,10 @@ def section_by_slug(sections: list[Section], language: str, slug: str) -> Sectio
     )
 
 
+def section_by_pk(sections: list[Section], pk: int) -> Section | None:
+    return next((s for s in sections if s.pk == pk), None)
+
+
 def section_tree_ids(sections: list[Section], root: Section) -> set[int]:
     """The ids of ``root`` and every section below it."""
     ids, frontier = {root.pk}, [root.pk]
