@@ -14,6 +14,7 @@ from babel.core import get_global
 from django import template
 from django.conf import settings
 from django.db import DatabaseError
+from django.template.loader import get_template
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import format_html
@@ -201,6 +202,42 @@ def breaking_news(context):
     except DatabaseError:
         article = None
     return {"breaking": article}
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """fragment_footer.html, rendered once per content generation and
+    language (``shared_fragment``)."""
+    return shared_fragment(context, "fragment_footer.html")
+
+
+@register.simple_tag(takes_context=True)
+def section_bar(context, current_section=None):
+    """fragment_sections.html with ``current_section`` marked, rendered
+    once per content generation, language and current section."""
+    return shared_fragment(
+        context,
+        "fragment_sections.html",
+        key=(getattr(current_section, "pk", None),),
+        extra={"current_section": current_section},
+    )
+
+
+def shared_fragment(context, name: str, key: tuple = (), extra: dict | None = None):
+    """A fragment that every reader page of a language shows alike (the
+    footer, the section bar), rendered once per content generation and kept
+    in the process's memory (lib/generations.py): Django's template engine
+    spends about 0.2 ms on a footer of four links, and a render is what
+    every cache miss pays. The fragment sees what the context processors
+    give and ``extra``, nothing else of the page."""
+    request = getattr(context, "request", None)
+    if request is None:  # a template rendered outside a request
+        return get_template(name).render({**context.flatten(), **(extra or {})})
+
+    def render():  # safe HTML, as a template renders it
+        return get_template(name).render(extra or {}, request)
+
+    return per_generation(request, ("fragment", name, get_language(), *key), render)
 
 
 @register.simple_tag

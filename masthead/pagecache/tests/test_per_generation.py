@@ -65,3 +65,45 @@ def test_nothing_is_kept_inside_a_transaction(db):
     assert kept == "in der Transaktion"
     assert generations.per_generation(request, ("test",), lambda: "danach") == "danach"
     assert generations.per_generation(request, ("test",), lambda: "nicht mehr") == "danach"
+
+
+def test_the_section_bar_and_the_footer_are_rendered_once_per_generation(
+    client, make_article, world
+):
+    """Both show nothing of the page they are on (core/templatetags,
+    shared_fragment): rendered once for the generation and kept, the bar
+    once per current section, so that each page's own section is the one
+    marked; a change shows in them once its generation begins."""
+    from masthead.sections.models import Section
+
+    economy = Section.objects.create(
+        names={"de": "Wirtschaft", "en": "Business"},
+        slugs={"de": "wirtschaft", "en": "business"},
+    )
+    in_world = make_article("Erste Meldung")
+    in_economy = make_article("Zweite Meldung", section=economy)
+    generation.current_generation()
+
+    def page(article):
+        response = client.get(article.get_absolute_url())
+        rendered = {t.name for t in response.templates}
+        html = response.content.decode()
+        assert 'class="site-footer"' in html
+        bar = html.split('<nav class="sections"')[1].split("</nav>")[0]
+        return bar, rendered & {"fragment_sections.html", "fragment_footer.html"}
+
+    bar, rendered = page(in_world)
+    assert 'aria-current="page">Welt<' in bar
+    assert rendered == {"fragment_sections.html", "fragment_footer.html"}
+    bar, rendered = page(in_world)
+    assert 'aria-current="page">Welt<' in bar
+    assert rendered == set()  # both kept
+    bar, rendered = page(in_economy)
+    assert 'aria-current="page">Wirtschaft<' in bar
+    assert rendered == {"fragment_sections.html"}  # a bar of its own, the same footer
+
+    Section.objects.filter(pk=world.pk).update(names={"de": "Ausland", "en": "World"})
+    generation.bump()  # as another machine's change reaches this one
+    bar, rendered = page(in_economy)
+    assert ">Ausland<" in bar
+    assert rendered == {"fragment_sections.html", "fragment_footer.html"}
