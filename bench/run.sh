@@ -17,7 +17,14 @@
 # (postgres://postgres@127.0.0.1:5432/masthead_bench; the database is
 # dropped and recreated), BENCH_REDIS_URL (redis://127.0.0.1:6379/0, used
 # by the PostgreSQL run when it answers), BENCH_CORPUS (the corpus CSV),
-# BENCH_KEEP_RAW=1 (keep the raw results of the databases not run now).
+# BENCH_KEEP_RAW=1 (keep the raw results of the databases not run now),
+# BENCH_WAGTAIL (1; 0 leaves out the reference Wagtail site),
+# BENCH_WAGTAIL_COUNT (2000).
+#
+# The reference Wagtail site (bench/wagtail/README.md) is measured once, in
+# the SQLite run: the same article and the 2,000 before it, exported from
+# Masthead's benchmark site, served by a Wagtail 8 project with 2 gunicorn
+# sync workers, against the same article of Masthead uncached.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -41,6 +48,10 @@ APP_PORT=8100
 NGINX_PORT=8101
 FRONT_PORT=8102
 VARNISH_PORT=8103
+WAGTAIL_PORT=8104
+WAGTAIL_ON=${BENCH_WAGTAIL:-1}
+WAGTAIL_COUNT=${BENCH_WAGTAIL_COUNT:-2000}
+WAGTAIL_PY=$BENCH/.wagtail-venv/bin/python
 APP=http://127.0.0.1:$APP_PORT
 STATIC=http://127.0.0.1:$NGINX_PORT
 FRONT=http://127.0.0.1:$FRONT_PORT
@@ -100,7 +111,15 @@ stop_varnish() {  # the Varnish of `masthead frontend_config --varnish`
         VARNISH_PID=
     fi
 }
-trap 'stop_server; stop_nginx; stop_front; stop_varnish' EXIT
+WAGTAIL_PID=
+stop_wagtail() {
+    if [ -n "$WAGTAIL_PID" ]; then
+        kill -TERM "$WAGTAIL_PID" 2>/dev/null || true
+        wait "$WAGTAIL_PID" 2>/dev/null || true
+        WAGTAIL_PID=
+    fi
+}
+trap 'stop_server; stop_nginx; stop_front; stop_varnish; stop_wagtail' EXIT
 trap 'exit 130' INT TERM
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -108,6 +127,7 @@ port_free $APP_PORT || die "127.0.0.1:$APP_PORT is in use"
 port_free $NGINX_PORT || die "127.0.0.1:$NGINX_PORT is in use"
 port_free $FRONT_PORT || die "127.0.0.1:$FRONT_PORT is in use"
 port_free $VARNISH_PORT || die "127.0.0.1:$VARNISH_PORT is in use"
+[ "$WAGTAIL_ON" = 0 ] || port_free $WAGTAIL_PORT || die "127.0.0.1:$WAGTAIL_PORT is in use"
 VARNISHD=$(command -v varnishd || { [ -x /usr/sbin/varnishd ] && echo /usr/sbin/varnishd; } || true)
 [ -n "$VARNISHD" ] || log "varnishd not found (Debian: varnish varnish-modules): the Varnish runs are left out"
 
@@ -318,6 +338,39 @@ for db in $DATABASES; do
     measure "$STATIC/article.html" "$out/nginx/article.txt"
     measure "$STATIC/plain/article.html" "$out/nginx/article-plain.txt"
     stop_nginx
+
+    if [ "$db" = sqlite ] && [ "$WAGTAIL_ON" != 0 ]; then
+        log "reference Wagtail site: the same article and the $WAGTAIL_COUNT before it, 2 gunicorn sync workers on 127.0.0.1:$WAGTAIL_PORT"
+        if [ ! -x "$WAGTAIL_PY" ]; then
+            python3 -m venv "$BENCH/.wagtail-venv"
+            "$BENCH/.wagtail-venv/bin/pip" install -q --disable-pip-version-check -r "$BENCH/wagtail/requirements.txt"
+        fi
+        mkdir -p "$out/wagtail" "$var/wagtail"
+        "$PY" "$BENCH/wagtail/export.py" "$article" "$WAGTAIL_COUNT" >"$var/wagtail/articles.json"
+        (
+            cd "$BENCH/wagtail"
+            export WAGTAIL_VAR=$var/wagtail
+            "$WAGTAIL_PY" manage.py migrate -v0
+            "$WAGTAIL_PY" manage.py load_articles "$var/wagtail/articles.json" >"$var/wagtail/path.txt"
+        )
+        wpath=$(cat "$var/wagtail/path.txt")
+        (cd "$BENCH/wagtail" && WAGTAIL_VAR=$var/wagtail exec "$BENCH/.wagtail-venv/bin/gunicorn" \
+            --workers 2 --bind "127.0.0.1:$WAGTAIL_PORT" refsite.wsgi) >"$var/wagtail/gunicorn.log" 2>&1 &
+        WAGTAIL_PID=$!
+        wait_for "http://127.0.0.1:$WAGTAIL_PORT$wpath" "$WAGTAIL_PID" || die "the Wagtail site did not come up (see $var/wagtail/gunicorn.log)"
+        {
+            echo "wagtail: $("$WAGTAIL_PY" -c 'import wagtail; print(wagtail.__version__)'), $(("$WAGTAIL_COUNT" + 1)) articles, 2 gunicorn sync workers"
+            echo "path: $wpath"
+            echo "bytes: $(curl -fsS "http://127.0.0.1:$WAGTAIL_PORT$wpath" | wc -c)"
+        } >"$out/wagtail/info.txt"
+        measure "http://127.0.0.1:$WAGTAIL_PORT$wpath" "$out/wagtail/article.txt"
+        # Masthead's uncached article right after, so that the two compare.
+        export PAGE_CACHE_SECONDS=0 SITE_URL=$APP
+        start_server uncached "$var/serve-uncached-again.log"
+        measure "$APP$article" "$out/wagtail/masthead-article.txt"
+        stop_server
+        stop_wagtail
+    fi
 
     if [ -n "${CACHE_KEY_PREFIX:-}" ]; then
         # Leave nothing of ours in the shared Redis.
