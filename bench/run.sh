@@ -341,11 +341,13 @@ for db in $DATABASES; do
 
     if [ "$db" = sqlite ] && [ "$WAGTAIL_ON" != 0 ]; then
         log "reference Wagtail site: the same article and the $WAGTAIL_COUNT before it, 2 gunicorn sync workers on 127.0.0.1:$WAGTAIL_PORT"
+        mkdir -p "$out/wagtail" "$var/wagtail"
         if [ ! -x "$WAGTAIL_PY" ]; then
             python3 -m venv "$BENCH/.wagtail-venv"
-            "$BENCH/.wagtail-venv/bin/pip" install -q --disable-pip-version-check -r "$BENCH/wagtail/requirements.txt"
+            "$BENCH/.wagtail-venv/bin/pip" install -q --disable-pip-version-check \
+                -r "$BENCH/wagtail/requirements.txt" >"$var/wagtail/pip.log" 2>&1 \
+                || { cat "$var/wagtail/pip.log" >&2; die "could not install the Wagtail site's packages"; }
         fi
-        mkdir -p "$out/wagtail" "$var/wagtail"
         "$PY" "$BENCH/wagtail/export.py" "$article" "$WAGTAIL_COUNT" >"$var/wagtail/articles.json"
         (
             cd "$BENCH/wagtail"
