@@ -23,6 +23,7 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import django
 
@@ -89,7 +90,8 @@ locations = [
 ]
 articles_maps = [loc for loc in locations if "articles" in loc]
 for name, loc in (("sitemap-first", articles_maps[0]), ("sitemap-last", articles_maps[-1])):
-    pages.append((name, loc.split("127.0.0.1", 1)[-1]))
+    parts = urlsplit(loc)  # on the site's address (SITE_URL): its path and query
+    pages.append((name, parts.path + (f"?{parts.query}" if parts.query else "")))
 pages.append(("news-sitemap", "/news-sitemap.xml"))
 
 # RENDERS articles from all over the archive.
