@@ -26,9 +26,15 @@ with translation.override(LANGUAGE):
     slug = resolve(path).kwargs["slug"]
     public = Article.objects.public().in_language(LANGUAGE)
     measured = public.get(slug=slug)
-    articles = [measured, *public.filter(publish_at__lt=measured.publish_at).newest_first()[:count]]
+    # The measured article and the ``count`` before it, in one query.
+    articles = (
+        public.filter(publish_at__lte=measured.publish_at)
+        .exclude(publish_at=measured.publish_at, pk__gt=measured.pk)
+        .newest_first()
+        .for_listing()[: count + 1]
+    )
     out = []
-    for article in Article.objects.filter(pk__in=[a.pk for a in articles]).for_listing():
+    for article in articles:
         authors = article.byline_authors
         out.append(
             {

@@ -41,7 +41,7 @@ class Command(BaseCommand):
             page = sections[data["section_slug"]].add_child(
                 instance=ArticlePage(
                     title=data["headline"],
-                    slug=data["slug"][:255],
+                    slug=data["slug"],
                     standfirst=data["standfirst"],
                     body=data["body"],
                     author=authors.get(name),
