@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "masthead.people",
     "masthead.media",
     "masthead.articles",
+    "masthead.translations",
     "masthead.search",
     "masthead.webhooks",
     "masthead.feeds",
@@ -720,6 +721,49 @@ PAGE_SIZE = envint("PAGE_SIZE", 20)
 # Addresses per article sitemap file (by id range; at most 50,000 by the
 # sitemap protocol). See docs/performance.md for the choice.
 SITEMAP_ARTICLES_PER_FILE = envint("SITEMAP_ARTICLES_PER_FILE", 2000)
+
+
+# Machine translation for the translation desk (masthead/translations/
+# providers.py): which provider translates which language pair, as
+# "source:target=provider" items, "*" for any source ("en:es=apertium,
+# *:en=deepl"). A pair without one is translated by hand. Providers:
+# "deepl" (DEEPL_API_KEY; DEEPL_API_URL, the free API's address for a key
+# ending in ":fx"), "libretranslate" (LIBRETRANSLATE_URL and, if the server
+# wants one, LIBRETRANSLATE_API_KEY), "apertium" (the apertium program with
+# the pair's Debian package, e.g. apertium-eng-spa).
+def _machine_pairs(value: str) -> dict[str, str]:
+    pairs = {}
+    for item in envlist("MASTHEAD_MACHINE_TRANSLATION", value):
+        pair, _eq, provider = item.partition("=")
+        source, _colon, target = pair.strip().partition(":")
+        if not (source and target and provider.strip()):
+            raise ImproperlyConfigured(
+                f"MASTHEAD_MACHINE_TRANSLATION items are like en:es=apertium, not {item!r}"
+            )
+        if provider.strip() not in ("deepl", "libretranslate", "apertium"):
+            raise ImproperlyConfigured(
+                f"MASTHEAD_MACHINE_TRANSLATION: unknown provider {provider.strip()!r} "
+                "(deepl, libretranslate or apertium)"
+            )
+        pairs[f"{source}:{target}"] = provider.strip()
+    return pairs
+
+
+MACHINE_TRANSLATION = _machine_pairs("")
+DEEPL_API_KEY = envsecret("DEEPL_API_KEY") or ""
+DEEPL_API_URL = os.environ.get("DEEPL_API_URL") or (
+    "https://api-free.deepl.com" if DEEPL_API_KEY.endswith(":fx") else "https://api.deepl.com"
+)
+LIBRETRANSLATE_URL = os.environ.get("LIBRETRANSLATE_URL", "")
+LIBRETRANSLATE_API_KEY = envsecret("LIBRETRANSLATE_API_KEY") or ""
+APERTIUM_COMMAND = os.environ.get("APERTIUM_COMMAND", "apertium")
+# Seconds to wait for a provider's answer; a time-out is tried twice more,
+# after 2 and 4 times MACHINE_TRANSLATION_RETRY_SECONDS.
+MACHINE_TRANSLATION_TIMEOUT = envint("MACHINE_TRANSLATION_TIMEOUT", 60)
+MACHINE_TRANSLATION_RETRY_SECONDS = envint("MACHINE_TRANSLATION_RETRY_SECONDS", 1)
+# Readers of a translation are told that machine assistance was used and a
+# person reviewed it (besides the language it was translated from).
+SHOW_MACHINE_ASSISTANCE = envbool("MASTHEAD_SHOW_MACHINE_ASSISTANCE", "true")
 
 # Search (masthead/search/backends.py): PostgreSQL's full-text search or
 # SQLite's FTS5, by the database; a dotted path to another Engine class

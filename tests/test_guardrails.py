@@ -160,12 +160,13 @@ LAYERS = [
     {"webhooks"},  # listens to the content apps, tells other systems of their changes
     {"pagecache"},  # listens to the content apps, serves their pages
     {"search"},  # listens to the content apps, indexes and finds them
+    {"translations"},  # listens to the content apps, keeps translations in step with their sources
     {"articles", "media", "sections", "people", "audit", "accounts", "signin"},  # the content
     {"lib"},  # small helpers that know no app
 ]
 # The domain: the content apps and lib. They import no surface, not webhooks,
 # not the page cache and not search.
-DOMAIN = LAYERS[4] | LAYERS[5]
+DOMAIN = LAYERS[5] | LAYERS[6]
 PACKAGE = ROOT / "masthead"
 
 

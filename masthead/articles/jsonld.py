@@ -12,9 +12,12 @@ def absolute(request, path: str) -> str:
     return site.absolute_url(path)
 
 
-def news_article(article, request, *, authors: list, topics: list) -> dict:
+def news_article(article, request, *, authors: list, topics: list, translations=()) -> dict:
     """A schema.org NewsArticle with the properties search engines use;
-    ``authors`` in byline order and ``topics`` (tags) as the page shows them."""
+    ``authors`` in byline order and ``topics`` (tags) as the page shows them.
+    ``translations``, its other public language versions: the original of
+    a translation is its ``translationOfWork``, the versions translated
+    from it its ``workTranslation``."""
     url = absolute(request, article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -49,6 +52,7 @@ def news_article(article, request, *, authors: list, topics: list) -> dict:
     }
     if article.seo_title:
         data["alternativeHeadline"] = article.seo_title
+    data.update(_translation_of(article, request, translations))
     tags = [tag.name for tag in topics]
     if tags:
         data["keywords"] = tags
@@ -65,4 +69,35 @@ def news_article(article, request, *, authors: list, topics: list) -> dict:
             }
             for picture in structured_data_images(image)
         ]
+    return data
+
+
+def _translation_of(article, request, translations) -> dict:
+    data: dict = {}
+    work = [
+        {"@type": "NewsArticle", "@id": absolute(request, other.get_absolute_url()),
+         "inLanguage": other.language}
+        for other in translations
+        if other.translated_from == article.language
+    ]  # fmt: skip
+    if work:
+        data["workTranslation"] = work
+    if not article.translated_from:
+        return data
+    original = next((t for t in translations if t.language == article.translated_from), None)
+    if original is not None:
+        data["translationOfWork"] = {
+            "@type": "NewsArticle",
+            "@id": absolute(request, original.get_absolute_url()),
+            "inLanguage": original.language,
+        }
+    if article.translator_id:
+        translator = article.translator
+        data["translator"] = {
+            "@type": "Person",
+            "name": translator.name,
+            "url": absolute(request, translator.url_in(article.language)),
+        }
+    else:  # translated by the newsroom
+        data["translator"] = {"@type": "NewsMediaOrganization", "name": settings.SITE_NAME}
     return data

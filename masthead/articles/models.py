@@ -226,6 +226,19 @@ class Article(models.Model):
         blank=True,
         related_name="+",
     )
+    # A version translated in the translation desk (masthead/translations):
+    # the language of its original, whether a machine helped (readers are
+    # told, SHOW_MACHINE_ASSISTANCE), and who translated it.
+    translated_from = models.CharField(_("translated from"), max_length=10, blank=True)
+    machine_assisted = models.BooleanField(_("machine assistance"), default=False)
+    translator = models.ForeignKey(
+        "people.Author",
+        verbose_name=_("translator"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translated_articles",
+    )
     # Goes up by one with every save; an edit of an older version is refused
     # (see services.save_article), so that no one overwrites a colleague.
     version = models.PositiveIntegerField(_("version"), default=1)
@@ -473,6 +486,16 @@ class Correction(models.Model):
         null=True,
         blank=True,
         related_name="+",
+    )
+    # On a translation: the correction of the original this one translates
+    # (masthead/translations: the translator translates each correction).
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translated_as",
     )
 
     class Meta:

@@ -93,6 +93,7 @@ def save_article(
     user=None,
     expected_version: int | None = None,
     note: str = "",
+    revision_fields: dict | None = None,
 ) -> Article:
     """Save ``article`` with its byline (in the given order) and tags, and
     keep a revision of it.
@@ -168,7 +169,12 @@ def save_article(
         )
     sync_body_images(article)
     _keep_revision(
-        article, user, note, tag_ids=[t.pk for t in tags], author_ids=[a.pk for a in authors]
+        article,
+        user,
+        note,
+        tag_ids=[t.pk for t in tags],
+        author_ids=[a.pk for a in authors],
+        extra=revision_fields,
     )
     if user is not None:  # the saver's copy from the browser is saved now
         Autosave.objects.filter(article=article, user=user).delete()
@@ -211,7 +217,13 @@ def sync_body_images(article: Article) -> None:
 
 
 def _keep_revision(
-    article: Article, user, note: str = "", *, tag_ids: list[int], author_ids: list[int]
+    article: Article,
+    user,
+    note: str = "",
+    *,
+    tag_ids: list[int],
+    author_ids: list[int],
+    extra: dict | None = None,
 ) -> Revision:
     last = article.revisions.order_by("-number").values_list("number", flat=True).first()
     return Revision.objects.create(
@@ -230,6 +242,9 @@ def _keep_revision(
             # article's language as it was at this save.
             "publish_at": article.publish_at.isoformat() if article.publish_at else None,
             "alt": _alt_texts(article),
+            # What the caller adds (the translation desk: each segment's
+            # state and who acted on it last).
+            **(extra or {}),
         },
         note=note.strip()[:200],
     )

@@ -202,11 +202,13 @@ def render_article(request, article, *, preview=False):
         Article.objects.public()
         .filter(translation_key=article.translation_key)
         .exclude(pk=article.pk)
-        .only("language", "slug")
+        .only("language", "slug", "translated_from")
     )
     authors = list(Author.objects.filter(bylines__article=article).order_by("bylines__position"))
     topics = list(Tag.objects.filter(articles=article))
     corrections = list(Correction.objects.filter(article=article))
+    # The public original of a translation, which the page links to.
+    original = next((t for t in translations if t.language == article.translated_from), None)
     if article.lead_image_id:
         prefetch_related_objects([article], "lead_image__renditions")
     return render(
@@ -221,7 +223,11 @@ def render_article(request, article, *, preview=False):
             "preview": preview,
             "alternates": alternates_for(request, translations=translations, current=article),
             "current_section": root_section(request, article.section),
-            "jsonld": jsonld.news_article(article, request, authors=authors, topics=topics),
+            "original": original,
+            "show_machine_assistance": settings.SHOW_MACHINE_ASSISTANCE,
+            "jsonld": jsonld.news_article(
+                article, request, authors=authors, topics=topics, translations=translations
+            ),
         },
     )
 

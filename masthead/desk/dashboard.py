@@ -1,19 +1,22 @@
 """The newsroom dashboard (/desk/): what needs attention now.
 
-Four short lists, each linking to the editor: articles waiting for review,
-the next scheduled articles, the latest public ones, and who is editing
-what right now (from the editors' autosave heartbeats). Contributors see
+Five short lists, each linking to the editor: articles waiting for review,
+the next scheduled articles, the latest public ones, who is editing what
+right now (from the editors' autosave heartbeats), and the translations
+whose original changed or whose machine text waits for review. Contributors see
 only their own articles; administrators also see the webhooks that were
 disabled for failing. A fixed number of queries, however many articles.
 """
 
 from datetime import timedelta
 
+from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
 
 from masthead.accounts import rules
 from masthead.articles.models import Article, Autosave
+from masthead.translations.models import Segment
 from masthead.webhooks.models import Subscription
 
 from .views import desk_view
@@ -67,6 +70,27 @@ def dashboard(request):
         autosaves = autosaves.filter(article__created_by=user)
     editing = [a for a in autosaves[:PRESENCE_SIZE] if rules.can(user, rules.VIEW, a.article)]
 
+    # Translations with work left: the original changed, or a machine's
+    # text waits for a person (masthead/translations).
+    to_translate = _visible(
+        user,
+        Article.objects.filter(translation_work__isnull=False)
+        .annotate(
+            changed=Count(
+                "translation_work__segments",
+                filter=Q(translation_work__segments__source_changed_at__isnull=False)
+                | Q(translation_work__segments__removed=True),
+            ),
+            machine=Count(
+                "translation_work__segments",
+                filter=Q(translation_work__segments__state=Segment.State.MACHINE),
+            ),
+        )
+        .filter(Q(changed__gt=0) | Q(machine__gt=0))
+        .only("pk", "headline", "language", "status", "publish_at", "created_by_id")
+        .order_by("-changed", "-modified_at", "-id"),
+    )
+
     # Webhooks disabled after failing, for those who can enable them again
     # (the administrators are told by e-mail too).
     disabled_webhooks = (
@@ -86,5 +110,6 @@ def dashboard(request):
             "scheduled": scheduled,
             "published": published,
             "editing": editing,
+            "to_translate": to_translate,
         },
     )

@@ -34,6 +34,9 @@ from masthead.media.models import Image
 from masthead.people.models import Author
 from masthead.search.forms import PeriodForm
 from masthead.sections.models import Section, Tag
+from masthead.translations.models import Translation
+from masthead.translations.services import FIELDS as SEGMENTED_FIELDS
+from masthead.translations.services import unreviewed_error
 
 from . import figures
 from .states import STATE_LABELS
@@ -281,6 +284,19 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
                     "spellcheck": "true",
                     "data-article-language": "",
                 }
+        # A version translated segment by segment (masthead/translations)
+        # takes these texts from its segments: they change there only, so
+        # that a save here cannot undo a translator's work.
+        self.segmented = bool(
+            self.instance.pk and Translation.objects.filter(article_id=self.instance.pk).exists()
+        )
+        if self.segmented:
+            for name in (*SEGMENTED_FIELDS, "body"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = gettext(
+                        "Translated segment by segment: change it in the translation desk."
+                    )
         self.fields["slug"].widget.attrs["autocomplete"] = "off"
         self.fields["tags"].queryset = Tag.objects.filter(language=self.article_language)
         self.fields["tags"].help_text = gettext(
@@ -566,6 +582,9 @@ class ArticleForm(RefuseControlCharacters, forms.ModelForm):
         if self.data.get("_action") in ("submit", "publish") and cleaned.get("body"):
             if error := alt_text_error(cleaned["body"], self.article_language):
                 self.add_error("body", error)
+        if self.data.get("_action") in ("submit", "publish") and self.instance.pk:
+            if error := unreviewed_error(self.instance):
+                self.add_error(None, error)
 
         return cleaned
 

@@ -19,6 +19,7 @@ from . import (
     media,
     previews,
     revisions,
+    translation_desk,
     views,
 )
 from .forms import DeskAuthenticationForm
@@ -176,4 +177,11 @@ urlpatterns = [
         views.article_translate,
         name="article_translate",
     ),
+    path("articles/<int:pk>/translation/", translation_desk.translation_desk, name="translation"),
+    path(
+        "articles/<int:pk>/translation/machine/",
+        translation_desk.translation_machine,
+        name="translation_machine",
+    ),
+    path("machine-translation/", translation_desk.machine_translation, name="machine_translation"),
 ]

@@ -37,6 +37,10 @@ from masthead.lib.i18n import content_language_codes, language_name
 from masthead.search.backends import engine
 from masthead.search.paging import ranked_page
 from masthead.search.query import parse
+from masthead.translations import services as translation_services
+from masthead.translations.models import Translation
+from masthead.translations.providers import provider_for
+from masthead.translations.services import unreviewed_error
 
 from . import translations as translation_report
 from .forms import ArticleForm, BreakingForm, CorrectionForm, DashboardFilterForm, PinForm
@@ -224,15 +228,30 @@ def _render_editor(request, form, article=None, correction_form=None, conflict=N
     if article is not None:
         now = timezone.now()
         versions = {a.language: a for a in article.translations()}
+        # The versions translated from this one whose segments its changes
+        # marked "the original changed" (masthead/translations).
+        changed = translation_services.changed_versions(article)
         context.update(
             state=state_of(article, now),
             # Publishing with a time to come schedules the article.
             schedules=bool(article.publish_at and article.publish_at > now),
             versions=[
-                (code, language_name(code), versions.get(code))
+                (
+                    code,
+                    language_name(code),
+                    versions.get(code),
+                    # The machine that would translate into it, if any.
+                    provider_for(article.language, code),
+                    changed.get(versions[code].pk, 0) if code in versions else 0,
+                )
                 for code in content_language_codes()
                 if code != article.language
             ],
+            # This version's segments (masthead/translations), and what is
+            # left of them; and the versions translated from this one whose
+            # segments this one's changes marked.
+            translation_work=Translation.objects.filter(article=article).first(),
+            translation_left=translation_services.pending(article),
             corrections=article.corrections.all(),
             # Corrections of the other language versions newer than this
             # version's own newest: this version may need the same one.
@@ -455,8 +474,9 @@ def _check_off_site(request, article: Article) -> None:
 
 def _pictures_without_alt(request, article: Article):
     """Refuse review or publishing while a picture in the text has no alt
-    text in the article's language: back, with the message why."""
-    error = alt_text_error(article.body, article.language)
+    text in the article's language, or a segment of a translation is not
+    reviewed (masthead/translations): back, with the message why."""
+    error = alt_text_error(article.body, article.language) or unreviewed_error(article)
     if error is None:
         return None
     messages.error(request, " ".join(error.messages))
@@ -558,28 +578,43 @@ def correction_add(request, pk):
 @desk_view()
 @require_POST
 def article_translate(request, pk, language):
+    """Start the ``language`` version of the story segment by segment
+    (masthead/translations), with the machine when the form asks for it
+    and one serves the language pair."""
     article = article_for(request, pk, rules.TRANSLATE)
     if language not in content_language_codes() or language == article.language:
         raise Http404
     existed = article.translations().filter(language=language).exists()
-    version = services.translate(article, language, request.user)
+    version = translation_services.start(article, language, request.user)
+    work = Translation.objects.filter(article=version).first()
     values = {"language": language_name(language)}
     if existed:
         # Translators: %(language)s is a language name, e.g. "English"
         text = _("This story already has a version in %(language)s. Here it is.")
+    elif (
+        request.POST.get("machine")
+        and work
+        and translation_services.request_machine(work, request.user)
+    ):
+        text = _(
+            "A draft in %(language)s was created, and a machine is translating it. Review "
+            "each segment beside the original when it is done."
+        )
     elif rules.can(request.user, rules.PUBLISH, version):
         text = _(
-            "A draft in %(language)s was created from the original. Replace the text "
-            "with the translation, then publish it."
+            "A draft in %(language)s was created. Translate each segment beside the "
+            "original, then publish it."
         )
     else:
         # Translators hand their work in; an editor publishes it.
         text = _(
-            "A draft in %(language)s was created from the original. Replace the text "
-            "with the translation, then submit it for review."
+            "A draft in %(language)s was created. Translate each segment beside the "
+            "original, then submit it for review."
         )
     messages.success(request, text % values)
-    return redirect("desk:article_edit", pk=version.pk)
+    if work is None:  # a version written before the translation desk
+        return redirect("desk:article_edit", pk=version.pk)
+    return redirect("desk:translation", pk=version.pk)
 
 
 @desk_view(rules.MANAGE_TAXONOMY)

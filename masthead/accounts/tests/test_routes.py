@@ -38,6 +38,7 @@ from masthead.audit.models import AuditEntry
 from masthead.media.models import Image
 from masthead.sections.models import Section, Tag
 from masthead.testing import form_data, make_user
+from masthead.translations.models import Translation
 from masthead.webhooks.models import Delivery, Event, Subscription
 
 from . import expected
@@ -101,6 +102,14 @@ def new_article(action):
 
 def edit(action):
     return lambda article: form_data(article, headline="Geändert", _action=action)
+
+
+def _segmented(article):
+    """Make ``article`` a version translated in the translation desk (from
+    itself: the permissions are what is tested)."""
+    Translation.objects.create(
+        article=article, source=article, source_body=article.body, source_version=article.version
+    )
 
 
 def _translate_url(article):
@@ -227,6 +236,26 @@ NEWSROOM_ROUTES = [
         )
     ),
     Route("translations", "translations", "get", (rules.MANAGE_TAXONOMY,), on_article=False),
+    Route(
+        "machine-translation",
+        "machine_translation",
+        "get",
+        (rules.MANAGE_TAXONOMY,),
+        on_article=False,
+    ),
+    Route(
+        "glossary-add",
+        "machine_translation",
+        "post",
+        (rules.MANAGE_TAXONOMY,),
+        on_article=False,
+        data=lambda article: {
+            "source_language": "de",
+            "target_language": "en",
+            "term": "Bundestag",
+            "translation": "",
+        },
+    ),
     Route("front-page", "front_page", "get", (rules.ARRANGE_FRONT_PAGE,), on_article=False),
     # One's own account (two-factor sign-in: test_two_factor_*.py). Without
     # two-factor sign-in on, the pages that change it send back to the account page.
@@ -310,6 +339,17 @@ ARTICLE_ROUTES = [
         data=lambda article: {"correction-text": "Das Datum war falsch."},
     ),
     Route("translate", "article_translate", "post", (rules.TRANSLATE,), url=_translate_url),
+    # The translation desk of a version translated segment by segment.
+    Route("translation", "translation", "get", (rules.VIEW,), prepare=_segmented),
+    Route(
+        "translation-save",
+        "translation",
+        "post",
+        (rules.VIEW, rules.EDIT),
+        data=lambda article: {"_action": "save"},
+        prepare=_segmented,
+    ),
+    Route("translation-machine", "translation_machine", "post", (rules.EDIT,), prepare=_segmented),
     Route("revisions", "article_revisions", "get", (rules.VIEW,)),
     Route(
         "compare",

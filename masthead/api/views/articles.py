@@ -18,6 +18,8 @@ from masthead.people.models import Author
 from masthead.search.backends import engine
 from masthead.search.query import parse
 from masthead.sections.models import Section, Tag
+from masthead.translations.models import Translation
+from masthead.translations.services import unreviewed_error
 
 from .. import schemas, serializers
 from ..auth import Caller, TokenAuth, caller_of
@@ -34,7 +36,7 @@ router = Router(tags=["articles"])
 writer = TokenAuth()
 
 ERRORS = dict.fromkeys((400, 401, 403, 404, 422, 429), schemas.Error)
-WRITE_ERRORS = dict.fromkeys((400, 401, 403, 404, 412, 422, 428, 429), schemas.Error)
+WRITE_ERRORS = dict.fromkeys((400, 401, 403, 404, 409, 412, 422, 428, 429), schemas.Error)
 
 
 class ArticleFilters(Schema):
@@ -290,6 +292,19 @@ def article_update(request, pk: schemas.PathId, payload: schemas.ArticlePatch):
             _("Say which version you changed: send the article's ETag in If-Match."),
         )
     given = payload.model_fields_set
+    texts = {"headline", "kicker", "standfirst", "body", "excerpt"}
+    if texts & {n for n in given if getattr(payload, n) is not None} and (
+        Translation.objects.filter(article=article).exists()
+    ):
+        # Its texts come from its segments (masthead/translations): a change
+        # here would be undone by the translator's next save.
+        raise ApiError(
+            409,
+            _(
+                "This version is translated segment by segment: change its texts in the "
+                "translation desk."
+            ),
+        )
     for name in ("headline", "kicker", "standfirst", "body", "excerpt", "slug"):
         if name in given and getattr(payload, name) is not None:
             setattr(article, name, getattr(payload, name))
@@ -331,6 +346,11 @@ def _pictures_described(article: Article) -> None:
     """As the desk: no review and no publishing while a picture in the
     text has no alt text in the article's language."""
     if error := alt_text_error(article.body, article.language):
+        raise ApiError(
+            422, " ".join(error.messages), [{"field": "body", "message": m} for m in error.messages]
+        )
+    # Nor while a segment of a translation is not reviewed (masthead/translations).
+    if error := unreviewed_error(article):
         raise ApiError(
             422, " ".join(error.messages), [{"field": "body", "message": m} for m in error.messages]
         )

@@ -25,7 +25,7 @@ from masthead.articles.body import has_embeds, render_body
 from masthead.articles.models import Article
 from masthead.lib import dates, fallbacks, site
 from masthead.lib.generations import per_generation
-from masthead.lib.i18n import is_rtl, lang_attributes, pick_with_language
+from masthead.lib.i18n import is_rtl, lang_attributes, language_name, pick_with_language
 from masthead.lib.text import clean_data, clean_text
 
 register = template.Library()
@@ -238,6 +238,13 @@ def shared_fragment(context, name: str, key: tuple = (), extra: dict | None = No
         return get_template(name).render(extra or {}, request)
 
     return per_generation(request, ("fragment", name, get_language(), *key), render)
+
+
+@register.filter
+def language_in_page(code):
+    """A language named in the page's language, from CLDR ("Englisch" on a
+    German page)."""
+    return language_name(code) if code else ""
 
 
 @register.simple_tag

@@ -12,7 +12,7 @@ def test_it_creates_a_linked_draft_and_opens_it(editor_client, make_article, mak
 
     draft = Article.objects.get(language="en")
     assert response.status_code == 302
-    assert response["Location"] == reverse("desk:article_edit", args=[draft.pk])
+    assert response["Location"] == reverse("desk:translation", args=[draft.pk])
     assert draft.translation_key == source.translation_key
     assert draft.status == Article.Status.DRAFT
     assert draft.headline == "Der Haushalt steht"
