@@ -145,6 +145,10 @@ echo "== Lint =="
 # MASTHEAD_TEST_SERIAL=1 runs them one after the other, printing as they go.
 logs=var/test-logs
 mkdir -p "$logs"
+# What the two passes build once and share (tests/conftest.py: the demo
+# site), for this run only.
+export MASTHEAD_TEST_SHARED="$PWD/$logs/shared-$$"
+trap 'rm -rf "$MASTHEAD_TEST_SHARED"' EXIT
 # Each pass names its slowest tests at the end (the suite must stay well
 # inside 30 minutes on a CI machine).
 sqlite_pass() {

@@ -70,19 +70,29 @@ def test_it_translates_a_story_and_links_both_versions(signed_in, demo_site, new
     page = signed_in
     _write_article(page, demo_site)
     page.get_by_role("button", name=re.compile("Übersetzen: Englisch")).click()
-    page.wait_for_url(re.compile(r"/desk/articles/\d+/$"))
+    page.wait_for_url(re.compile(r"/desk/articles/\d+/translation/$"))
     original = Article.objects.get(headline=HEADLINE, language="de")
     translation = Article.objects.get(language="en", translation_key=original.translation_key)
     assert translation.status == Article.Status.DRAFT
 
-    page.fill("#id_headline", "Haldenau opens a new cycle bridge over the Wendel")
-    page.fill("#id_slug", "haldenau-opens-new-cycle-bridge")
+    # The translation desk: headline, standfirst and the two paragraphs.
+    boxes = page.locator("textarea[name$='-text']")
+    english = [
+        "Haldenau opens a new cycle bridge over the Wendel",
+        "After two years of building, the bridge links the old town and the station.",
+        "“Finally dry-shod to the train”, said the mayor.",
+        "The bridge is 84 metres long.",
+    ]
+    assert boxes.count() == len(english)
+    for i, text in enumerate(english):
+        boxes.nth(i).fill(text)
     page.get_by_role("button", name="Speichern und veröffentlichen").click()
     page.wait_for_load_state()
 
     reader = new_page(locale="de-DE")  # closed by the fixture, also when the test fails
     reader.goto(demo_site + original.get_absolute_url())
     reader.get_by_role("link", name="English").click()
-    assert reader.url.endswith("/en/article/haldenau-opens-new-cycle-bridge/")
+    # Its address follows its own headline.
+    assert reader.url.endswith("/en/article/haldenau-opens-a-new-cycle-bridge-over-the-wendel/")
     assert reader.locator("h1").inner_text() == "Haldenau opens a new cycle bridge over the Wendel"
     assert reader.locator("#recent-heading").inner_text().lower() == "recent posts"

@@ -86,9 +86,12 @@ def test_a_story_goes_from_contributor_to_editor_to_readers_to_translator(
     theo.get_by_role(
         "button", name=re.compile("Translate into German|Translate into English")
     ).click()
-    theo.wait_for_url(re.compile(r"/desk/articles/\d+/$"))
-    theo.fill("#id_headline", "Council approves a new bus line to Rotmoor")
-    theo.fill("#id_slug", "council-approves-bus-line-to-rotmoor")
+    # The translation desk: one text box per segment, the headline first.
+    theo.wait_for_url(re.compile(r"/desk/articles/\d+/translation/$"))
+    boxes = theo.locator("textarea[name$='-text']")
+    boxes.first.fill("Council approves a new bus line to Rotmoor")
+    for i in range(1, boxes.count()):
+        boxes.nth(i).fill(f"English text {i}.")
     theo.get_by_role("button", name="Save and submit for review").click()
     theo.wait_for_load_state()
     english = Article.objects.get(language="en", translation_key=article.translation_key)
