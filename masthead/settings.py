@@ -723,6 +723,11 @@ PAGE_SIZE = envint("PAGE_SIZE", 20)
 SITEMAP_ARTICLES_PER_FILE = envint("SITEMAP_ARTICLES_PER_FILE", 2000)
 
 
+# The demo's photographs drawn at 1/N of their size: a quicker demo with
+# fewer renditions to make (the test suite's demo sites use 4).
+DEMO_PICTURE_SCALE = max(1, envint("MASTHEAD_DEMO_PICTURE_SCALE", 1))
+
+
 # Machine translation for the translation desk (masthead/translations/
 # providers.py): which provider translates which language pair, as
 # "source:target=provider" items, "*" for any source ("en:es=apertium,

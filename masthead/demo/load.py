@@ -4,6 +4,7 @@ import io
 import uuid
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
@@ -235,9 +236,10 @@ def _load_showcase(languages, sections, authors, tags, now) -> int:
         if name in earlier_pictures:
             pictures[name] = _describe(earlier_pictures[name], alt, caption)
         else:
+            width, height = (side // settings.DEMO_PICTURE_SCALE for side in data["size"])
             pictures[name] = media_services.add_image(
                 ContentFile(
-                    samples.photo_jpeg(*data["size"], seed=data["seed"]), name=f"{name}.jpg"
+                    samples.photo_jpeg(width, height, seed=data["seed"]), name=f"{name}.jpg"
                 ),
                 alt=alt,
                 caption=caption,

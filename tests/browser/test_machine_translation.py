@@ -38,16 +38,17 @@ def test_a_machine_translation_reviewed_segment_by_segment(
     )
     theo = sign_in(new_page(locale="en-GB"), demo_site, "theo", language="en")
     theo.goto(f"{demo_site}/desk/articles/{original.pk}/")
-    theo.get_by_role(
-        "button", name="Translate into Spanish with machine assistance (Apertium)"
-    ).click()
-    theo.wait_for_load_state()
+    with theo.expect_navigation():
+        theo.get_by_role(
+            "button", name="Translate into Spanish with machine assistance (Apertium)"
+        ).click()
     spanish = Article.objects.get(translation_key=original.translation_key, language="es")
     assert theo.url.endswith(f"/desk/articles/{spanish.pk}/translation/")
     assert "The machine is translating" in theo.locator("main").inner_text()
 
     run_jobs()  # as the worker would
-    theo.reload()
+    # The page refreshes itself while the machine works; then it shows the form.
+    theo.locator("form.translation-form").wait_for()
     segments = list(Segment.objects.filter(translation__article=spanish))
     assert segments and all(s.state == Segment.State.MACHINE for s in segments)
     assert "machine assistance: Apertium" in theo.locator(".editor__meta").inner_text()
@@ -61,8 +62,8 @@ def test_a_machine_translation_reviewed_segment_by_segment(
         box_id = confirms.nth(i).get_attribute("id")
         if box_id != f"s{paragraph.pk}-confirm":
             confirms.nth(i).check()
-    theo.get_by_role("button", name="Save and submit for review").click()
-    theo.wait_for_load_state()
+    with theo.expect_navigation():
+        theo.get_by_role("button", name="Save and submit for review").click()
     assert (
         "1 segment of the translation is not reviewed yet"
         in theo.locator("main > div[role=alert], main .message--error, main").first.inner_text()
@@ -73,8 +74,8 @@ def test_a_machine_translation_reviewed_segment_by_segment(
     assert spanish.status == Article.Status.DRAFT
 
     theo.locator(f"#s{last.pk}-confirm").check()
-    theo.get_by_role("button", name="Save and submit for review").click()
-    theo.wait_for_load_state()
+    with theo.expect_navigation():
+        theo.get_by_role("button", name="Save and submit for review").click()
     spanish.refresh_from_db()
     assert spanish.status == Article.Status.REVIEW
     states = dict(Segment.objects.filter(translation__article=spanish).values_list("pk", "state"))
@@ -84,8 +85,8 @@ def test_a_machine_translation_reviewed_segment_by_segment(
     # eda publishes it.
     eda = sign_in(new_page(locale="en-GB"), demo_site, "eda", language="en")
     eda.goto(f"{demo_site}/desk/articles/{spanish.pk}/")
-    eda.get_by_role("button", name="Publish now", exact=True).click()
-    eda.wait_for_load_state()
+    with eda.expect_navigation():
+        eda.get_by_role("button", name="Publish now", exact=True).click()
     spanish.refresh_from_db()
     assert spanish.is_public
     reader = new_page(locale="es-ES")
