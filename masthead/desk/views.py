@@ -250,8 +250,10 @@ def _render_editor(request, form, article=None, correction_form=None, conflict=N
             # This version's segments (masthead/translations), and what is
             # left of them; and the versions translated from this one whose
             # segments this one's changes marked.
-            translation_work=Translation.objects.filter(article=article).first(),
-            translation_left=translation_services.pending(article),
+            translation_work=(
+                Translation.objects.filter(article=article).first() if form.segmented else None
+            ),
+            translation_left=translation_services.pending(article) if form.segmented else 0,
             corrections=article.corrections.all(),
             # Corrections of the other language versions newer than this
             # version's own newest: this version may need the same one.

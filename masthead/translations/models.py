@@ -148,13 +148,22 @@ class Segment(models.Model):
 
     @property
     def correction_id(self) -> int | None:
-        kind, _sep, pk = self.key.partition(":")
-        return int(pk) if kind == "correction" and pk.isdigit() else None
+        return _id_in(self.key, ("correction",))
 
     @property
     def image_id(self) -> int | None:
-        kind, _sep, pk = self.key.partition(":")
-        return int(pk) if kind in ("alt", "caption") and pk.isdigit() else None
+        return image_id_of(self.key)
+
+
+def _id_in(key: str, kinds: tuple[str, ...]) -> int | None:
+    """The id in a segment's key ("alt:12" → 12) when it is of ``kinds``."""
+    kind, _sep, pk = key.partition(":")
+    return int(pk) if kind in kinds and pk.isdigit() else None
+
+
+def image_id_of(key: str) -> int | None:
+    """The picture a segment's key names ("alt:12", "caption:12"), or None."""
+    return _id_in(key, ("alt", "caption"))
 
 
 PENDING = (

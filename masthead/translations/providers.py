@@ -121,6 +121,26 @@ def _busy(provider: str) -> ProviderError:
     )
 
 
+def _check(status: int, answer: object, provider: str, quota_status: int | None = None) -> None:
+    """Raise the ProviderError an HTTP provider's answer means, if any: a
+    refused key, a spent quota (DeepL's 456), a busy or failing server, a
+    refusal it explains ({"error": "…"}, as LibreTranslate does), or an
+    answer that is not a JSON object."""
+    if status in (401, 403):
+        raise _refused(provider)
+    if quota_status is not None and status == quota_status:
+        raise _quota(provider)
+    if status == 429 or status >= 500:
+        raise _busy(provider)
+    if status != 200 or not isinstance(answer, dict):
+        if isinstance(answer, dict) and isinstance(answer.get("error"), str):
+            raise ProviderError(
+                _("%(provider)s refused the text: %(reason)s")
+                % {"provider": provider, "reason": answer["error"][:200]}
+            )
+        raise _garbage(provider)
+
+
 def _texts_of(answer: object, count: int, provider: str) -> list[str]:
     if (
         not isinstance(answer, list)
@@ -153,14 +173,7 @@ class DeepL(Provider):
             {"Authorization": f"DeepL-Auth-Key {self.key}"},
             self.label,
         )
-        if status in (401, 403):
-            raise _refused(self.label)
-        if status == 456:
-            raise _quota(self.label)
-        if status == 429 or status >= 500:
-            raise _busy(self.label)
-        if status != 200 or not isinstance(answer, dict):
-            raise _garbage(self.label)
+        _check(status, answer, self.label, quota_status=456)
         translations = answer.get("translations")
         if not isinstance(translations, list):
             raise _garbage(self.label)
@@ -202,17 +215,7 @@ class LibreTranslate(Provider):
         if self.key:
             payload["api_key"] = self.key
         status, answer = _post_json(self.url.rstrip("/") + "/translate", payload, {}, self.label)
-        if status in (401, 403):
-            raise _refused(self.label)
-        if status == 429 or status >= 500:
-            raise _busy(self.label)
-        if status != 200 or not isinstance(answer, dict):
-            if isinstance(answer, dict) and isinstance(answer.get("error"), str):
-                raise ProviderError(
-                    _("%(provider)s refused the text: %(reason)s")
-                    % {"provider": self.label, "reason": answer["error"][:200]}
-                )
-            raise _garbage(self.label)
+        _check(status, answer, self.label)
         return _texts_of(answer.get("translatedText"), len(texts), self.label)
 
 
@@ -305,7 +308,3 @@ def provider_named(name: str) -> Provider | None:
 
 def plain_to_html(text: str) -> str:
     return html.escape(text, quote=False)
-
-
-def html_to_plain(text: str) -> str:
-    return html.unescape(re.sub(r"<[^>]*>", "", text))

@@ -36,11 +36,12 @@ from masthead.articles.body import Gallery, body_nodes
 from masthead.articles.models import Article, Correction
 from masthead.lib.html import sanitize
 from masthead.lib.jobs import job
+from masthead.lib.text import plain_text
 from masthead.media.models import Image
 from masthead.people.models import Author
 
 from . import providers, segments
-from .models import PENDING, GlossaryTerm, MachineUsage, Segment, Translation
+from .models import PENDING, GlossaryTerm, MachineUsage, Segment, Translation, image_id_of
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +154,7 @@ def adopt(article: Article, source: Article, user=None) -> Translation | None:
     for position, piece in enumerate(pieces):
         if piece.key == "body":
             own = next(body_texts)
-        elif image_id := _image_id(piece.key):
+        elif image_id := image_id_of(piece.key):
             image = images.get(image_id)
             own = _image_text(image, piece.key, article.language) if image else ""
         else:
@@ -174,13 +175,8 @@ def adopt(article: Article, source: Article, user=None) -> Translation | None:
     return translation
 
 
-def _image_id(key: str) -> int | None:
-    kind, _sep, pk = key.partition(":")
-    return int(pk) if kind in ("alt", "caption") and pk.isdigit() else None
-
-
 def _images_of(pieces) -> dict[int, Image]:
-    ids = {_image_id(piece.key) for piece in pieces} - {None}
+    ids = {image_id_of(piece.key) for piece in pieces} - {None}
     return Image.objects.in_bulk(ids) if ids else {}
 
 
@@ -565,8 +561,10 @@ def _translate_with_machine(translation_id: int, suggestions: bool) -> None:
             error=gettext("No machine translation is set up for this language pair."),
         )
         return
-    glossary = list(
-        GlossaryTerm.objects.filter(source_language=source_language, target_language=target)
+    # Longest first, so that "Rotes Kreuz" goes before "Kreuz".
+    glossary = sorted(
+        GlossaryTerm.objects.filter(source_language=source_language, target_language=target),
+        key=lambda term: -len(term.term),
     )
     done = 0
     for start_at in range(0, len(todo), provider.batch):
@@ -586,7 +584,7 @@ def _translate_with_machine(translation_id: int, suggestions: bool) -> None:
             for segment, text in zip(batch, translated, strict=True):
                 text = _restore(text, glossary)
                 if not segment.is_body:
-                    text = providers.html_to_plain(text)
+                    text = plain_text(text)
                 text = _clean(segment, text)
                 if suggestions:
                     Segment.objects.filter(pk=segment.pk).update(suggestion=text)
@@ -644,16 +642,16 @@ _PLACEHOLDER = '<span data-term="{}"></span>'
 
 
 def _protect(text: str, glossary: list[GlossaryTerm]) -> str:
-    for index, term in enumerate(sorted(glossary, key=lambda t: -len(t.term))):
+    """``glossary``, longest term first: each term becomes placeholder n."""
+    for index, term in enumerate(glossary):
         pattern = re.compile(r"(?<!\w)" + re.escape(term.term) + r"(?!\w)")
         text = pattern.sub(_PLACEHOLDER.format(index), text)
     return text
 
 
 def _restore(text: str, glossary: list[GlossaryTerm]) -> str:
-    ordered = sorted(glossary, key=lambda t: -len(t.term))
     return re.sub(
         r'<span data-term="(\d+)">\s*</span>',
-        lambda m: ordered[int(m[1])].replacement if int(m[1]) < len(ordered) else "",
+        lambda m: glossary[int(m[1])].replacement if int(m[1]) < len(glossary) else "",
         text,
     )
